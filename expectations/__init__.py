@@ -1,0 +1,1 @@
+"""The data-quality gate: what is guaranteed about every published table."""

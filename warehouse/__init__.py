@@ -1,0 +1,1 @@
+"""Stage 3: store documents and facts in DuckDB and publish Parquet extracts."""
