@@ -1,0 +1,401 @@
+"""The stages of a nightly run as plain functions, wired in order by `flows/nightly.py`.
+
+Nothing here imports Prefect, so every stage can be called and tested on its own; the
+flow adds retries, logging and the run summary artifact around them. Each function takes
+the `RunContext` (the run's connection, folders and running summary) and one stage's input.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import secrets
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from extract.collect import ItemOutcome, SourceOutcome, collect_source
+from extract.documents import ParseError, RawDocument
+from extract.http import Fetcher, FetchPolicy
+from extract.parse import parse_raw
+from extract.sources import PipelineConfig, SourceConfig
+from transform.consolidate import consolidate
+from transform.countries import countries_reference
+from transform.extractor import extract_candidates
+from transform.organisations import organisations_reference
+from transform.version import EXTRACTOR_VERSION
+from warehouse import load
+from warehouse.db import WAREHOUSE_FILE, connect
+from warehouse.publish import (
+    PUBLISHED_TABLES,
+    Publication,
+    publish,
+    read_manifest,
+    remove_stale_temporaries,
+)
+from warehouse.raw_store import RawStore
+
+log = logging.getLogger("chinasci.run")
+
+
+def utcnow() -> datetime:
+    """Naive UTC, the warehouse's TIMESTAMP convention."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def new_run_id(now: datetime) -> str:
+    return f"{now:%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
+
+
+@dataclass
+class RunSummary:
+    """What an operator reads the next morning: counts, failures by reason, what was published."""
+
+    run_id: str
+    status: str = "running"
+    message: str | None = None
+    documents: Counter[str] = field(default_factory=Counter)
+    failures: Counter[str] = field(default_factory=Counter)
+    failed_items: list[tuple[str, str]] = field(default_factory=list)
+    source_errors: dict[str, str] = field(default_factory=dict)
+    requests: int = 0
+    not_modified: int = 0
+    facts: dict[str, int] = field(default_factory=dict)
+    retracted: int = 0
+    quality: list[str] = field(default_factory=list)
+    published: dict[str, int] = field(default_factory=dict)
+
+    def counts(self) -> dict[str, Any]:
+        return {
+            "documents": dict(sorted(self.documents.items())),
+            "failures": dict(sorted(self.failures.items())),
+            "source_errors": self.source_errors,
+            "requests": self.requests,
+            "not_modified": self.not_modified,
+            "facts": self.facts,
+            "retracted": self.retracted,
+            "published": self.published,
+        }
+
+    def lines(self) -> list[str]:
+        docs = ", ".join(f"{k} {v}" for k, v in sorted(self.documents.items())) or "none"
+        out = [f"run {self.run_id}: {self.status}", f"documents: {docs}"]
+        if self.failures:
+            out.append(
+                "failures by reason: "
+                + ", ".join(f"{k} {v}" for k, v in sorted(self.failures.items()))
+            )
+        for url, reason in self.failed_items[:20]:
+            out.append(f"  failed: {url} ({reason})")
+        for source_id, error in sorted(self.source_errors.items()):
+            out.append(f"source {source_id} failed: {error}")
+        out.append(f"requests: {self.requests} ({self.not_modified} answered 304 Not Modified)")
+        if self.facts:
+            out.append("facts: " + ", ".join(f"{k} {v}" for k, v in sorted(self.facts.items())))
+        if self.retracted:
+            out.append(f"retracted facts: {self.retracted}")
+        out += [f"quality: {q}" for q in self.quality]
+        if self.published:
+            out.append(
+                "published rows: "
+                + ", ".join(f"{k} {v}" for k, v in self.published.items() if v)
+            )
+        if self.message:
+            out.append(self.message)
+        return out
+
+    def markdown(self) -> str:
+        return "\n".join(["# chinasci nightly run", ""] + [f"- {line}" for line in self.lines()])
+
+
+@dataclass
+class RunContext:
+    config: PipelineConfig
+    data_dir: Path
+    run_id: str
+    started_at: datetime
+    con: duckdb.DuckDBPyConnection
+    raw: RawStore
+    summary: RunSummary
+    known: dict[str, load.FetchState] = field(default_factory=dict)
+
+    @property
+    def published_dir(self) -> Path:
+        return self.data_dir / "published"
+
+
+def open_run(config: PipelineConfig, data_dir: Path) -> RunContext:
+    """Open the warehouse, clear what a killed run left, record the run and the sources."""
+    started = utcnow()
+    run_id = new_run_id(started)
+    con = connect(data_dir / WAREHOUSE_FILE)
+    stale = remove_stale_temporaries(data_dir / "published")
+    if stale:
+        log.warning("removed %d temporary files left by an interrupted run", len(stale))
+    con.execute(
+        "UPDATE runs SET status = 'failed', message = 'interrupted (no finish recorded)' "
+        "WHERE status = 'running'"
+    )
+    load.start_run(con, run_id, started)
+    for source in config.sources:
+        location = source.url if source.url else str(source.path)
+        load.upsert_source(con, source.id, source.kind, location, source.doc_type)
+    load.replace_reference(
+        con,
+        "countries",
+        [{"iso3": a, "iso2": b, "name": n} for a, b, n in countries_reference()],
+    )
+    load.replace_reference(con, "organisations", organisations_reference())
+    ctx = RunContext(
+        config=config,
+        data_dir=data_dir,
+        run_id=run_id,
+        started_at=started,
+        con=con,
+        raw=RawStore(data_dir / "raw"),
+        summary=RunSummary(run_id=run_id),
+    )
+    ctx.known = load.fetch_states(con)
+    return ctx
+
+
+def make_fetcher(config: PipelineConfig) -> Fetcher:
+    s = config.settings
+    return Fetcher(
+        FetchPolicy(
+            user_agent=s.user_agent,
+            connect_timeout=s.connect_timeout,
+            read_timeout=s.read_timeout,
+            max_bytes=s.max_bytes,
+            per_host_delay=s.per_host_delay,
+            max_in_flight_per_host=s.max_in_flight_per_host,
+            retries=s.retries,
+            backoff_base=s.backoff_base,
+        )
+    )
+
+
+def collect(
+    ctx: RunContext, source: SourceConfig, fetcher: Fetcher
+) -> tuple[SourceOutcome, list[ItemOutcome]]:
+    """Fetch one source (thread-safe: touches no database, only the raw store)."""
+
+    def load_raw(sha: str) -> bytes | None:
+        return ctx.raw.get(sha) if sha in ctx.raw else None
+
+    return collect_source(source, fetcher if source.kind != "folder" else None, ctx.known, load_raw)
+
+
+def store_collected(
+    ctx: RunContext, results: Iterable[tuple[SourceOutcome, list[ItemOutcome]]]
+) -> list[RawDocument]:
+    """Keep raw bytes and validators; return the documents that need parsing."""
+    to_parse: list[RawDocument] = []
+    stored = load.stored_hashes(ctx.con)
+    now = utcnow()
+    for outcome, indexes in results:
+        s = ctx.summary
+        s.requests += outcome.requests
+        s.not_modified += outcome.not_modified
+        load.record_source_status(ctx.con, outcome.source_id, ctx.run_id, outcome.error is None, outcome.error)
+        if outcome.error:
+            s.source_errors[outcome.source_id] = outcome.error
+        for item in indexes + outcome.items:
+            sha = ctx.raw.put(item.raw.content) if item.raw is not None else None
+            if item.http_status is not None or sha is not None:
+                prior = ctx.known.get(item.url)
+                load.save_fetch_state(
+                    ctx.con,
+                    item.url,
+                    etag=item.etag or (prior.etag if prior and item.raw is None else None),
+                    last_modified=item.last_modified
+                    or (prior.last_modified if prior and item.raw is None else None),
+                    content_sha256=sha or (prior.content_sha256 if prior else None),
+                    status=item.http_status or 200,
+                    checked_at=now,
+                )
+        for item in outcome.items:
+            status = item.status
+            if item.raw is not None:
+                previous = stored.get(item.raw.doc_id)
+                if previous is None:
+                    status = "new"
+                elif previous[0] == item.raw.sha256 and previous[1] == "parsed":
+                    status = "unchanged"
+                elif previous[0] == item.raw.sha256:
+                    status = "unchanged"  # same bytes failed before: same verdict, no reparse
+                else:
+                    status = "changed"
+                if status in ("new", "changed"):
+                    to_parse.append(item.raw)
+            s.documents[status] += 1
+            if status in ("failed", "skipped") and item.reason:
+                s.failures[item.reason] += 1
+                s.failed_items.append((item.url, item.reason))
+    return to_parse
+
+
+def parse_and_store(ctx: RunContext, raws: Iterable[RawDocument]) -> None:
+    """Parse each document; a failure is stored as the document's status and reason."""
+    for raw in raws:
+        try:
+            kind, parsed = parse_raw(raw)
+        except ParseError as exc:
+            log.warning("could not parse %s: %s", raw.url, exc)
+            load.store_document(ctx.con, raw, None, content_kind="unknown", error=str(exc))
+            ctx.summary.failures[exc.reason] += 1
+            ctx.summary.failed_items.append((raw.url, exc.reason))
+            ctx.summary.documents["failed"] += 1
+            continue
+        except Exception as exc:  # a parser bug must cost one document, not the run
+            log.exception("parser crashed on %s", raw.url)
+            reason = f"parser_error: {type(exc).__name__}: {exc}"
+            load.store_document(ctx.con, raw, None, content_kind="unknown", error=reason)
+            ctx.summary.failures["parser_error"] += 1
+            ctx.summary.failed_items.append((raw.url, "parser_error"))
+            ctx.summary.documents["failed"] += 1
+            continue
+        load.store_document(ctx.con, raw, parsed, content_kind=kind, error=None)
+
+
+def reparse_stored(ctx: RunContext) -> int:
+    """Re-derive every document's text from its stored raw bytes (no network)."""
+    rows = ctx.con.execute(
+        "SELECT doc_id, source_id, url, doc_type, content_sha256, content_type, fetched_at, title "
+        "FROM documents WHERE content_sha256 IS NOT NULL ORDER BY doc_id"
+    ).fetchall()
+    raws = []
+    for _doc_id, source_id, url, doc_type, sha, _ctype, fetched_at, title in rows:
+        if sha not in ctx.raw:
+            log.warning("raw bytes of %s are missing; keeping its stored text", url)
+            continue
+        raws.append(
+            RawDocument(
+                source_id=source_id,
+                doc_type=doc_type,
+                url=url,
+                content=ctx.raw.get(sha),
+                content_type=None,
+                fetched_at=fetched_at,
+                link_title=title,
+            )
+        )
+    parse_and_store(ctx, raws)
+    ctx.con.execute("UPDATE documents SET extractor_version = NULL")
+    return len(raws)
+
+
+def extract_facts(ctx: RunContext) -> int:
+    """Candidates for every parsed document not yet seen by this extractor version."""
+    docs = load.documents_to_extract(ctx.con, EXTRACTOR_VERSION)
+    for doc_id, doc_type, parsed in docs:
+        try:
+            candidates = extract_candidates(doc_id, parsed, doc_type)
+        except Exception as exc:
+            log.exception("extractor crashed on %s", doc_id)
+            ctx.summary.failures["extractor_error"] += 1
+            ctx.summary.failed_items.append((doc_id, f"extractor_error: {exc}"))
+            continue
+        load.replace_candidates(ctx.con, doc_id, candidates, EXTRACTOR_VERSION)
+    return len(docs)
+
+
+def consolidate_facts(ctx: RunContext) -> None:
+    """One row per real-world fact across all documents, and retractions of the rest."""
+    rows = consolidate(load.all_candidates(ctx.con))
+    retracted = load.replace_facts(
+        ctx.con, rows, run_id=ctx.run_id, now=utcnow(), extractor_version=EXTRACTOR_VERSION
+    )
+    ctx.summary.retracted = len(retracted)
+    counts: Counter[str] = Counter(r.fact_type for r in rows)
+    ctx.summary.facts = {k: counts.get(k, 0) for k in ("budget", "project", "meeting")}
+
+
+def snapshot(ctx: RunContext) -> dict[str, Any]:
+    """The tables as they would be published, as DataFrames for the quality gate."""
+    return {t: ctx.con.execute(f"SELECT * FROM {t}").df() for t in PUBLISHED_TABLES}
+
+
+def publish_run(ctx: RunContext, excluded: dict[str, set[str]]) -> Publication:
+    publication = publish(
+        ctx.con, ctx.published_dir, run_id=ctx.run_id, published_at=utcnow(), excluded=excluded
+    )
+    ctx.summary.published = publication.row_counts
+    return publication
+
+
+def previous_counts(ctx: RunContext) -> dict[str, int] | None:
+    manifest = read_manifest(ctx.published_dir)
+    if manifest is None:
+        return None
+    return {t: int(v["rows"]) for t, v in manifest.get("tables", {}).items()}
+
+
+def finish(ctx: RunContext, status: str, message: str | None = None) -> RunSummary:
+    ctx.summary.status = status
+    ctx.summary.message = message
+    load.finish_run(
+        ctx.con,
+        ctx.run_id,
+        status=status,
+        finished_at=utcnow(),
+        message=message,
+        counts=ctx.summary.counts(),
+    )
+    ctx.con.execute("CHECKPOINT")
+    return ctx.summary
+
+
+def summary_json(summary: RunSummary) -> str:
+    return json.dumps({"run_id": summary.run_id, "status": summary.status, **summary.counts()})
+
+
+@dataclass(frozen=True)
+class GateOutcome:
+    publishable: bool
+    reason: str | None
+    excluded: dict[str, set[str]]
+
+
+def validate(ctx: RunContext) -> GateOutcome:
+    """Run the quality gate on what is about to be published; keep every result.
+
+    Great Expectations is imported here only (it costs seconds to import), and whatever it
+    says is recorded in `quality_results` and `quarantine` before anything is published.
+    """
+    from expectations.data_docs import render_data_docs
+    from expectations.gate import run_gate
+
+    result = run_gate(snapshot(ctx), run_id=ctx.run_id, previous_counts=previous_counts(ctx))
+    now = utcnow()
+    for r in result.results:
+        ctx.con.execute(
+            "INSERT INTO quality_results VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [ctx.run_id, r.table, r.expectation, r.severity, r.success, r.observed_value, r.error, now],
+        )
+    excluded: dict[str, set[str]] = {}
+    for q in result.quarantined:
+        ctx.con.execute(
+            "INSERT INTO quarantine VALUES (?, ?, ?, ?, ?, ?)",
+            [ctx.run_id, q.table, q.row_key, q.expectation, q.row_json, now],
+        )
+        excluded.setdefault(q.table, set()).add(q.row_key)
+    try:
+        render_data_docs(result, ctx.data_dir / "quality" / "data_docs")
+    except Exception:  # the report is for people; its failure must not hide the verdict
+        log.exception("could not render Data Docs")
+    ctx.summary.quality = result.summary_lines()
+    reason = None
+    if not result.publishable:
+        failing = [
+            f"{r.table}.{r.expectation}" + (f" raised {r.error}" if r.error else "")
+            for r in result.results
+            if r.severity == "critical" and r.success is not True
+        ]
+        reason = f"quality gate {result.status}: " + ("; ".join(failing) or "see quality_results")
+    return GateOutcome(publishable=result.publishable, reason=reason, excluded=excluded)
