@@ -43,9 +43,10 @@ def upsert_source(
 def record_source_status(
     con: duckdb.DuckDBPyConnection, source_id: str, run_id: str, ok: bool, error: str | None
 ) -> None:
+    del run_id  # the run is in `runs`; keeping it here would change the row every night
     con.execute(
-        "UPDATE sources SET last_run_id = ?, last_status = ?, last_error = ? WHERE source_id = ?",
-        [run_id, "ok" if ok else "failed", error, source_id],
+        "UPDATE sources SET last_status = ?, last_error = ? WHERE source_id = ?",
+        ["ok" if ok else "failed", error, source_id],
     )
 
 

@@ -5,7 +5,6 @@ CREATE TABLE sources (
     kind           VARCHAR NOT NULL,          -- feed | listing | folder
     location       VARCHAR NOT NULL,          -- URL or folder path
     doc_type       VARCHAR NOT NULL,          -- review | article
-    last_run_id    VARCHAR,
     last_status    VARCHAR,                   -- ok | failed
     last_error     VARCHAR
 );

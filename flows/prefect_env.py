@@ -1,0 +1,238 @@
+"""Prefect settings for chinasci runs: offline, state under the data directory, quiet shutdown.
+
+FINDINGS_PLACEHOLDER
+"""
+
+from __future__ import annotations
+
+import atexit
+import importlib.util
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+import tomllib
+import urllib.error
+import urllib.request
+import warnings
+from pathlib import Path
+
+PREFECT_DIRNAME = ".prefect"
+"""Prefect's home inside the pipeline's data directory: ``<data_dir>/.prefect``."""
+
+STARTUP_TIMEOUT_SECONDS = 180
+"""How long a local Prefect server may take to start; the first start on a fresh data
+directory applies every database migration (about 20 s here, Prefect's default limit is 20)."""
+
+RECORDER_BATCH_SIZE = 2000
+RECORDER_FLUSH_SECONDS = 3600
+
+# Off in every mode, whichever server the runs report to.
+_OFFLINE = {
+    "DO_NOT_TRACK": "1",
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+}
+
+# Only when the runs go to a server of our own (temporary, or the one `serve` starts).
+_LOCAL = {
+    "PREFECT_SERVER_EPHEMERAL_ENABLED": "true",
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": str(STARTUP_TIMEOUT_SECONDS),
+    "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_BATCH_SIZE": str(RECORDER_BATCH_SIZE),
+    "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_FLUSH_INTERVAL": str(RECORDER_FLUSH_SECONDS),
+}
+
+_server: LocalServer | None = None
+_server_lock = threading.Lock()
+
+
+def operator_api_url(environ: dict[str, str] | None = None) -> str | None:
+    """The Prefect API an operator configured, or None when runs should stay local.
+
+    Looks where Prefect itself looks, in its order: the environment, then ``prefect.toml``
+    and ``pyproject.toml`` ``[tool.prefect]`` in the working directory, then the active
+    profile (``prefect config set PREFECT_API_URL=...`` / ``prefect profile use``). A URL
+    that :func:`start_local_server` exported itself does not count.
+    """
+    env = os.environ if environ is None else environ
+    url = env.get("PREFECT_API_URL", "").strip()
+    if url and not (_server is not None and url == _server.api_url):
+        return url
+    for path, keys in (
+        (Path("prefect.toml"), ("api", "url")),
+        (Path("pyproject.toml"), ("tool", "prefect", "api", "url")),
+    ):
+        value = _toml_get(path, keys)
+        if value:
+            return value
+    return _profile_api_url(env)
+
+
+def configure_prefect(home: Path) -> None:
+    """Set the environment for Prefect; call once at the CLI entry point, before importing prefect.
+
+    Always: no telemetry from the client (``DO_NOT_TRACK``) or from a local server
+    (``PREFECT_SERVER_ANALYTICS_ENABLED``). When no operator API is configured (see
+    :func:`operator_api_url`): ``PREFECT_HOME=home`` so the SQLite database, results and
+    memo files live under the data directory, plus the local-server settings described in
+    the module docstring. With an operator API, Prefect's home and profile are left alone
+    (the profile may be where the API URL and key live) and runs report to that server.
+
+    Settings other than ``PREFECT_HOME`` are defaults: a value already in the environment
+    wins, so an operator can still tune any of them.
+    """
+    if "prefect" in sys.modules:
+        warnings.warn(
+            "configure_prefect() called after prefect was imported: this process keeps the "
+            "settings it loaded at import; only subprocesses see the new environment",
+            RuntimeWarning,
+            stacklevel=2,
+        )
+    for key, value in _OFFLINE.items():
+        os.environ[key] = value
+    if operator_api_url() is not None:
+        return
+    home = Path(home).resolve()
+    home.mkdir(parents=True, exist_ok=True)
+    os.environ["PREFECT_HOME"] = str(home)
+    for key, value in _LOCAL.items():
+        os.environ.setdefault(key, value)
+
+
+class LocalServer:
+    """A Prefect API server in a child process, private to this run (see the module docstring)."""
+
+    def __init__(self, process: subprocess.Popen[bytes], api_url: str, scheduler: bool) -> None:
+        self.process = process
+        self.api_url = api_url
+        self.scheduler = scheduler
+
+    def wait_ready(self, timeout: float = STARTUP_TIMEOUT_SECONDS) -> None:
+        """Block until the server answers ``/health``; raise RuntimeError if it cannot start."""
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+        deadline = time.monotonic() + timeout
+        while True:
+            code = self.process.poll()
+            if code is not None:
+                raise RuntimeError(f"the local Prefect server exited with status {code}")
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise RuntimeError(f"the local Prefect server did not start within {timeout:g} s")
+            try:
+                with opener.open(f"{self.api_url}/health", timeout=min(5.0, remaining)) as resp:
+                    if resp.status == 200:
+                        return
+            except (OSError, urllib.error.URLError):
+                pass
+            time.sleep(0.05)
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Stop gracefully (SIGTERM lets the server write what it holds), then kill."""
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+def start_local_server(*, scheduler: bool = False) -> LocalServer | None:
+    """Start this run's Prefect server now, so it boots while the caller imports its code.
+
+    Returns None (and starts nothing) when an operator API is configured, or where file
+    descriptors cannot be passed to a child (Windows): Prefect then starts its own
+    temporary server on first use. ``scheduler=False`` is Prefect's temporary-server mode
+    (no background scheduler); ``serve`` needs ``scheduler=True``, the full set of server
+    services. Exports ``PREFECT_API_URL``, so call it before importing prefect (or apply
+    the URL with ``prefect.settings.temporary_settings``). The server is stopped at exit.
+    """
+    global _server
+    with _server_lock:
+        if _server is not None and _server.process.poll() is None:
+            return _server
+        if os.name != "posix" or operator_api_url() is not None:
+            return None
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        try:
+            # Bound and listening here, handed to uvicorn by descriptor: no port race, and
+            # clients that connect before the server is up wait in the backlog.
+            sock.bind(("127.0.0.1", 0))
+            sock.listen(128)
+            port = sock.getsockname()[1]
+            process = subprocess.Popen(
+                _server_command(sock.fileno()),
+                env=_server_env(scheduler),
+                pass_fds=(sock.fileno(),),
+                # Own session: a Ctrl-C in the terminal reaches the run, which then stops
+                # the server after reporting, instead of both dying at once.
+                start_new_session=True,
+                stdin=subprocess.DEVNULL,
+            )
+        finally:
+            sock.close()
+        _server = LocalServer(process, f"http://127.0.0.1:{port}/api", scheduler)
+        os.environ["PREFECT_API_URL"] = _server.api_url
+        # The server has no UI: no "View at http://127.0.0.1:..." links to a blank page.
+        os.environ.setdefault("PREFECT_UI_URL", "")
+        atexit.register(_server.stop)
+        return _server
+
+
+def _server_command(fd: int) -> list[str]:
+    spec = importlib.util.find_spec("prefect")
+    if spec is None or spec.origin is None:
+        raise RuntimeError("prefect is not installed")
+    app_dir = str(Path(spec.origin).parent.parent)
+    # The command Prefect 3.8.8 runs for its temporary server
+    # (prefect.server.api.server.SubprocessASGIServer), with --fd instead of --host/--port.
+    return [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "--app-dir",
+        app_dir,
+        "--factory",
+        "prefect.server.api.server:create_app",
+        "--fd",
+        str(fd),
+        "--log-level",
+        "error",
+        "--lifespan",
+        "on",
+    ]
+
+
+def _server_env(scheduler: bool) -> dict[str, str]:
+    env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_FINAL": "1"}
+    env.pop("PREFECT_API_URL", None)
+    if not scheduler:
+        env["PREFECT__SERVER_EPHEMERAL"] = "1"
+    return env
+
+
+def _toml_get(path: Path, keys: tuple[str, ...]) -> str | None:
+    try:
+        node: object = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return None
+    for key in keys:
+        if not isinstance(node, dict):
+            return None
+        node = node.get(key)
+    return node.strip() or None if isinstance(node, str) else None
+
+
+def _profile_api_url(env: dict[str, str] | os._Environ[str]) -> str | None:
+    prefect_home = Path(env.get("PREFECT_HOME") or "~/.prefect").expanduser()
+    raw = env.get("PREFECT_PROFILES_PATH") or str(prefect_home / "profiles.toml")
+    path = Path(raw.replace("${PREFECT_HOME}", str(prefect_home))).expanduser()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return None
+    active = env.get("PREFECT_PROFILE") or data.get("active") or "ephemeral"
+    profile = data.get("profiles", {}).get(active, {})
+    url = profile.get("PREFECT_API_URL") if isinstance(profile, dict) else None
+    return url.strip() or None if isinstance(url, str) else None

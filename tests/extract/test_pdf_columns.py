@@ -1,0 +1,507 @@
+"""Reading order from word positions, on hand-placed words.
+
+A small typesetter below lays paragraphs out the way a two-column newsletter does (justified
+lines, paragraph spacing, bold headings, running header and page numbers); the property test
+checks that `read_pages` gives back exactly the paragraphs that went in, whatever the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from extract.pdf_columns import (
+    PageWords,
+    Word,
+    cluster_lines,
+    find_gutter,
+    is_page_number,
+    join_hyphenated,
+    order_page,
+    read_pages,
+    split_on_gaps,
+    strip_furniture,
+)
+
+PAGE_W, PAGE_H = 595.0, 842.0
+BODY = "Helvetica"
+BOLD = "Helvetica-Bold"
+
+
+def word(text: str, x0: float, top: float, size: float = 10.0, font: str = BODY) -> Word:
+    """A word in a monospaced stand-in font: every character is half an em wide."""
+    return Word(text, x0, x0 + 0.5 * size * len(text), top, top + size, size, font)
+
+
+def row(text: str, x0: float, top: float, size: float = 10.0, font: str = BODY) -> list[Word]:
+    out, x = [], x0
+    for token in text.split():
+        w = word(token, x, top, size, font)
+        out.append(w)
+        x = w.x1 + 0.25 * size
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# A two-column typesetter
+# --------------------------------------------------------------------------------------
+
+
+@dataclass
+class Typesetter:
+    """Lays (kind, text) blocks into two justified columns per page, with furniture."""
+
+    columns: tuple[tuple[float, float], ...] = ((50.0, 290.0), (310.0, 550.0))
+    top: float = 70.0
+    bottom: float = 780.0
+    size: float = 10.0
+    leading: float = 13.0
+    para_gap: float = 7.0
+    header: str = "Synthetic Review | May 2023"
+    pages: list[list[Word]] = field(default_factory=list)
+    column: int = 0
+    y: float = 0.0
+    ambiguous: bool = False
+
+    def __post_init__(self) -> None:
+        self._new_page()
+
+    def _new_page(self) -> None:
+        self.pages.append([])
+        self.column = 0
+        self.y = self.top
+
+    def _next_column(self) -> None:
+        if self.column + 1 < len(self.columns):
+            self.column += 1
+            self.y = self.top
+        else:
+            self._new_page()
+
+    def _wrap(self, words: Sequence[str], size: float) -> list[list[str]]:
+        x0, x1 = self.columns[self.column]
+        width, space = x1 - x0, 0.25 * size
+        lines: list[list[str]] = [[]]
+        used = -space
+        for w in words:
+            wlen = 0.5 * size * len(w)
+            if lines[-1] and used + space + wlen > width:
+                lines.append([])
+                used = -space
+            lines[-1].append(w)
+            used += space + wlen
+        return lines
+
+    def _place(self, words: Sequence[str], size: float, font: str, justify: bool) -> float:
+        x0, x1 = self.columns[self.column]
+        widths = [0.5 * size * len(w) for w in words]
+        gap = 0.25 * size
+        if justify and len(words) > 1:
+            gap = (x1 - x0 - sum(widths)) / (len(words) - 1)
+        x = x0
+        for w, wl in zip(words, widths, strict=True):
+            self.pages[-1].append(Word(w, x, x + wl, self.y, self.y + size, size, font))
+            x += wl + gap
+        return x - gap
+
+    def heading(self, text: str) -> None:
+        size = 12.0
+        lines = self._wrap(text.split(), size)
+        if self.y + 15 * len(lines) + 2 * self.leading > self.bottom:
+            self._next_column()
+        elif self.y > self.top:
+            self.y += 8
+        for line in lines:
+            self._place(line, size, BOLD, justify=False)
+            self.y += 15
+        self.y += 4
+
+    def paragraph(self, text: str) -> None:
+        words = text.split()
+        while words:
+            if self.y + self.size > self.bottom:
+                self._next_column()
+            lines = self._wrap(words, self.size)
+            line = lines[0]
+            words = words[len(line) :]
+            last = not words
+            end = self._place(line, self.size, BODY, justify=not last)
+            self.y += self.leading
+            if last and self.y + self.size > self.bottom:
+                # The paragraph ends on a column's last line: if that line happens to be
+                # full, nothing on the page says the paragraph ended there.
+                self.ambiguous |= end >= self.columns[self.column][1] - 1.5
+        self.y += self.para_gap
+
+    def render(self) -> list[PageWords]:
+        """Pages with a page number; the running header only when there are several pages,
+        since on a single page nothing tells a header from a first line."""
+        out = []
+        for number, words in enumerate(self.pages, start=1):
+            furniture = row(f"Page {number}", 280, 805, 8.5)
+            if len(self.pages) > 1:
+                furniture += row(self.header, 50, 30, 8.5)
+            out.append(PageWords(number, PAGE_W, PAGE_H, tuple(furniture + words)))
+        return out
+
+
+def typeset(blocks: Sequence[tuple[str, str]], **kw: float) -> tuple[list[PageWords], bool]:
+    ts = Typesetter(**kw)  # type: ignore[arg-type]
+    for kind, text in blocks:
+        (ts.heading if kind == "heading" else ts.paragraph)(text)
+    return ts.render(), ts.ambiguous
+
+
+def kinds_and_texts(pages: Sequence[PageWords]) -> list[tuple[str, str]]:
+    return [(b.kind, b.text) for b in read_pages(pages).blocks]
+
+
+# --------------------------------------------------------------------------------------
+# Lines, fragments, gutter
+# --------------------------------------------------------------------------------------
+
+
+def test_cluster_lines_keeps_offset_columns_apart() -> None:
+    left = row("left column line", 50, 100)
+    right = row("right column line", 310, 106)  # baselines half a line apart
+    lines = cluster_lines(left + right)
+    assert [" ".join(w.text for w in ln) for ln in lines] == [
+        "left column line",
+        "right column line",
+    ]
+
+
+def test_split_on_gaps_cuts_at_the_gutter_not_at_word_spaces() -> None:
+    words = row("alpha beta gamma", 50, 100) + row("delta epsilon", 310, 100)
+    frags = split_on_gaps(sorted(words, key=lambda w: w.x0))
+    assert [[w.text for w in f] for f in frags] == [["alpha", "beta", "gamma"], ["delta", "epsilon"]]
+
+
+def _frags(words: Sequence[Word]) -> list[tuple[Word, ...]]:
+    return [f for ln in cluster_lines(words) for f in split_on_gaps(ln)]
+
+
+def _two_columns(n: int = 20) -> list[Word]:
+    words: list[Word] = []
+    for i in range(n):
+        words += row("aaaa bbbb cccc dddd eeee ffff gggg hhhh", 50, 100 + 13 * i)
+        words += row("iiii jjjj kkkk llll mmmm nnnn oooo pppp", 310, 100 + 13 * i)
+    return words
+
+
+def test_find_gutter_between_two_columns() -> None:
+    gutter = find_gutter(_frags(_two_columns()), PAGE_W)
+    assert gutter is not None
+    assert 205 <= gutter[0] < gutter[1] <= 311
+
+
+def test_find_gutter_none_for_a_single_column() -> None:
+    words: list[Word] = []
+    for i in range(20):
+        words += row(" ".join(["word"] * 20), 50, 100 + 13 * i)
+    assert find_gutter(_frags(words), PAGE_W) is None
+
+
+def test_find_gutter_survives_full_width_title_rows() -> None:
+    title = row("A Title Across The Whole Width Of The Page", 60, 30, 22, BOLD)
+    long_ = row("a longer contents line that ends inside the gutter", 50, 60)  # to x = 285
+    short = row("a contents line", 50, 75)
+    gutter = find_gutter(_frags(title + long_ + short + _two_columns()), PAGE_W)
+    assert gutter is not None
+    assert 227 <= gutter[0] < gutter[1] <= 311  # columns end at 227.5 and start at 310
+
+
+def test_find_gutter_when_the_right_column_is_nearly_empty() -> None:
+    words: list[Word] = []
+    for i in range(30):
+        words += row("aaaa bbbb cccc dddd eeee ffff gggg hhhh", 50, 100 + 13 * i)
+    words += row("end.", 310, 100)
+    gutter = find_gutter(_frags(words), PAGE_W)
+    assert gutter is not None
+    assert 227 <= gutter[0] < gutter[1] <= 311  # the left column's lines end at 227.5
+
+
+def test_order_page_reads_title_then_left_then_right() -> None:
+    title = row("Monthly Review", 200, 60, 22, BOLD)
+    left = [row(f"left {i} text text text text text text", 50, 100 + 13 * i) for i in range(5)]
+    right = [row(f"right {i} text text text text text text", 310, 100 + 13 * i) for i in range(5)]
+    footer_band = row("A full width closing line that crosses the gutter here", 150, 200)
+    lower_left = row("lower left", 50, 220)
+    lower_right = row("lower right", 310, 220)
+    words = title + sum(left, []) + sum(right, []) + footer_band + lower_left + lower_right
+    page = PageWords(1, PAGE_W, PAGE_H, tuple(words))
+    texts = [ln.text.split()[0] + " " + ln.text.split()[1] for g in order_page(page) for ln in g.lines]
+    assert texts == [
+        "Monthly Review",
+        *[f"left {i}" for i in range(5)],
+        *[f"right {i}" for i in range(5)],
+        "A full",
+        "lower left",
+        "lower right",
+    ]
+
+
+# --------------------------------------------------------------------------------------
+# Furniture
+# --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["7", "Page 7", "page 12", "- 7 -", "7 of 12", "Page 3 of 10", "p. 4", "12/40"]
+)
+def test_is_page_number(text: str) -> None:
+    assert is_page_number(text)
+
+
+@pytest.mark.parametrize("text", ["Page seven", "7 March", "US $ 400,000", "Chapter 7", "3.5%"])
+def test_is_not_page_number(text: str) -> None:
+    assert not is_page_number(text)
+
+
+def test_year_alone_in_a_band_is_a_page_number_shape() -> None:
+    # A bare number is taken for a page number whatever its value; document the edge.
+    assert is_page_number("2024")
+
+
+def test_strip_furniture_removes_repeated_header_and_page_numbers_only() -> None:
+    pages = []
+    for n in (1, 2, 3):
+        words = (
+            row("China Science and Technology Review", 50, 30, 8.5)
+            + row("November 2024", 480, 30, 8.5)
+            + row(str(n), 540, 805, 8.5)
+            + row(f"Body text near the top, {n * 7} words", 50, 70)
+            + row("Body text in the middle of the page", 50, 400)
+        )
+        pages.append(PageWords(n, PAGE_W, PAGE_H, tuple(words)))
+    kept, furniture = strip_furniture(pages)
+    assert {t for _, t in furniture} == {
+        "China Science and Technology Review",
+        "November 2024",
+        "1",
+        "2",
+        "3",
+    }
+    for page in kept:
+        lines = [" ".join(w.text for w in ln) for ln in cluster_lines(page.words)]
+        assert lines == [
+            f"Body text near the top, {page.number * 7} words",
+            "Body text in the middle of the page",
+        ]
+
+
+def test_strip_furniture_follows_printed_page_numbers() -> None:
+    pages = [
+        PageWords(
+            n,
+            PAGE_W,
+            PAGE_H,
+            tuple(row(f"Journal of Policy 12 (3), p. {230 + n}", 50, 30, 8.5) + row("Text.", 50, 400)),
+        )
+        for n in (1, 2, 3)
+    ]
+    kept, furniture = strip_furniture(pages)
+    assert [t for _, t in furniture] == [f"Journal of Policy 12 (3), p. {230 + n}" for n in (1, 2, 3)]
+    assert all([w.text for w in p.words] == ["Text."] for p in kept)
+
+
+def test_strip_furniture_keeps_a_one_page_documents_heading() -> None:
+    words = row("Annual Report 2023", 50, 30, 14, BOLD) + row("Page 1", 280, 805, 8.5)
+    kept, furniture = strip_furniture([PageWords(1, PAGE_W, PAGE_H, tuple(words))])
+    assert furniture == [(1, "Page 1")]
+    assert [w.text for w in kept[0].words] == ["Annual", "Report", "2023"]
+
+
+# --------------------------------------------------------------------------------------
+# Hyphenation
+# --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("head", "tail", "vocabulary", "expected"),
+    [
+        ("technol-", "ogy", (), "technology"),
+        ("technol-", "ogy.", (), "technology."),
+        ("coopera-", "tion", (), "cooperation"),
+        ("Al-", "Farabi", (), "Al-Farabi"),
+        ("Queqiao-", "2", (), "Queqiao-2"),
+        ("China-", "Africa", (), "China-Africa"),
+        ("high-", "energy", {"high", "energy"}, "high-energy"),
+        ("non-", "discriminatory", (), "non-discriminatory"),
+        ("semi-", "solid", (), "semi-solid"),
+        ("lithium-", "ion", (), "lithium-ion"),
+        ("win-", "win", (), "win-win"),
+        ("co-", "operation", {"cooperation"}, "cooperation"),
+        ("long-", "term", {"long-term"}, "long-term"),
+        ("2023-", "24", (), "2023-24"),
+        ("(sci-", "tech)", (), "(sci-tech)"),
+    ],
+)
+def test_join_hyphenated(head: str, tail: str, vocabulary: set[str], expected: str) -> None:
+    assert join_hyphenated(head, tail, vocabulary) == expected
+
+
+def test_hyphen_handling_inside_paragraphs() -> None:
+    lines = [
+        "The laboratory was built by Al-",
+        "Farabi Kazakh National University for new technol-",
+        "ogy and a high-",
+        "energy battery with lithium-",
+        "ion cells; the technology works.",
+    ]
+    words: list[Word] = []
+    for i, text in enumerate(lines):
+        words += row(text, 50, 100 + 13 * i)
+    blocks = read_pages([PageWords(1, PAGE_W, PAGE_H, tuple(words))]).blocks
+    assert [b.text for b in blocks] == [
+        "The laboratory was built by Al-Farabi Kazakh National University for new technology "
+        "and a high-energy battery with lithium-ion cells; the technology works."
+    ]
+
+
+# --------------------------------------------------------------------------------------
+# Paragraphs, headings, titles
+# --------------------------------------------------------------------------------------
+
+LOREM = (
+    "Budget for science and technology was unveiled during the two sessions meetings "
+    "which took place in Beijing and the draft budget report allotted a large sum for "
+    "science and technology with an increase from the previous budget"
+)
+
+
+def test_paragraph_split_at_a_column_and_a_page_break_is_rejoined() -> None:
+    blocks = [
+        ("heading", "Budget Highlights"),
+        *[("paragraph", f"Paragraph {i} says {LOREM} again and again {i}.") for i in range(30)],
+        ("heading", "Science Diplomacy"),
+        ("paragraph", f"Closing paragraph {LOREM}."),
+    ]
+    pages, ambiguous = typeset(blocks)
+    assert len(pages) >= 2 and not ambiguous
+    assert kinds_and_texts(pages) == blocks
+
+
+@pytest.mark.parametrize(
+    ("last_left_line", "expected_blocks"),
+    [
+        # Full to the column edge: justified text, so the paragraph goes on.
+        ("kkkkk lllll mmmmm nnnnn oooo.", 1),
+        # Short: the paragraph ended at the foot of the column.
+        ("kkkkk lllll oooo.", 2),
+    ],
+)
+def test_sentence_ending_at_a_column_end(last_left_line: str, expected_blocks: int) -> None:
+    left = ["Aaaaa bbbbb ccccc ddddd eeeee", "fffff ggggg hhhhh iiiii jjjjj", last_left_line]
+    right = ["Ppppp qqqqq rrrrr sssss ttttt", "uuuu."]
+    words: list[Word] = []
+    for i, text in enumerate(left):
+        words += row(text, 50, 100 + 13 * i)
+    for i, text in enumerate(right):
+        words += row(text, 310, 100 + 13 * i)
+    blocks = read_pages([PageWords(1, PAGE_W, PAGE_H, tuple(words))]).blocks
+    assert len(blocks) == expected_blocks
+    assert " ".join(b.text for b in blocks) == " ".join(left + right)
+
+
+def test_paragraphs_without_spacing_split_at_indent() -> None:
+    words: list[Word] = []
+    texts = [
+        ("    First paragraph starts indented and runs on to", 50),
+        ("the next line which ends the first paragraph here.", 50),
+        ("Second paragraph starts indented and runs on to the", 70),
+        ("end of the page.", 50),
+    ]
+    for i, (text, x0) in enumerate(texts):
+        words += row(text.strip(), x0 if i != 0 else 70, 100 + 13 * i)
+    blocks = read_pages([PageWords(1, PAGE_W, PAGE_H, tuple(words))]).blocks
+    assert [b.text for b in blocks] == [
+        "First paragraph starts indented and runs on to the next line which ends the "
+        "first paragraph here.",
+        "Second paragraph starts indented and runs on to the end of the page.",
+    ]
+
+
+def test_bold_line_at_body_size_is_a_heading() -> None:
+    words = row("Scientific Collaboration Projects", 50, 100, 10, BOLD)
+    for i in range(3):
+        words += row("plain body text that goes on for a while", 50, 116 + 13 * i)
+    blocks = read_pages([PageWords(1, PAGE_W, PAGE_H, tuple(words))]).blocks
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("heading", "Scientific Collaboration Projects"),
+        ("paragraph", " ".join(["plain body text that goes on for a while"] * 3)),
+    ]
+
+
+def test_masthead_above_the_columns_is_title_not_heading() -> None:
+    masthead = row("Monthly Review", 220, 60, 22, BOLD) + row("May 2023", 260, 88, 13)
+    contents = row("\u2022 First Story", 50, 110) + row("\u2022 Second Story", 50, 123)
+    pages, _ = typeset(
+        [("heading", "First Story"), ("paragraph", f"{LOREM}. " * 30)], top=150
+    )
+    assert len(pages) > 1
+    page1 = pages[0]
+    pages[0] = PageWords(1, PAGE_W, PAGE_H, page1.words + tuple(masthead + contents))
+    got = kinds_and_texts(pages)
+    assert got[:5] == [
+        ("title", "Monthly Review"),
+        ("title", "May 2023"),
+        ("paragraph", "\u2022 First Story"),
+        ("paragraph", "\u2022 Second Story"),
+        ("heading", "First Story"),
+    ]
+
+
+def test_page_marks_follow_a_paragraph_onto_the_next_page() -> None:
+    text = " ".join(f"Sentence {i} {LOREM} and" for i in range(40)) + " end."
+    pages, _ = typeset([("paragraph", text)])
+    assert len(pages) >= 2
+    (block,) = read_pages(pages).blocks
+    assert [p for _, p in block.page_marks] == list(range(1, len(pages) + 1))
+    for (offset, number), page in zip(block.page_marks, pages, strict=True):
+        body = [w for w in page.words if 60 < w.top < 780 and w.x0 < 300]
+        top = min(w.top for w in body)
+        first_line = " ".join(w.text for w in sorted(body, key=lambda w: w.x0) if w.top == top)
+        assert block.text[offset:].startswith(first_line), number
+
+
+# --------------------------------------------------------------------------------------
+# Property: whatever the text, the paragraphs come back whole and in order
+# --------------------------------------------------------------------------------------
+
+_word = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=11)
+
+
+@st.composite
+def _paragraph(draw: st.DrawFn) -> str:
+    words = draw(st.lists(_word, min_size=25, max_size=90))
+    return " ".join([words[0].capitalize(), *words[1:]]) + "."
+
+
+@st.composite
+def _heading(draw: st.DrawFn) -> str:
+    words = draw(st.lists(_word, min_size=1, max_size=4))
+    return " ".join(w.capitalize() for w in words)
+
+
+@st.composite
+def _document(draw: st.DrawFn) -> list[tuple[str, str]]:
+    blocks: list[tuple[str, str]] = []
+    for _ in range(draw(st.integers(1, 6))):
+        if draw(st.booleans()):
+            blocks.append(("heading", draw(_heading())))
+        for _ in range(draw(st.integers(1, 4))):
+            blocks.append(("paragraph", draw(_paragraph())))
+    return blocks
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_document())
+def test_two_column_layout_round_trips(blocks: list[tuple[str, str]]) -> None:
+    pages, ambiguous = typeset(blocks)
+    assume(not ambiguous)
+    assert kinds_and_texts(pages) == blocks

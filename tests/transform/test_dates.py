@@ -1,0 +1,97 @@
+"""Dates and ranges without a year resolve from the publication date; years for budgets."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from transform.dates import (
+    FUTURE_TOLERANCE_DAYS,
+    find_years,
+    infer_year,
+    parse_date_range,
+    resolve_dates,
+)
+
+MARCH_ISSUE = date(2024, 4, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "start", "end"),
+    [
+        ("inaugurated on 27 March in Almaty", MARCH_ISSUE, date(2024, 3, 27), date(2024, 3, 27)),
+        ("from 6-8 November in Wuhan", date(2024, 12, 2), date(2024, 11, 6), date(2024, 11, 8)),
+        ("which took place from 3-11 March", MARCH_ISSUE, date(2024, 3, 3), date(2024, 3, 11)),
+        ("30 October-2 November", date(2024, 11, 20), date(2024, 10, 30), date(2024, 11, 2)),
+        ("30 December-2 January", date(2024, 1, 20), date(2023, 12, 30), date(2024, 1, 2)),
+        ("March 30-April 2, 2024", None, date(2024, 3, 30), date(2024, 4, 2)),
+        ("Mar 6, 2024", None, date(2024, 3, 6), date(2024, 3, 6)),
+        ("Sat. Apr 20th, 2024", None, date(2024, 4, 20), date(2024, 4, 20)),
+        ("Nov 28(ABC): China's pursuit", date(2022, 11, 28), date(2022, 11, 28), date(2022, 11, 28)),
+        ("in October 2023", None, date(2023, 10, 1), date(2023, 10, 31)),
+        ("on 2024-03-05", None, date(2024, 3, 5), date(2024, 3, 5)),
+        ("between 13 and 15 May", date(2024, 6, 1), date(2024, 5, 13), date(2024, 5, 15)),
+    ],
+)
+def test_dates_and_ranges(text: str, published: date | None, start: date, end: date) -> None:
+    assert parse_date_range(text, published) == (start, end)
+
+
+def test_a_date_more_than_two_months_after_publication_is_last_year() -> None:
+    # A January issue reporting "on 20 December" means the December just gone.
+    (d,) = resolve_dates("signed on 20 December", date(2024, 1, 10))
+    assert d.start_date == date(2023, 12, 20)
+    assert d.year_stated is False
+
+
+def test_a_date_shortly_after_publication_stays_in_the_year() -> None:
+    (d,) = resolve_dates("will be held on 15 May", date(2024, 4, 1))
+    assert d.start_date == date(2024, 5, 15)
+
+
+def test_offsets_and_no_year_without_publication_date() -> None:
+    text = "The meeting was held on 12 March in Beijing."
+    (d,) = resolve_dates(text, MARCH_ISSUE)
+    assert text[d.start : d.end] == "12 March"
+    assert resolve_dates(text, None) == []
+
+
+def test_ordinal_committee_numbers_are_not_dates() -> None:
+    assert resolve_dates("During the 15th Joint Committee meeting", MARCH_ISSUE) == []
+
+
+@given(
+    published=st.dates(min_value=date(2000, 1, 1), max_value=date(2090, 12, 31)),
+    offset=st.integers(min_value=-300, max_value=FUTURE_TOLERANCE_DAYS),
+)
+def test_inferred_year_puts_the_date_near_publication(published: date, offset: int) -> None:
+    actual = published + timedelta(days=offset)
+    if (actual.month, actual.day) == (2, 29):
+        return
+    assert infer_year(actual.month, actual.day, published) == actual.year
+
+
+def kinds(text: str, published: date | None = MARCH_ISSUE) -> list[tuple[str, int]]:
+    return [(y.kind, y.year) for y in find_years(text, published)]
+
+
+def test_years_of_each_kind() -> None:
+    assert kinds("in 2024") == [("year", 2024)]
+    assert kinds("for FY2023-24") == [("fiscal", 2024)]
+    assert kinds("the 2023-24 budget") == [("fiscal", 2024)]
+    assert kinds("in fiscal 2025") == [("fiscal", 2025)]
+    assert kinds("since 2016") == [("since", 2016)]
+    assert kinds("for 2021-2025") == [("span", 2021)]
+    assert kinds("from 2021 to 2025") == [("span", 2021)]
+    assert kinds("up 10% from 2023") == [("comparison", 2023)]
+    assert kinds("this year") == [("relative", 2024)]
+    assert kinds("last year") == [("relative", 2023)]
+    assert kinds("this year", None) == []
+
+
+def test_counts_that_look_like_years_are_not_years() -> None:
+    assert kinds("it trained 2000 scientists") == []
+    assert kinds("R&D spending in 2023 was 3.3 trillion yuan") == [("year", 2023)]

@@ -1,0 +1,519 @@
+"""Countries from names, adjectives, short forms and compounds.
+
+Sources name countries many ways: "China", "Chinese and Thai companies", "China-EU",
+"Sino-Kazakh", "the UK's", "U.S", "Britain". The gazetteer is pycountry's ISO 3166-1 list
+(names, common and official names, "Korea, Republic of" turned into "Republic of Korea")
+plus a curated table of adjectives and short forms that pycountry does not carry.
+
+The European Union: ISO 3166-1 has no alpha-3 code for it (alpha-2 "EU" is only
+"exceptionally reserved"). It is a party in its own right in this material (the China-EU
+Steering Committee, Horizon Europe budgets, the European Commission as a funder), so it is
+a row of the `countries` table with the code "EUU", the code the World Bank and UN
+statistics use for the EU aggregate, and iso2 "EU". It is the only non-ISO code there;
+`NON_ISO_CODES` names it so checks can allow for it.
+
+Matching is case-sensitive ("US" is a country, "us" is not; "Turkey" is, "turkey" is not)
+and longest-first ("South Africa" before "Africa", "Papua New Guinea" before "Guinea").
+Regions that contain a country word ("Indian Ocean", "Latin America", "South America")
+are matched as blockers and yield nothing. "Congo" alone is ambiguous between COD and COG
+and yields nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pycountry
+
+__all__ = [
+    "CountryMention",
+    "EU_ISO3",
+    "NON_ISO_CODES",
+    "countries_reference",
+    "country_iso3",
+    "country_name",
+    "dominant_country",
+    "find_countries",
+]
+
+EU_ISO3 = "EUU"
+NON_ISO_CODES = frozenset({EU_ISO3})
+
+
+@dataclass(frozen=True)
+class CountryMention:
+    """A country named in the text; `form` is "name", "adjective" or "short"."""
+
+    start: int
+    end: int
+    text: str
+    iso3: str
+    form: str
+
+
+# Short names that read better than ISO's formal ones (used for the countries table too).
+_PREFERRED_NAMES: dict[str, str] = {
+    "BOL": "Bolivia",
+    "COD": "Democratic Republic of the Congo",
+    "COG": "Republic of the Congo",
+    "FSM": "Micronesia",
+    "GBR": "United Kingdom",
+    "IRN": "Iran",
+    "KOR": "South Korea",
+    "LAO": "Laos",
+    "MDA": "Moldova",
+    "PRK": "North Korea",
+    "PSE": "Palestine",
+    "RUS": "Russia",
+    "SYR": "Syria",
+    "TWN": "Taiwan",
+    "TZA": "Tanzania",
+    "USA": "United States",
+    "VAT": "Vatican City",
+    "VEN": "Venezuela",
+    "VNM": "Vietnam",
+    EU_ISO3: "European Union",
+}
+
+# Short forms and other names pycountry does not give.
+_SHORT_FORMS: dict[str, str] = {
+    "US": "USA",
+    "U.S": "USA",
+    "U.S.": "USA",
+    "USA": "USA",
+    "U.S.A": "USA",
+    "U.S.A.": "USA",
+    "America": "USA",
+    "United States": "USA",
+    "United States of America": "USA",
+    "UK": "GBR",
+    "U.K": "GBR",
+    "U.K.": "GBR",
+    "Britain": "GBR",
+    "Great Britain": "GBR",
+    "England": "GBR",
+    "Scotland": "GBR",
+    "Wales": "GBR",
+    "Northern Ireland": "GBR",
+    "EU": EU_ISO3,
+    "E.U.": EU_ISO3,
+    "European Union": EU_ISO3,
+    "UAE": "ARE",
+    "U.A.E.": "ARE",
+    "Emirates": "ARE",
+    "PRC": "CHN",
+    "P.R.C.": "CHN",
+    "People's Republic of China": "CHN",
+    "People’s Republic of China": "CHN",
+    "Mainland China": "CHN",
+    "ROK": "KOR",
+    "DPRK": "PRK",
+    "Korea": "KOR",
+    "Republic of Korea": "KOR",
+    "Russia": "RUS",
+    "Russian Federation": "RUS",
+    "Iran": "IRN",
+    "Syria": "SYR",
+    "Vietnam": "VNM",
+    "Viet Nam": "VNM",
+    "Laos": "LAO",
+    "Bolivia": "BOL",
+    "Venezuela": "VEN",
+    "Tanzania": "TZA",
+    "Moldova": "MDA",
+    "Czech Republic": "CZE",
+    "Czechia": "CZE",
+    "Turkey": "TUR",
+    "Türkiye": "TUR",
+    "Turkiye": "TUR",
+    "Ivory Coast": "CIV",
+    "Cote d'Ivoire": "CIV",
+    "Côte d'Ivoire": "CIV",
+    "Cape Verde": "CPV",
+    "Swaziland": "SWZ",
+    "Macedonia": "MKD",
+    "North Macedonia": "MKD",
+    "Brunei": "BRN",
+    "Palestine": "PSE",
+    "Vatican": "VAT",
+    "Vatican City": "VAT",
+    "Burma": "MMR",
+    "Holland": "NLD",
+    "Taiwan": "TWN",
+    "Hong Kong": "HKG",
+    "Hongkong": "HKG",
+    "Macau": "MAC",
+    "Macao": "MAC",
+    "South Korea": "KOR",
+    "North Korea": "PRK",
+    "East Timor": "TLS",
+    "Timor-Leste": "TLS",
+    "Micronesia": "FSM",
+    "Kyrgyzstan": "KGZ",
+    "Slovakia": "SVK",
+    "DR Congo": "COD",
+    "DRC": "COD",
+    "Democratic Republic of the Congo": "COD",
+    "Democratic Republic of Congo": "COD",
+    "Republic of the Congo": "COG",
+    "Republic of Congo": "COG",
+    "Congo-Brazzaville": "COG",
+    "Congo-Kinshasa": "COD",
+    "Saudi Arabia": "SAU",
+    "Bosnia": "BIH",
+    "Bosnia and Herzegovina": "BIH",
+    "Trinidad": "TTO",
+    "St Lucia": "LCA",
+    "St. Lucia": "LCA",
+}
+
+# Adjectives and demonyms (also used as plural nouns: "the Chinese").
+_ADJECTIVES: dict[str, str] = {
+    "Chinese": "CHN",
+    "Sino": "CHN",
+    "American": "USA",
+    "Americans": "USA",
+    "British": "GBR",
+    "Briton": "GBR",
+    "Britons": "GBR",
+    "Scottish": "GBR",
+    "Welsh": "GBR",
+    "European": EU_ISO3,
+    "Afghan": "AFG",
+    "Albanian": "ALB",
+    "Algerian": "DZA",
+    "Angolan": "AGO",
+    "Argentine": "ARG",
+    "Argentinian": "ARG",
+    "Armenian": "ARM",
+    "Australian": "AUS",
+    "Austrian": "AUT",
+    "Azerbaijani": "AZE",
+    "Bahraini": "BHR",
+    "Bangladeshi": "BGD",
+    "Belarusian": "BLR",
+    "Belgian": "BEL",
+    "Beninese": "BEN",
+    "Bhutanese": "BTN",
+    "Bolivian": "BOL",
+    "Bosnian": "BIH",
+    "Botswanan": "BWA",
+    "Brazilian": "BRA",
+    "Bruneian": "BRN",
+    "Bulgarian": "BGR",
+    "Burmese": "MMR",
+    "Burundian": "BDI",
+    "Cambodian": "KHM",
+    "Cameroonian": "CMR",
+    "Canadian": "CAN",
+    "Chadian": "TCD",
+    "Chilean": "CHL",
+    "Colombian": "COL",
+    "Congolese": "COD",
+    "Costa Rican": "CRI",
+    "Croatian": "HRV",
+    "Cuban": "CUB",
+    "Cypriot": "CYP",
+    "Czech": "CZE",
+    "Danish": "DNK",
+    "Djiboutian": "DJI",
+    "Dominican": "DOM",
+    "Dutch": "NLD",
+    "Ecuadorian": "ECU",
+    "Egyptian": "EGY",
+    "Emirati": "ARE",
+    "Eritrean": "ERI",
+    "Estonian": "EST",
+    "Ethiopian": "ETH",
+    "Fijian": "FJI",
+    "Filipino": "PHL",
+    "Philippine": "PHL",
+    "Finnish": "FIN",
+    "French": "FRA",
+    "Gabonese": "GAB",
+    "Gambian": "GMB",
+    "Georgian": "GEO",
+    "German": "DEU",
+    "Ghanaian": "GHA",
+    "Greek": "GRC",
+    "Guatemalan": "GTM",
+    "Guinean": "GIN",
+    "Haitian": "HTI",
+    "Honduran": "HND",
+    "Hungarian": "HUN",
+    "Icelandic": "ISL",
+    "Indian": "IND",
+    "Indians": "IND",
+    "Indonesian": "IDN",
+    "Iranian": "IRN",
+    "Iraqi": "IRQ",
+    "Irish": "IRL",
+    "Israeli": "ISR",
+    "Italian": "ITA",
+    "Ivorian": "CIV",
+    "Jamaican": "JAM",
+    "Japanese": "JPN",
+    "Jordanian": "JOR",
+    "Kazakh": "KAZ",
+    "Kazakhstani": "KAZ",
+    "Kenyan": "KEN",
+    "Korean": "KOR",
+    "South Korean": "KOR",
+    "North Korean": "PRK",
+    "Kuwaiti": "KWT",
+    "Kyrgyz": "KGZ",
+    "Lao": "LAO",
+    "Laotian": "LAO",
+    "Latvian": "LVA",
+    "Lebanese": "LBN",
+    "Liberian": "LBR",
+    "Libyan": "LBY",
+    "Lithuanian": "LTU",
+    "Luxembourgish": "LUX",
+    "Macedonian": "MKD",
+    "Malagasy": "MDG",
+    "Malawian": "MWI",
+    "Malaysian": "MYS",
+    "Maldivian": "MDV",
+    "Malian": "MLI",
+    "Maltese": "MLT",
+    "Mauritanian": "MRT",
+    "Mauritian": "MUS",
+    "Mexican": "MEX",
+    "Moldovan": "MDA",
+    "Mongolian": "MNG",
+    "Montenegrin": "MNE",
+    "Moroccan": "MAR",
+    "Mozambican": "MOZ",
+    "Namibian": "NAM",
+    "Nepali": "NPL",
+    "Nepalese": "NPL",
+    "New Zealander": "NZL",
+    "Nicaraguan": "NIC",
+    "Nigerian": "NGA",
+    "Nigerien": "NER",
+    "Norwegian": "NOR",
+    "Omani": "OMN",
+    "Pakistani": "PAK",
+    "Palestinian": "PSE",
+    "Panamanian": "PAN",
+    "Paraguayan": "PRY",
+    "Peruvian": "PER",
+    "Polish": "POL",
+    "Portuguese": "PRT",
+    "Qatari": "QAT",
+    "Romanian": "ROU",
+    "Russian": "RUS",
+    "Rwandan": "RWA",
+    "Salvadoran": "SLV",
+    "Saudi": "SAU",
+    "Senegalese": "SEN",
+    "Serbian": "SRB",
+    "Singaporean": "SGP",
+    "Slovak": "SVK",
+    "Slovenian": "SVN",
+    "Slovene": "SVN",
+    "Somali": "SOM",
+    "South African": "ZAF",
+    "South Sudanese": "SSD",
+    "Spanish": "ESP",
+    "Sri Lankan": "LKA",
+    "Sudanese": "SDN",
+    "Swedish": "SWE",
+    "Swede": "SWE",
+    "Swiss": "CHE",
+    "Syrian": "SYR",
+    "Taiwanese": "TWN",
+    "Tajik": "TJK",
+    "Tanzanian": "TZA",
+    "Thai": "THA",
+    "Togolese": "TGO",
+    "Tunisian": "TUN",
+    "Turkish": "TUR",
+    "Turkmen": "TKM",
+    "Ugandan": "UGA",
+    "Ukrainian": "UKR",
+    "Uruguayan": "URY",
+    "Uzbek": "UZB",
+    "Venezuelan": "VEN",
+    "Vietnamese": "VNM",
+    "Yemeni": "YEM",
+    "Zambian": "ZMB",
+    "Zimbabwean": "ZWE",
+}
+
+# Phrases that contain a country word but name no country.
+_BLOCKERS: tuple[str, ...] = (
+    "Indian Ocean",
+    "Latin America",
+    "Latin American",
+    "South America",
+    "South American",
+    "North America",
+    "North American",
+    "Central America",
+    "Central American",
+    "Native American",
+    "American Indian",
+    "New Mexico",
+    "New Jersey",
+    "New England",
+    "New South Wales",
+    "Congo",
+    "Guinea pig",
+    "French fries",
+    "German measles",
+    "European Space Agency",  # an organisation of member states, not the EU
+    "European Southern Observatory",
+    "European Organization for Nuclear Research",
+)
+
+# pycountry names too ambiguous as words in running English.
+_SKIP_NAMES = frozenset({"Jersey", "Man", "Georgia", "Jordan", "Chad", "Guernsey"})
+
+
+def _pycountry_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if not value:
+                continue
+            if "," in value:
+                head, _, tail = value.partition(", ")
+                if tail.endswith(" of") or tail.endswith(" of the") or " " not in tail:
+                    value = f"{tail} {head}"
+                else:
+                    continue
+            if value.startswith("the "):
+                value = value[4:]
+            names[value] = c.alpha_3
+    return names
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> dict[str, tuple[str | None, str]]:
+    """surface form -> (iso3 or None for a blocker, form)."""
+    table: dict[str, tuple[str | None, str]] = {}
+    for name, iso3 in _pycountry_names().items():
+        if name in _SKIP_NAMES:
+            continue
+        table[name] = (iso3, "name")
+        if len(name) > 4:
+            table[name.upper()] = (iso3, "name")
+    # Georgia and Jordan are countries often enough with a cue; keep them explicit.
+    table["Republic of Georgia"] = ("GEO", "name")
+    table["Kingdom of Jordan"] = ("JOR", "name")
+    for name, iso3 in _SHORT_FORMS.items():
+        table[name] = (iso3, "short")
+        if len(name) > 4 and " " in name:
+            table[name.upper()] = (iso3, "short")
+    for name, iso3 in _ADJECTIVES.items():
+        table[name] = (iso3, "adjective")
+    for name in _BLOCKERS:
+        table[name] = (None, "blocker")
+    return table
+
+
+_UPPER = re.compile(r"[A-ZÉÖÜ]")
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, tuple[str, ...]]:
+    """Surface forms by their first two characters, longest first (longest match wins)."""
+    index: dict[str, list[str]] = {}
+    for form in _gazetteer():
+        index.setdefault(form[:2], []).append(form)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
+
+
+def _ends_word(text: str, end: int) -> bool:
+    if end >= len(text):
+        return True
+    ch = text[end]
+    if ch.isalnum() or ch == "_":
+        return False
+    # "US$", "US $ 400,000", "HK$": a currency, not a country.
+    return not (ch == "$" or (ch == " " and text.startswith("$", end + 1)))
+
+
+def find_countries(text: str) -> list[CountryMention]:
+    """Every country named in `text`, in order (names, adjectives, short forms, "Sino-")."""
+    table = _gazetteer()
+    index = _index()
+    out: list[CountryMention] = []
+    last_end = 0
+    for m in _UPPER.finditer(text):
+        pos = m.start()
+        if pos < last_end:
+            continue
+        if pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] in "_."):
+            continue
+        for form in index.get(text[pos : pos + 2], ()):
+            end = pos + len(form)
+            if text.startswith(form, pos) and _ends_word(text, end):
+                iso3, kind = table[form]
+                last_end = end
+                if iso3 is not None:
+                    out.append(CountryMention(pos, end, form, iso3, kind))
+                break
+    return out
+
+
+def dominant_country(mentions: list[CountryMention]) -> str | None:
+    """The most mentioned country (ties go to the one mentioned first), or None."""
+    if not mentions:
+        return None
+    counts = Counter(m.iso3 for m in mentions)
+    best = max(counts.values())
+    for m in mentions:
+        if counts[m.iso3] == best:
+            return m.iso3
+    return None
+
+
+@lru_cache(maxsize=4096)
+def country_iso3(name: str) -> str | None:
+    """ISO3 code for a country name, adjective, short form or code; None if unknown.
+
+    Accepts "the UK's", "Chinese", "U.S", "Korea, Republic of", "FR", "DEU".
+    """
+    if not name:
+        return None
+    cleaned = name.strip()
+    cleaned = re.sub(r"(?:'s|’s|')$", "", cleaned)
+    cleaned = re.sub(r"^(?i:the)\s+", "", cleaned).strip()
+    table = _gazetteer()
+    for candidate in (cleaned, cleaned.title(), "the " + cleaned):
+        hit = table.get(candidate)
+        if hit is not None:
+            return hit[0]
+    if cleaned.upper() == "EU" or cleaned.upper() == EU_ISO3:
+        return EU_ISO3
+    try:
+        return str(pycountry.countries.lookup(cleaned).alpha_3)
+    except LookupError:
+        pass
+    lowered = {k.lower(): v for k, v in table.items()}
+    hit = lowered.get(cleaned.lower())
+    return hit[0] if hit else None
+
+
+def country_name(iso3: str) -> str | None:
+    """The display name used in the `countries` table."""
+    if iso3 in _PREFERRED_NAMES:
+        return _PREFERRED_NAMES[iso3]
+    c = pycountry.countries.get(alpha_3=iso3)
+    if c is None:
+        return None
+    return getattr(c, "common_name", None) or c.name
+
+
+def countries_reference() -> list[tuple[str, str, str]]:
+    """(iso3, iso2, name) rows for the `countries` table: ISO 3166-1 plus the EU ("EUU")."""
+    rows = [(c.alpha_3, c.alpha_2, country_name(c.alpha_3) or c.name) for c in pycountry.countries]
+    rows.append((EU_ISO3, "EU", _PREFERRED_NAMES[EU_ISO3]))
+    return sorted(rows)

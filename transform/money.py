@@ -1,0 +1,518 @@
+"""The grammar of monetary amounts: "370.828 billion Yuan", "US $ 400,000", "Rs 10 crore".
+
+Budgets, project funding and fund capital are all stated as amounts, and the same amount
+is spelled many ways across sources (currency before or after the number, symbols or codes
+or words, scale words or abbreviations, Indian lakh/crore, a converted USD figure in
+brackets). One grammar here means every extractor reads them alike.
+
+Only amounts with a currency are returned: "12 million urban jobs" and "66 million
+taxpayers" are counts, and a number without a currency is never money.
+
+Decisions, documented because they are guesses the text cannot always settle:
+- A bare "$" is USD unless the caller says the document's dollar is another one
+  (`dollar=`); "HK$", "NT$", "A$", "C$", "S$", "NZ$" and "<Country> dollars" are explicit.
+- "¥" is CNY (the corpus is about China); "JP¥" and "yen" are JPY.
+- "Rs" is INR.
+- "won" is KRW only with a scale word ("3 billion won"), since "won" is also a verb.
+- Single-letter scales ("5m", "$3b", "400k") only count next to a currency.
+- A value's *precision* is the unit of its last stated digit (370.8 billion -> 1e8), which
+  consolidation uses to decide whether two spellings are the same amount rounded.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+__all__ = [
+    "Amount",
+    "CURRENCY_WORDS",
+    "QUALIFIERS",
+    "SCALES",
+    "format_amount",
+    "parse_amounts",
+]
+
+
+@dataclass(frozen=True)
+class Amount:
+    """One monetary amount as the text states it.
+
+    `start`/`end` cover the hedge, currency and number ("about 10 billion yuan");
+    `pair_end` extends over a bracketed conversion that follows ("(US$51.5 billion)"),
+    whose value is `stated_usd`.
+    """
+
+    value: float
+    currency: str
+    qualifier: str | None
+    start: int
+    end: int
+    text: str
+    precision: float
+    stated_usd: float | None = None
+    pair_end: int | None = None
+
+    @property
+    def span_end(self) -> int:
+        """End of the amount including any bracketed USD conversion."""
+        return self.pair_end if self.pair_end is not None else self.end
+
+
+# Scale words and abbreviations -> multiplier. Lower-case keys.
+SCALES: dict[str, Decimal] = {
+    "trillion": Decimal(10) ** 12,
+    "tn": Decimal(10) ** 12,
+    "tr": Decimal(10) ** 12,
+    "billion": Decimal(10) ** 9,
+    "bn": Decimal(10) ** 9,
+    "bln": Decimal(10) ** 9,
+    "b": Decimal(10) ** 9,
+    "million": Decimal(10) ** 6,
+    "mn": Decimal(10) ** 6,
+    "mln": Decimal(10) ** 6,
+    "m": Decimal(10) ** 6,
+    "thousand": Decimal(10) ** 3,
+    "k": Decimal(10) ** 3,
+    "lakh": Decimal(10) ** 5,
+    "lakhs": Decimal(10) ** 5,
+    "lac": Decimal(10) ** 5,
+    "lacs": Decimal(10) ** 5,
+    "crore": Decimal(10) ** 7,
+    "crores": Decimal(10) ** 7,
+    "cr": Decimal(10) ** 7,
+}
+_SHORT_SCALES = frozenset({"b", "m", "k", "tr", "cr"})
+
+# Currency written before the number (case-sensitive: "RMB", "US$", "€").
+_PREFIXES: dict[str, str] = {
+    "US$": "USD",
+    "US $": "USD",
+    "U.S.$": "USD",
+    "U.S. $": "USD",
+    "USD": "USD",
+    "HK$": "HKD",
+    "HKD": "HKD",
+    "NT$": "TWD",
+    "TWD": "TWD",
+    "A$": "AUD",
+    "AU$": "AUD",
+    "AUD": "AUD",
+    "C$": "CAD",
+    "CA$": "CAD",
+    "CAD": "CAD",
+    "S$": "SGD",
+    "SGD": "SGD",
+    "NZ$": "NZD",
+    "NZD": "NZD",
+    "R$": "BRL",
+    "BRL": "BRL",
+    "RMB": "CNY",
+    "Rmb": "CNY",
+    "CNY": "CNY",
+    "CN¥": "CNY",
+    "¥": "CNY",
+    "￥": "CNY",
+    "JP¥": "JPY",
+    "JPY": "JPY",
+    "€": "EUR",
+    "EUR": "EUR",
+    "£": "GBP",
+    "GBP": "GBP",
+    "₹": "INR",
+    "Rs.": "INR",
+    "Rs": "INR",
+    "INR": "INR",
+    "₩": "KRW",
+    "KRW": "KRW",
+    "₽": "RUB",
+    "RUB": "RUB",
+    "CHF": "CHF",
+    "$": "$",  # resolved to the document's dollar (USD by default)
+}
+
+# Currency written after the number (case-insensitive). Longest first when compiled.
+CURRENCY_WORDS: dict[str, str] = {
+    "yuan renminbi": "CNY",
+    "chinese yuan": "CNY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "rmb": "CNY",
+    "cny": "CNY",
+    "us dollars": "USD",
+    "u.s. dollars": "USD",
+    "american dollars": "USD",
+    "usd": "USD",
+    "hong kong dollars": "HKD",
+    "australian dollars": "AUD",
+    "canadian dollars": "CAD",
+    "singapore dollars": "SGD",
+    "new taiwan dollars": "TWD",
+    "taiwan dollars": "TWD",
+    "nt dollars": "TWD",
+    "new zealand dollars": "NZD",
+    "dollars": "$",
+    "dollar": "$",
+    "euros": "EUR",
+    "euro": "EUR",
+    "eur": "EUR",
+    "pounds sterling": "GBP",
+    "british pounds": "GBP",
+    "pounds": "GBP",
+    "pound": "GBP",
+    "sterling": "GBP",
+    "gbp": "GBP",
+    "indian rupees": "INR",
+    "rupees": "INR",
+    "rupee": "INR",
+    "inr": "INR",
+    "japanese yen": "JPY",
+    "yen": "JPY",
+    "jpy": "JPY",
+    "south korean won": "KRW",
+    "korean won": "KRW",
+    "won": "KRW",
+    "krw": "KRW",
+    "roubles": "RUB",
+    "rubles": "RUB",
+    "swiss francs": "CHF",
+    "chf": "CHF",
+    "reais": "BRL",
+}
+
+# Hedge words -> the canonical qualifier stored with the fact.
+QUALIFIERS: dict[str, str] = {
+    "about": "about",
+    "around": "about",
+    "approximately": "about",
+    "approx.": "about",
+    "roughly": "about",
+    "some": "about",
+    "an estimated": "about",
+    "estimated": "about",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "close to": "nearly",
+    "just under": "nearly",
+    "over": "over",
+    "more than": "over",
+    "above": "over",
+    "in excess of": "over",
+    "exceeding": "over",
+    "just over": "over",
+    "up to": "up to",
+    "less than": "under",
+    "under": "under",
+    "below": "under",
+    "at least": "at least",
+    "at most": "up to",
+}
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
+
+
+_NUM = r"(?P<num>[0-9]{1,3}(?:,[0-9]{2,3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?![0-9])"
+_SCALE = (
+    r"(?:[\s-]?(?P<scale>(?i:" + _alternation(list(SCALES)) + r"))(?![A-Za-z])"
+    r"(?:\s+(?P<scale2>(?i:crores?)))?)?"
+)
+_POST = r"(?:[\s-]?(?P<post>(?i:" + _alternation(list(CURRENCY_WORDS)) + r"))(?![A-Za-z]))?"
+
+# Matching is anchored on digits (cheap to find), then reads the number, scale and
+# currency word after them, and the currency sign and hedge before them.
+_DIGITS = re.compile(r"[0-9][0-9,.]*")
+_TAIL = re.compile(_NUM + _SCALE + _POST)
+_QUAL_BEFORE = re.compile(r"(?P<qual>(?i:" + _alternation(list(QUALIFIERS)) + r"))\s+$")
+_PREFIX_BY_LAST: dict[str, list[str]] = {}
+for _p in sorted(_PREFIXES, key=len, reverse=True):
+    _PREFIX_BY_LAST.setdefault(_p[-1], []).append(_p)
+
+# What may sit between an amount and its bracketed conversion.
+_PAIR_OPEN = re.compile(r"\s*(?:(?P<bracket>[(\[])\s*(?:or\s+)?|,\s*or\s+)")
+_PAIR_CLOSE = re.compile(r"\s*[)\]]")
+_MONEY_WORDS = (
+    "yuan",
+    "renminbi",
+    "rmb",
+    "dollar",
+    "euro",
+    "pound",
+    "sterling",
+    "rupee",
+    "crore",
+    "lakh",
+    "reais",
+    "yen",
+    "won",
+    "rs",
+    "usd",
+    "eur",
+    "gbp",
+    "inr",
+    "cny",
+    "jpy",
+    "krw",
+    "rub",
+    "chf",
+    "hkd",
+    "twd",
+    "aud",
+    "cad",
+    "sgd",
+    "nzd",
+    "brl",
+)
+_MONEY_SIGNS = ("$", "€", "£", "¥", "￥", "₹", "₩", "₽")
+
+
+def has_money(text: str) -> bool:
+    """Cheap pre-check: could `text` contain a monetary amount at all?"""
+    if any(sign in text for sign in _MONEY_SIGNS):
+        return True
+    lowered = text.lower()
+    return any(word in lowered for word in _MONEY_WORDS)
+
+
+def _number(raw: str) -> Decimal:
+    return Decimal(raw.replace(",", ""))
+
+
+def _decimals(raw: str) -> int:
+    return len(raw.split(".", 1)[1]) if "." in raw else 0
+
+
+def _prefix_before(text: str, pos: int) -> tuple[str, int] | None:
+    """The currency sign or code written right before the number at `pos`, and its start."""
+    for j in (pos, pos - 1) if pos > 0 and text[pos - 1] in " \u00a0" else (pos,):
+        if j <= 0:
+            continue
+        for prefix in _PREFIX_BY_LAST.get(text[j - 1], ()):
+            start = j - len(prefix)
+            if start < 0 or not text.startswith(prefix, start):
+                continue
+            if prefix[0].isalpha() and start > 0 and text[start - 1].isalpha():
+                continue  # "XRs", "AUSD": part of a word
+            return prefix, start
+    return None
+
+
+@dataclass(frozen=True)
+class _Raw:
+    start: int
+    end: int
+    value: Decimal
+    currency: str
+    qualifier: str | None
+    precision: Decimal
+
+
+def _read(text: str, pos: int, dollar: str) -> _Raw | None:
+    """The amount whose number starts at `pos`, or None if it has no currency."""
+    m = _TAIL.match(text, pos)
+    if m is None:
+        return None
+    head = _prefix_before(text, pos)
+    pre = head[0] if head else None
+    post = m.group("post")
+    scale_word = (m.group("scale") or "").lower()
+    scale2 = (m.group("scale2") or "").lower()
+    if pre is None and post is None:
+        return None
+    if pre is not None:
+        currency = _PREFIXES[pre]
+        if post is not None:
+            # "$5 million dollars" is still dollars; a clash ("RMB 5 euros") is not an amount.
+            post_cur = CURRENCY_WORDS[re.sub(r"\s+", " ", post.lower())]
+            if post_cur not in (currency, "$") and currency != "$":
+                return None
+            if currency == "$" and post_cur != "$":
+                currency = post_cur
+    else:
+        assert post is not None
+        currency = CURRENCY_WORDS[re.sub(r"\s+", " ", post.lower())]
+        if currency == "KRW" and post.lower() == "won" and not scale_word:
+            return None  # "won" without a scale is the verb
+        if scale_word in _SHORT_SCALES:
+            pass  # "5m euros" is fine: the currency is there
+    if currency == "$":
+        currency = dollar
+    multiplier = Decimal(1)
+    if scale_word:
+        multiplier = SCALES[scale_word]
+        if scale2:
+            multiplier *= SCALES[scale2]
+    raw = m.group("num")
+    try:
+        number = _number(raw)
+    except InvalidOperation:
+        return None
+    start = head[1] if head else pos
+    qualifier = None
+    q = _QUAL_BEFORE.search(text, max(0, start - 24), start)
+    if q is not None and (q.start() == 0 or not text[q.start() - 1].isalpha()):
+        qualifier = QUALIFIERS[re.sub(r"\s+", " ", q.group("qual").lower())]
+        start = q.start()
+    return _Raw(
+        start=start,
+        end=m.end(),
+        value=number * multiplier,
+        currency=currency,
+        qualifier=qualifier,
+        precision=multiplier * (Decimal(10) ** -_decimals(raw)),
+    )
+
+
+def _as_float(value: Decimal) -> float:
+    return float(value)
+
+
+def _iter_raw(text: str, dollar: str) -> list[_Raw]:
+    found: list[_Raw] = []
+    last_end = 0
+    for d in _DIGITS.finditer(text):
+        pos = d.start()
+        if pos < last_end:
+            continue
+        if pos > 0 and text[pos - 1] in "0123456789.,":
+            continue
+        raw = _read(text, pos, dollar)
+        if raw is None:
+            continue
+        found.append(raw)
+        last_end = raw.end
+    return found
+
+
+def parse_amounts(text: str, *, dollar: str = "USD") -> list[Amount]:
+    """Every monetary amount in `text`, in order, with offsets into `text`.
+
+    A conversion right behind an amount ("(US$51.5 billion)", ", or about $458 billion")
+    is folded into it (`stated_usd` when in USD) and not returned on its own.
+    """
+    raw = _iter_raw(text, dollar)
+    out: list[Amount] = []
+    skip: set[int] = set()
+    for i, r in enumerate(raw):
+        if i in skip:
+            continue
+        stated: float | None = None
+        pair_end: int | None = None
+        if i + 1 < len(raw):
+            nxt = raw[i + 1]
+            opener = _PAIR_OPEN.match(text, r.end)
+            if opener is not None and opener.end() == nxt.start and nxt.currency != r.currency:
+                closer = _PAIR_CLOSE.match(text, nxt.end)
+                if opener.group("bracket") is None or closer is not None:
+                    if nxt.currency == "USD":
+                        stated = _as_float(nxt.value)
+                    pair_end = closer.end() if closer is not None else nxt.end
+                    skip.add(i + 1)
+        out.append(
+            Amount(
+                value=_as_float(r.value),
+                currency=r.currency,
+                qualifier=r.qualifier,
+                start=r.start,
+                end=r.end,
+                text=text[r.start : r.end],
+                precision=_as_float(r.precision),
+                stated_usd=stated,
+                pair_end=pair_end,
+            )
+        )
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# Formatting: the inverse of parsing, used by the property test and by anyone who needs to
+# print an amount the way sources do.
+
+_SYMBOLS: dict[str, str] = {
+    "USD": "US$",
+    "CNY": "¥",
+    "EUR": "€",
+    "GBP": "£",
+    "INR": "₹",
+    "JPY": "JP¥",
+    "HKD": "HK$",
+    "KRW": "₩",
+}
+_WORDS: dict[str, str] = {
+    "USD": "US dollars",
+    "CNY": "yuan",
+    "EUR": "euros",
+    "GBP": "pounds",
+    "INR": "rupees",
+    "JPY": "yen",
+    "HKD": "Hong Kong dollars",
+    "KRW": "Korean won",
+}
+FORMAT_CURRENCIES: tuple[str, ...] = tuple(_SYMBOLS)
+CURRENCY_STYLES: tuple[str, ...] = ("symbol", "code", "word", "code_spaced")
+FORMAT_SCALES: tuple[str | None, ...] = (
+    None,
+    "thousand",
+    "million",
+    "billion",
+    "trillion",
+    "k",
+    "m",
+    "bn",
+    "mn",
+    "lakh",
+    "crore",
+)
+
+
+def _plain_number(number: Decimal, separators: bool) -> str:
+    text = format(number.normalize(), "f")
+    if "." in text:
+        whole, frac = text.split(".", 1)
+        frac = frac.rstrip("0")
+    else:
+        whole, frac = text, ""
+    if separators:
+        whole = f"{int(whole):,}"
+    return f"{whole}.{frac}" if frac else whole
+
+
+def format_amount(
+    value: Decimal | int | float | str,
+    currency: str,
+    *,
+    scale: str | None = None,
+    currency_style: str = "code",
+    separators: bool = False,
+    qualifier: str | None = None,
+) -> str:
+    """Spell `value` in `currency` the way sources do, e.g. "US$51.5 billion", "Rs 10 crore".
+
+    `currency_style`: "symbol" ("€5m"), "code" ("EUR5m"), "code_spaced" ("EUR 5m") or
+    "word" ("5m euros"). `scale`: a key of `SCALES` or None.
+    """
+    number = Decimal(str(value))
+    if scale is not None:
+        number = number / SCALES[scale]
+    num = _plain_number(number, separators)
+    if scale is not None:
+        num = (
+            f"{num}{scale}"
+            if scale in _SHORT_SCALES or scale in {"bn", "mn"}
+            else (f"{num} {scale}")
+        )
+    if currency_style == "symbol":
+        body = f"{_SYMBOLS[currency]}{num}"
+    elif currency_style == "code":
+        body = f"{currency}{num}" if currency != "INR" else f"Rs{num}"
+    elif currency_style == "code_spaced":
+        body = f"{currency} {num}" if currency != "INR" else f"Rs {num}"
+    elif currency_style == "word":
+        body = f"{num} {_WORDS[currency]}"
+    else:
+        raise ValueError(f"unknown currency_style {currency_style!r}")
+    return f"{qualifier} {body}" if qualifier else body
