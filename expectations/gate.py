@@ -225,8 +225,9 @@ class _GateRun:
         self.results: list[ExpectationResult] = []
         self.quarantined: list[QuarantinedRow] = []
         self.gx_parts: dict[str, list[Any]] = {}
+        # Every table handed in, suite or not: derived columns read across tables.
         self.views: dict[str, pd.DataFrame] = {
-            name: _view(tables[name], suite) for name, suite in suites.items() if name in tables
+            name: _view(frame, suites.get(name)) for name, frame in tables.items()
         }
         # table -> positions withheld from publication
         self.withheld: dict[str, set[int]] = {name: set() for name in self.views}
@@ -247,13 +248,13 @@ class _GateRun:
                         why="Nothing unvalidated is published.",
                     )
                 )
-        for name, suite in self.suites.items():
-            if name in self.views:
-                self._validate_table(suite)
+        published = [name for name in self.suites if name in self.tables]
+        for name in published:
+            self._validate_table(self.suites[name])
         self._cascade()
-        clean = {name: _without(self.tables[name], self.withheld[name]) for name in self.views}
+        clean = {name: _without(self.tables[name], self.withheld[name]) for name in published}
         for name, suite in self.suites.items():
-            if name in self.views:
+            if name in published:
                 self._validate_published(suite, _without(self.views[name], self.withheld[name]))
 
         status = _status(self.results, self.quarantined)
@@ -477,14 +478,15 @@ class _GateRun:
         2. A withheld fact takes its mentions and participants with it.
         Mentions belong to one fact and participants to one fact, so one pass suffices.
         """
-        mentions = self.views.get("mentions")
+        # Only tables with a suite are published, so only they are withheld from.
+        mentions = self.views.get("mentions") if "mentions" in self.suites else None
         mentions_ok = mentions is not None and {"fact_type", "fact_id"} <= set(mentions.columns)
         if mentions_ok and self.withheld["mentions"]:
             assert mentions is not None
             kept = mentions.drop(index=list(self.withheld["mentions"]))
             for table, (id_col, fact_type) in FACT_TABLES.items():
                 view = self.views.get(table)
-                if view is None or id_col not in view.columns:
+                if view is None or table not in self.suites or id_col not in view.columns:
                     continue
                 had = set(mentions.loc[mentions["fact_type"] == fact_type, "fact_id"])
                 still = set(kept.loc[kept["fact_type"] == fact_type, "fact_id"])
@@ -508,7 +510,7 @@ class _GateRun:
                 hit = (mentions["fact_type"] == fact_type) & mentions["fact_id"].isin(set(gone))
                 self._withhold_dependants("mentions", hit, mentions["fact_id"], table, gone)
             for dep_table, (fk, parent) in DEPENDANT_TABLES.items():
-                dep = self.views.get(dep_table)
+                dep = self.views.get(dep_table) if dep_table in self.suites else None
                 if parent != table or dep is None or fk not in dep.columns:
                     continue
                 self._withhold_dependants(dep_table, dep[fk].isin(set(gone)), dep[fk], table, gone)
@@ -532,7 +534,7 @@ class _GateRun:
 # --- helpers ---------------------------------------------------------------------------
 
 
-def _view(frame: pd.DataFrame, suite: Suite) -> pd.DataFrame:
+def _view(frame: pd.DataFrame, suite: Suite | None) -> pd.DataFrame:
     """The frame as GX sees it: positional index (quarantine maps back by position) and
     representations normalised without changing any value:
 
@@ -547,7 +549,7 @@ def _view(frame: pd.DataFrame, suite: Suite) -> pd.DataFrame:
     view = frame.reset_index(drop=True)
     for col in view.columns:
         series = view[col]
-        sql_type = suite.columns.get(col)
+        sql_type = suite.columns.get(col) if suite is not None else None
         if len(series) and series.isna().all():
             view[col] = pd.Series([None] * len(series), dtype="object")
         elif isinstance(series.dtype, pd.StringDtype):

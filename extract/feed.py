@@ -259,7 +259,8 @@ def _atom_items(root: Element, base: str) -> list[FeedItem]:
         links = [c for c in entry if c.tag == f"{{{ATOM}}}link" and c.get("href")]
         alternates = [c for c in links if c.get("rel", "alternate") == "alternate"]
         preferred = [c for c in alternates if c.get("type", "text/html") in ("text/html",)]
-        chosen = (preferred or alternates or [None])[0]
+        candidates = preferred or alternates
+        chosen: Element | None = candidates[0] if candidates else None
         entry_id = _text(_child(entry, "id")) or None
         url = None
         if chosen is not None:

@@ -146,9 +146,9 @@ def detect_encoding(content: bytes, declared_charset: str | None = None) -> str:
         return weak[0]
     if guessed:
         return guessed
-    for candidate in (declared, meta):
-        if candidate and _decodes(content, candidate):
-            return candidate
+    for fallback in (declared, meta):
+        if fallback and _decodes(content, fallback):
+            return fallback
     return "utf-8"
 
 
@@ -241,7 +241,8 @@ def _iter_blocks(root: Tag, skip: AbstractSet[int] = _NO_SKIP) -> Iterator[_Bloc
             if key in skip:
                 context[key] = (None, 0.0, None)
                 return context[key]
-            link_weight, cell, node = 0.0, None, parent
+            link_weight, cell = 0.0, None
+            node: Tag | None = parent
             owner = root
             while node is not None and node is not root:
                 if node.name == "a" and node.get("href") is not None and not link_weight:
@@ -584,7 +585,7 @@ def _inside(el: Tag, names: tuple[str, ...]) -> bool:
 
 def _find_title(soup: BeautifulSoup, tags: list[Tag], metas: dict[str, list[str]]) -> str | None:
     """og:title / twitter:title, else the article's `<h1>`, else `<title>` minus the site name."""
-    site_name = (metas.get("og:site_name") or [None])[0]
+    site_name = metas["og:site_name"][0] if metas.get("og:site_name") else None
     h1s = [(h, _clean_space(h.get_text(" "))) for h in tags if h.name == "h1"]
     h1s = [(h, text) for h, text in h1s if text]
     for key in ("og:title", "twitter:title"):
@@ -681,8 +682,8 @@ def _find_published(
         for obj in ld:
             if prefer_articles and not _ld_is_article(obj):
                 continue
-            value = obj.get("datePublished") or obj.get("dateCreated")
-            d = parse_date_value(value) if isinstance(value, str) else None
+            stated = obj.get("datePublished") or obj.get("dateCreated")
+            d = parse_date_value(stated) if isinstance(stated, str) else None
             if d:
                 return d
 

@@ -220,21 +220,27 @@ def _extent(frag: Sequence[Word]) -> tuple[float, float, float, float]:
 
 
 def find_gutter(
-    fragments: Sequence[Sequence[Word]], page_width: float | None = None
+    rows: Sequence[Sequence[Word]], page_width: float | None = None
 ) -> tuple[float, float] | None:
     """The (left, right) x-range of the gap between two columns, or None for one column.
 
-    Counts, for each point across the middle 60% of the page (of the text's width when
-    `page_width` is not given), how many fragments (runs of closely spaced words) cover it.
-    Between two columns only full-width rows do, so the gutter is the widest run of points
-    at the minimum count that has text on both sides, accepted when that count is small
-    beside the busiest point. A full-width row that happens to end inside the gutter (a short
-    line of a title block) narrows that run; when it comes out too narrow, points a few
-    fragments above the minimum are let in.
+    `rows` are the page's words grouped by height (`cluster_lines`). Each row is cut into
+    fragments (runs of closely spaced words) and, for each point across the middle 60% of
+    the page (of the text's width when `page_width` is not given), the fragments covering it
+    are counted. Between two columns only full-width rows do, so the gutter is the widest
+    run of points at the minimum count that has text on both sides, accepted when that count
+    is small beside the busiest point. A full-width row that happens to end inside the
+    gutter (a short line of a title block) narrows that run; when it comes out too narrow,
+    points a few fragments above the minimum are let in.
+
+    On a page of a few lines, a stretched justified line's word gaps can look like a gutter;
+    a gap no wider than the row's other word gaps is one line's spacing, so the candidate is
+    dropped when most rows it splits say so.
 
     Fragments are split into sides by the gutter's midpoint: those covering it cross the
     gutter (full-width rows).
     """
+    fragments = [f for row in rows for f in split_on_gaps(row)]
     if len(fragments) < 2:
         return None
     boxes = [_extent(f) for f in fragments]
@@ -263,7 +269,35 @@ def find_gutter(
         best = wider if wider is not None else best
     if best is None or best[1] - best[0] < min_width:
         return None
+    if _reads_as_one_column(rows, (best[0] + best[1]) / 2):
+        return None
     return float(best[0]), float(best[1])
+
+
+def _reads_as_one_column(rows: Sequence[Sequence[Word]], mid: float) -> bool:
+    """Whether most rows with words on both sides of `mid` are single justified lines.
+
+    A row is a single line when its gap across `mid` is no wider than its widest other word
+    gap (justified text spaces all its gaps alike); two columns' lines are separated by a
+    gutter wider than either line's spaces.
+    """
+    single = split = 0
+    for row in rows:
+        ws = sorted(row, key=lambda w: w.x0)
+        if any(w.x0 < mid < w.x1 for w in ws):
+            continue
+        n_left = sum(1 for w in ws if w.x1 <= mid)
+        if n_left == 0 or n_left == len(ws):
+            continue
+        gaps = [b.x0 - a.x1 for a, b in zip(ws, ws[1:], strict=False)]
+        across = gaps.pop(n_left - 1)
+        if not gaps:
+            continue
+        if across <= max(gaps) + 1.0:
+            single += 1
+        else:
+            split += 1
+    return single > split
 
 
 def _widest_run(
@@ -313,7 +347,7 @@ def order_page(page: PageWords) -> list[Group]:
     """
     rows = cluster_lines(page.words)
     frags = [f for row in rows for f in split_on_gaps(row)]
-    gutter = find_gutter(frags, page.width)
+    gutter = find_gutter(rows, page.width)
     if gutter is None:
         lines = tuple(Line(ln, page.number, 0) for ln in rows)
         return [Group(0, lines)] if lines else []

@@ -493,6 +493,7 @@ def _layout_portal(art: ArticleParts, articles: list[ArticleParts]) -> str:
   <div class="story-head">
     <h1 class="story-title">{_e(art.title)}</h1>
     <div class="story-info">
+      <span class="story-date"><time datetime="{art.published.isoformat()}">{art.published:%b} {art.published.day}</time></span>
       <span class="comment-count"><i class="icon-comment"></i> <a href="#comments">0</a></span>
     </div>
   </div>

@@ -5,12 +5,12 @@ Sources name countries many ways: "China", "Chinese and Thai companies", "China-
 (names, common and official names, "Korea, Republic of" turned into "Republic of Korea")
 plus a curated table of adjectives and short forms that pycountry does not carry.
 
-The European Union: ISO 3166-1 has no alpha-3 code for it (alpha-2 "EU" is only
-"exceptionally reserved"). It is a party in its own right in this material (the China-EU
-Steering Committee, Horizon Europe budgets, the European Commission as a funder), so it is
-a row of the `countries` table with the code "EUU", the code the World Bank and UN
-statistics use for the EU aggregate, and iso2 "EU". It is the only non-ISO code there;
-`NON_ISO_CODES` names it so checks can allow for it.
+The European Union is not a country: ISO 3166-1 has no alpha-3 code for it (alpha-2 "EU"
+is only "exceptionally reserved"), the `countries` table holds ISO 3166-1 codes only, and
+the data-quality gate quarantines any other code. So "EU" and "European Union" are not
+returned here: the EU is an organisation (`organisations.csv`, country null), found by
+`find_organisations` in "China-EU" or "the EU's programme", and a budget the EU spends has
+spender_country null. The same holds for other groupings (BRICS, ASEAN, the African Union).
 
 Matching is case-sensitive ("US" is a country, "us" is not; "Turkey" is, "turkey" is not)
 and longest-first ("South Africa" before "Africa", "Papua New Guinea" before "Guinea").
@@ -30,18 +30,12 @@ import pycountry
 
 __all__ = [
     "CountryMention",
-    "EU_ISO3",
-    "NON_ISO_CODES",
     "countries_reference",
     "country_iso3",
     "country_name",
     "dominant_country",
     "find_countries",
 ]
-
-EU_ISO3 = "EUU"
-NON_ISO_CODES = frozenset({EU_ISO3})
-
 
 @dataclass(frozen=True)
 class CountryMention:
@@ -75,7 +69,6 @@ _PREFERRED_NAMES: dict[str, str] = {
     "VAT": "Vatican City",
     "VEN": "Venezuela",
     "VNM": "Vietnam",
-    EU_ISO3: "European Union",
 }
 
 # Short forms and other names pycountry does not give.
@@ -98,9 +91,6 @@ _SHORT_FORMS: dict[str, str] = {
     "Scotland": "GBR",
     "Wales": "GBR",
     "Northern Ireland": "GBR",
-    "EU": EU_ISO3,
-    "E.U.": EU_ISO3,
-    "European Union": EU_ISO3,
     "UAE": "ARE",
     "U.A.E.": "ARE",
     "Emirates": "ARE",
@@ -181,7 +171,6 @@ _ADJECTIVES: dict[str, str] = {
     "Britons": "GBR",
     "Scottish": "GBR",
     "Welsh": "GBR",
-    "European": EU_ISO3,
     "Afghan": "AFG",
     "Albanian": "ALB",
     "Algerian": "DZA",
@@ -491,8 +480,6 @@ def country_iso3(name: str) -> str | None:
         hit = table.get(candidate)
         if hit is not None:
             return hit[0]
-    if cleaned.upper() == "EU" or cleaned.upper() == EU_ISO3:
-        return EU_ISO3
     try:
         return str(pycountry.countries.lookup(cleaned).alpha_3)
     except LookupError:
@@ -513,7 +500,6 @@ def country_name(iso3: str) -> str | None:
 
 
 def countries_reference() -> list[tuple[str, str, str]]:
-    """(iso3, iso2, name) rows for the `countries` table: ISO 3166-1 plus the EU ("EUU")."""
+    """(iso3, iso2, name) rows for the `countries` table: ISO 3166-1, nothing else."""
     rows = [(c.alpha_3, c.alpha_2, country_name(c.alpha_3) or c.name) for c in pycountry.countries]
-    rows.append((EU_ISO3, "EU", _PREFERRED_NAMES[EU_ISO3]))
     return sorted(rows)

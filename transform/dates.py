@@ -1,10 +1,11 @@
 """Dates, date ranges and years as the reviews and news articles write them.
 
 Monthly reviews say "on 27 March", "from 6-8 November", "30 October-2 November": the year
-is only known from the issue's publication date. The rule: a date without a year falls in
-the publication year, unless that would put it more than about two months after
-publication (`FUTURE_TOLERANCE_DAYS`), in which case it belongs to the previous year (a
-December issue published in January reports on December, not on next December). Events
+is only known from the issue's publication date. The rule: a date without a year is put
+in the latest year that leaves it at most about two months after publication
+(`FUTURE_TOLERANCE_DAYS`): a date more than two months after publication belongs to the
+previous year (a January issue's "20 December" is the December just gone), and a date
+just after a year-end publication to the next (a late-December "5 January"). Events
 announced ahead ("will be held on 5 March") are rarely more than two months ahead in this
 material, and when they are the rule errs towards the past; that is the known trade-off.
 
@@ -244,15 +245,21 @@ def _windows(text: str, anchor: re.Pattern[str], before: int, after: int) -> lis
 
 
 def infer_year(month: int, day: int, published: date) -> int:
-    """The year of a day-and-month date stated without one, given the publication date."""
-    year = published.year
-    try:
-        candidate = date(year, month, day)
-    except ValueError:
-        candidate = date(year, month, 28)
-    if candidate > published + timedelta(days=FUTURE_TOLERANCE_DAYS):
-        return year - 1
-    return year
+    """The year of a day-and-month date stated without one, given the publication date.
+
+    The latest year that puts the date no more than `FUTURE_TOLERANCE_DAYS` after
+    publication: "20 December" in a January issue is last December, "5 January" in a
+    late-December article is the coming January.
+    """
+    limit = published + timedelta(days=FUTURE_TOLERANCE_DAYS)
+    for year in (published.year + 1, published.year, published.year - 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:  # 29 February outside a leap year
+            candidate = date(year, month, 28)
+        if candidate <= limit:
+            return year
+    return published.year - 1
 
 
 def _month_end(year: int, month: int) -> date:

@@ -129,8 +129,22 @@ _PREFIXES: dict[str, str] = {
     "₽": "RUB",
     "RUB": "RUB",
     "CHF": "CHF",
+    "฿": "THB",
+    "₺": "TRY",
+    "₦": "NGN",
+    "₱": "PHP",
+    "₫": "VND",
+    "RM": "MYR",
+    "Rp": "IDR",
     "$": "$",  # resolved to the document's dollar (USD by default)
 }
+# ISO codes of other currencies the material mentions, usable before or after the number.
+_MORE_CODES = (
+    "THB MYR IDR KZT ZAR AED SAR TRY NGN BDT PLN SEK NOK DKK HUF EGP PKR LKR NPR MXN PHP "
+    "VND KES ARS CLP UZS MNT ILS QAR KWD"
+).split()
+for _code in _MORE_CODES:
+    _PREFIXES.setdefault(_code, _code)
 
 # Currency written after the number (case-insensitive). Longest first when compiled.
 CURRENCY_WORDS: dict[str, str] = {
@@ -178,8 +192,49 @@ CURRENCY_WORDS: dict[str, str] = {
     "rubles": "RUB",
     "swiss francs": "CHF",
     "chf": "CHF",
+    "brazilian reais": "BRL",
     "reais": "BRL",
+    "thai baht": "THB",
+    "baht": "THB",
+    "malaysian ringgit": "MYR",
+    "ringgit": "MYR",
+    "indonesian rupiah": "IDR",
+    "rupiah": "IDR",
+    "kazakh tenge": "KZT",
+    "tenge": "KZT",
+    "south african rand": "ZAR",
+    "rand": "ZAR",
+    "uae dirhams": "AED",
+    "dirhams": "AED",
+    "dirham": "AED",
+    "saudi riyals": "SAR",
+    "riyals": "SAR",
+    "riyal": "SAR",
+    "turkish lira": "TRY",
+    "lira": "TRY",
+    "naira": "NGN",
+    "taka": "BDT",
+    "zloty": "PLN",
+    "swedish kronor": "SEK",
+    "swedish krona": "SEK",
+    "norwegian kroner": "NOK",
+    "danish kroner": "DKK",
+    "forint": "HUF",
+    "egyptian pounds": "EGP",
+    "pakistani rupees": "PKR",
+    "sri lankan rupees": "LKR",
+    "nepalese rupees": "NPR",
+    "mexican pesos": "MXN",
+    "philippine pesos": "PHP",
+    "argentine pesos": "ARS",
+    "chilean pesos": "CLP",
+    "vietnamese dong": "VND",
+    "dong": "VND",
+    "kenyan shillings": "KES",
+    "uzbek som": "UZS",
 }
+for _code in _MORE_CODES:
+    CURRENCY_WORDS.setdefault(_code.lower(), _code)
 
 # Hedge words -> the canonical qualifier stored with the fact.
 QUALIFIERS: dict[str, str] = {
@@ -235,39 +290,8 @@ for _p in sorted(_PREFIXES, key=len, reverse=True):
 # What may sit between an amount and its bracketed conversion.
 _PAIR_OPEN = re.compile(r"\s*(?:(?P<bracket>[(\[])\s*(?:or\s+)?|,\s*or\s+)")
 _PAIR_CLOSE = re.compile(r"\s*[)\]]")
-_MONEY_WORDS = (
-    "yuan",
-    "renminbi",
-    "rmb",
-    "dollar",
-    "euro",
-    "pound",
-    "sterling",
-    "rupee",
-    "crore",
-    "lakh",
-    "reais",
-    "yen",
-    "won",
-    "rs",
-    "usd",
-    "eur",
-    "gbp",
-    "inr",
-    "cny",
-    "jpy",
-    "krw",
-    "rub",
-    "chf",
-    "hkd",
-    "twd",
-    "aud",
-    "cad",
-    "sgd",
-    "nzd",
-    "brl",
-)
-_MONEY_SIGNS = ("$", "€", "£", "¥", "￥", "₹", "₩", "₽")
+_MONEY_WORDS = tuple(sorted({w.split()[-1] for w in CURRENCY_WORDS} | {"crore", "lakh", "rs"}))
+_MONEY_SIGNS = ("$", "€", "£", "¥", "￥", "₹", "₩", "₽", "฿", "₺", "₦", "₱", "₫", "RM", "Rp")
 
 
 def has_money(text: str) -> bool:

@@ -18,7 +18,11 @@ Two kinds of ambiguity are handled rather than guessed:
   Finance", "Ministry of Finance of Japan"); unqualified, the mention's country is None
   and the caller decides from context.
 - acronyms of two letters ("RS", "EC", "AU") or shared by two curated organisations
-  ("CAST") are only recognised when the document itself defines them.
+  ("CAST") are only recognised when the document itself defines them ("EU" and "UN"
+  excepted).
+
+The European Union, BRICS, ASEAN and other groupings are organisations here (country
+null), not countries: see `countries.py`.
 """
 
 from __future__ import annotations
@@ -57,6 +61,9 @@ SPENDER_KINDS = frozenset(
         "programme",
     }
 )
+
+# Two-letter acronyms unambiguous enough to recognise without a definition ("China-EU").
+_WELL_KNOWN_SHORT = frozenset({"EU", "UN"})
 
 _ORG_WORDS = frozenset(
     """
@@ -309,7 +316,9 @@ def _index() -> _Index:
             acr_map.setdefault(org.acronym, []).append(org)
     all_acronyms = {k: tuple(v) for k, v in acr_map.items()}
     by_acronym: dict[str, object] = {
-        k: v[0] for k, v in acr_map.items() if len(v) == 1 and len(k.replace(" ", "")) >= 3
+        k: v[0]
+        for k, v in acr_map.items()
+        if len(v) == 1 and (len(k.replace(" ", "")) >= 3 or k in _WELL_KNOWN_SHORT)
     }
     names = _PhraseMatcher(dict(by_form), case_sensitive=False)
     return _Index(names, by_form, _PhraseMatcher(by_acronym, case_sensitive=True), all_acronyms)
@@ -339,6 +348,16 @@ def _qualifier_country(text: str, start: int, end: int) -> str | None:
 def _single_country(name: str) -> str | None:
     isos = {c.iso3 for c in find_countries(name)}
     return isos.pop() if len(isos) == 1 else None
+
+
+_CAPS_BEFORE = re.compile(r"[A-Z]{2,}-$")
+_CAPS_AFTER = re.compile(r"-[A-Z]{2,}(?![a-z])")
+
+
+def _in_caps_compound(text: str, start: int, end: int) -> bool:
+    return bool(
+        _CAPS_BEFORE.search(text, max(0, start - 12), start) or _CAPS_AFTER.match(text, end)
+    )
 
 
 def find_organisations(text: str, learned: dict[str, str] | None = None) -> list[OrgMention]:
@@ -389,8 +408,8 @@ def find_organisations(text: str, learned: dict[str, str] | None = None) -> list
         acr = text[start:end]
         if acr in doc_acronyms or acr in learned:
             continue  # the document means something else by it
-        if (start > 0 and text[start - 1] == "-") or (end < len(text) and text[end] == "-"):
-            continue  # part of a hyphenated token
+        if _in_caps_compound(text, start, end):
+            continue  # part of another acronym ("MP-IDSA"); "China-EU" is fine
         found.append((start, end, value, value.name, value.acronym))
 
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))

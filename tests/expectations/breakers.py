@@ -65,12 +65,13 @@ def break_critical(table: str, name: str, tables: Tables, suite: Suite) -> dict[
         frame["unexpected_column"] = "x"
     elif name.startswith("type:"):
         column = name.removeprefix("type:")
-        set_value(frame, frame.index[0], column, _FOREIGN[suite.columns[column]])
+        # object first: pandas would parse "2024-03-27" into a datetime64 column's type
+        frame[column] = frame[column].astype("object")
+        frame.loc[frame.index[0], column] = _FOREIGN[suite.columns[column]]
     elif name.startswith("not_null:"):
-        frame[name.removeprefix("not_null:")] = frame[name.removeprefix("not_null:")].astype(
-            "object"
-        )
-        frame.loc[frame.index[0], name.removeprefix("not_null:")] = None
+        column = name.removeprefix("not_null:")
+        frame[column] = frame[column].astype("object")
+        frame.loc[frame.index[0], column] = None
     elif name == "key_unique":
         for column in suite.key:
             set_value(frame, frame.index[0], column, frame[column].iloc[1])

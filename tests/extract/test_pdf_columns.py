@@ -181,8 +181,8 @@ def test_split_on_gaps_cuts_at_the_gutter_not_at_word_spaces() -> None:
     assert [[w.text for w in f] for f in frags] == [["alpha", "beta", "gamma"], ["delta", "epsilon"]]
 
 
-def _frags(words: Sequence[Word]) -> list[tuple[Word, ...]]:
-    return [f for ln in cluster_lines(words) for f in split_on_gaps(ln)]
+def _rows(words: Sequence[Word]) -> list[tuple[Word, ...]]:
+    return cluster_lines(words)
 
 
 def _two_columns(n: int = 20) -> list[Word]:
@@ -194,7 +194,7 @@ def _two_columns(n: int = 20) -> list[Word]:
 
 
 def test_find_gutter_between_two_columns() -> None:
-    gutter = find_gutter(_frags(_two_columns()), PAGE_W)
+    gutter = find_gutter(_rows(_two_columns()), PAGE_W)
     assert gutter is not None
     assert 205 <= gutter[0] < gutter[1] <= 311
 
@@ -203,14 +203,14 @@ def test_find_gutter_none_for_a_single_column() -> None:
     words: list[Word] = []
     for i in range(20):
         words += row(" ".join(["word"] * 20), 50, 100 + 13 * i)
-    assert find_gutter(_frags(words), PAGE_W) is None
+    assert find_gutter(_rows(words), PAGE_W) is None
 
 
 def test_find_gutter_survives_full_width_title_rows() -> None:
     title = row("A Title Across The Whole Width Of The Page", 60, 30, 22, BOLD)
     long_ = row("a longer contents line that ends inside the gutter", 50, 60)  # to x = 285
     short = row("a contents line", 50, 75)
-    gutter = find_gutter(_frags(title + long_ + short + _two_columns()), PAGE_W)
+    gutter = find_gutter(_rows(title + long_ + short + _two_columns()), PAGE_W)
     assert gutter is not None
     assert 227 <= gutter[0] < gutter[1] <= 311  # columns end at 227.5 and start at 310
 
@@ -220,9 +220,24 @@ def test_find_gutter_when_the_right_column_is_nearly_empty() -> None:
     for i in range(30):
         words += row("aaaa bbbb cccc dddd eeee ffff gggg hhhh", 50, 100 + 13 * i)
     words += row("end.", 310, 100)
-    gutter = find_gutter(_frags(words), PAGE_W)
+    gutter = find_gutter(_rows(words), PAGE_W)
     assert gutter is not None
     assert 227 <= gutter[0] < gutter[1] <= 311  # the left column's lines end at 227.5
+
+
+def test_find_gutter_ignores_a_stretched_justified_line() -> None:
+    # A last page with two lines: the first justified with 11 pt gaps (wider than 1 em).
+    words = [word(t, x, 70) for t, x in (("alpha", 50), ("be", 86), ("gamma", 107), ("frj", 143))]
+    words += row("last line of the paragraph.", 50, 83)
+    assert find_gutter(_rows(words), PAGE_W) is None
+
+
+def test_find_gutter_despite_some_stretched_lines() -> None:
+    words = _two_columns()
+    words += [word(t, x, 400) for t, x in (("alpha", 50), ("be", 160), ("gamma", 202))]
+    words += row("iiii jjjj kkkk", 310, 400)  # the gutter gap equals the left line's gaps
+    gutter = find_gutter(_rows(words), PAGE_W)
+    assert gutter is not None and 227 <= gutter[0] < gutter[1] <= 311
 
 
 def test_order_page_reads_title_then_left_then_right() -> None:

@@ -30,7 +30,12 @@ MARCH_ISSUE = date(2024, 4, 1)
         ("March 30-April 2, 2024", None, date(2024, 3, 30), date(2024, 4, 2)),
         ("Mar 6, 2024", None, date(2024, 3, 6), date(2024, 3, 6)),
         ("Sat. Apr 20th, 2024", None, date(2024, 4, 20), date(2024, 4, 20)),
-        ("Nov 28(ABC): China's pursuit", date(2022, 11, 28), date(2022, 11, 28), date(2022, 11, 28)),
+        (
+            "Nov 28(ABC): China's pursuit",
+            date(2022, 11, 28),
+            date(2022, 11, 28),
+            date(2022, 11, 28),
+        ),
         ("in October 2023", None, date(2023, 10, 1), date(2023, 10, 31)),
         ("on 2024-03-05", None, date(2024, 3, 5), date(2024, 3, 5)),
         ("between 13 and 15 May", date(2024, 6, 1), date(2024, 5, 13), date(2024, 5, 15)),

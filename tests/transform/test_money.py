@@ -63,7 +63,9 @@ def test_stated_usd_in_brackets_is_paired_not_separate() -> None:
 
 
 def test_qualifier_and_bare_dollar_conversion() -> None:
-    (amt,) = parse_amounts("The total budget for these projects is about 10 billion yuan ($1.4 billion).")
+    (amt,) = parse_amounts(
+        "The total budget for these projects is about 10 billion yuan ($1.4 billion)."
+    )
     assert amt.qualifier == "about"
     assert amt.value == 10_000_000_000
     assert amt.stated_usd == 1_400_000_000

@@ -1,0 +1,256 @@
+"""The BUDGET extractor on the seed documents, row by row, and on sentences it must refuse."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extract.documents import ParsedDocument
+from tests.transform.seeds import SEED_FILES, seed_doc, seed_doc_id
+from transform.budgets import extract_budgets
+from transform.countries import countries_reference
+from transform.extractor import EXTRACTORS, extract_candidates
+from transform.facts import BUDGET_CATEGORIES, BUDGET_PHASES, Budget, Candidate
+from transform.fx import to_usd
+
+
+def budgets(key: str) -> list[Candidate]:
+    return extract_budgets(seed_doc_id(key), seed_doc(key))
+
+
+def one(text: str, published: date = date(2024, 3, 10)) -> list[Budget]:
+    found = extract_budgets("t", ParsedDocument(text=text, published_date=published))
+    return [c.fact for c in found]  # type: ignore[misc]
+
+
+def test_seed_000_sci_tech_budget_and_the_five_expenditure_items() -> None:
+    found = budgets("000")
+    rows = [
+        (b.category, b.amount, b.change_pct)
+        for b in (c.fact for c in found)
+        if isinstance(b, Budget)
+    ]
+    assert rows == [
+        ("science_technology", 370_828_000_000, 10.0),
+        ("diplomacy", 60_783_000_000, 6.6),
+        ("defense", 1_665_540_000_000, 7.2),
+        ("public_security", 227_662_000_000, 1.4),
+        ("reserves", 140_636_000_000, 8.1),
+        ("debt_interest", 777_315_000_000, 11.9),
+    ]
+    for c in found:
+        b = c.fact
+        assert isinstance(b, Budget)
+        assert b.spender_country == "CHN"
+        assert b.spender_org == "Ministry of Finance"
+        assert b.fiscal_year == 2024
+        assert b.currency == "CNY"
+        assert b.phase == "proposed"  # "the draft budget report"
+        assert b.stated_usd is None
+        assert b.qualifier is None
+        assert b.amount_usd == to_usd(b.amount, "CNY", 2024)
+    st = found[0]
+    assert st.mention.evidence.startswith("As per the draft budget report released by the Chinese")
+    assert "370.828 billion Yuan" in st.mention.evidence
+    assert st.fact.purpose == "science and technology"  # type: ignore[union-attr]
+    assert found[4].fact.purpose == "stockpiling grain, edible oils, and other materials"  # type: ignore[union-attr]
+    assert all("60.783 billion Yuan, up 6.6%;" in c.mention.evidence for c in found[1:])
+
+
+def test_seed_000_project_funding_is_not_a_budget() -> None:
+    # "A jointly funded laboratory of US $ 400,000": one project's funding.
+    assert all(c.fact.currency != "USD" for c in budgets("000"))  # type: ignore[union-attr]
+
+
+def test_seed_002_sci_tech_budget_with_its_stated_usd() -> None:
+    (c,) = budgets("002")
+    b = c.fact
+    assert isinstance(b, Budget)
+    assert (b.spender_country, b.spender_org, b.category) == (
+        "CHN",
+        "Ministry of Finance",
+        "science_technology",
+    )
+    assert (b.fiscal_year, b.amount, b.currency) == (2024, 370_800_000_000, "CNY")
+    assert b.stated_usd == 51_500_000_000
+    assert b.change_pct == 10.0
+    assert b.phase == "proposed"
+    assert c.mention.evidence.startswith("The draft budget report released by the finance ministry")
+    assert c.mention.evidence.endswith("370.8 billion yuan (US$51.5 billion).")
+
+
+def test_seed_003_multi_year_international_cooperation_budget() -> None:
+    (c,) = budgets("003")
+    b = c.fact
+    assert isinstance(b, Budget)
+    assert b.category == "international_cooperation"
+    assert b.fiscal_year is None  # joint projects "Since 2016": a multi-year total
+    assert (b.amount, b.currency, b.qualifier) == (10_000_000_000, "CNY", "about")
+    assert b.stated_usd == 1_400_000_000
+    assert b.spender_country == "CHN"
+    assert b.phase == "unknown"
+    # The evidence includes the sentence "these projects" points back to.
+    assert c.mention.evidence.startswith("Since 2016, China has launched and supported")
+    assert c.mention.evidence.endswith("is about 10 billion yuan ($1.4 billion).")
+
+
+def test_seed_004_has_no_budget() -> None:
+    # 28.6% transaction growth, 1 trillion yuan of treasury bonds (financing, not an
+    # allocation), 5% growth, 12 million jobs, 66 million taxpayers: none is a budget.
+    assert budgets("004") == []
+
+
+def test_seed_001_has_no_budget() -> None:
+    assert budgets("001") == []
+
+
+@pytest.mark.parametrize("key", list(SEED_FILES))
+def test_evidence_is_an_exact_slice_and_values_are_in_vocabulary(key: str) -> None:
+    doc = seed_doc(key)
+    codes = {r[0] for r in countries_reference()}
+    for c in extract_candidates(seed_doc_id(key), doc, "article"):
+        m = c.mention
+        assert doc.text[m.char_start : m.char_end] == m.evidence
+        assert m.doc_id == seed_doc_id(key)
+        b = c.fact
+        assert isinstance(b, Budget)
+        assert b.category in BUDGET_CATEGORIES
+        assert b.phase in BUDGET_PHASES
+        assert b.spender_country is None or b.spender_country in codes
+        assert len(b.currency) == 3 and b.currency.isupper()
+
+
+def test_page_comes_from_page_starts() -> None:
+    text = "Cover page.\n\nThe draft budget allots 5 billion yuan for basic research in 2024."
+    doc = ParsedDocument(text=text, published_date=date(2024, 3, 10), page_starts=(0, 13))
+    (c,) = extract_budgets("d", doc)
+    assert c.mention.page == 2
+
+
+def test_extraction_is_deterministic() -> None:
+    doc = seed_doc("000")
+    assert extract_candidates("x", doc, "review") == extract_candidates("x", doc, "review")
+    assert len(EXTRACTORS) >= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "China's R&D expenditure reached 3.33 trillion yuan in 2023, up 8.1 percent from a "
+            "year earlier, according to the National Bureau of Statistics.",
+            ("CHN", "science_technology", 2023, 3.33e12, "CNY", 8.1, "actual"),
+        ),
+        (
+            "The NSFC will provide 35.9 billion yuan in funding for basic research in 2024.",
+            ("CHN", "research_funding", 2024, 35.9e9, "CNY", None, "proposed"),
+        ),
+        (
+            "India allocated Rs 10,579 crore to the Department of Science and Technology in "
+            "the Union Budget 2023-24.",
+            ("IND", "science_technology", 2024, 105_790_000_000, "INR", None, "approved"),
+        ),
+        (
+            "The European Commission proposed a budget of €95.5 billion for Horizon Europe "
+            "for 2021-2027.",
+            ("EUU", "research_funding", None, 95.5e9, "EUR", None, "proposed"),
+        ),
+        (
+            "Japan's defense budget for fiscal 2024 is a record 7.95 trillion yen, "
+            "up 16.5 percent.",
+            ("JPN", "defense", 2024, 7.95e12, "JPY", 16.5, "unknown"),
+        ),
+        (
+            "China will increase its defense budget by 7.2 percent to 1.67 trillion yuan "
+            "this year.",
+            ("CHN", "defense", 2024, 1.67e12, "CNY", 7.2, "proposed"),
+        ),
+        (
+            "The Indian government has cut the budget for space research by 5% to Rs 2,275 crore.",
+            ("IND", "science_technology", None, 22_750_000_000, "INR", -5.0, "unknown"),
+        ),
+        (
+            "The third phase of the Big Fund was set up with registered capital of "
+            "344 billion yuan.",
+            ("CHN", "industry", None, 344e9, "CNY", None, "approved"),
+        ),
+        (
+            "The UK government will invest £2.5 billion in quantum technologies over the next "
+            "ten years.",
+            ("GBR", "science_technology", None, 2.5e9, "GBP", None, "proposed"),
+        ),
+    ],
+)
+def test_budget_sentences(text: str, expected: tuple) -> None:
+    (b,) = one(text)
+    got = (
+        b.spender_country,
+        b.category,
+        b.fiscal_year,
+        b.amount,
+        b.currency,
+        b.change_pct,
+        b.phase,
+    )
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A jointly funded laboratory of US $ 400,000 was built by the two institutes.",
+        "The ministry earmarked 2 billion yuan for the construction of the new lab.",
+        "Beijing will spend 5 billion yuan on the Huairou Science City project.",
+        "The nation will issue ultra-long special treasury bonds, commencing with an issuance "
+        "of 1 trillion yuan worth of such bonds in the current year.",
+        "China's technology contract transactions were valued at 6.15 trillion yuan in 2023.",
+        "Huawei spent 164.7 billion yuan on R&D in 2023.",
+        "The bank will provide loans of 100 billion yuan for tech firms.",
+        "The startup raised $100 million in a financing round.",
+        "China's GDP grew 5.2% to 126 trillion yuan.",
+        "A team led by Prof. Wang received a grant of 5 million yuan.",
+        "Over 12 million urban jobs and tax benefits for 66 million taxpayers.",
+    ],
+)
+def test_not_budgets(text: str) -> None:
+    assert one(text) == []
+
+
+def test_list_items_keep_their_own_change() -> None:
+    found = one(
+        "In 2024 the ministry budgeted 10 billion yuan for education, up 3%, "
+        "and 20 billion yuan for health, down 2%."
+    )
+    assert [(b.category, b.amount, b.change_pct) for b in found] == [
+        ("education", 10e9, 3.0),
+        ("health", 20e9, -2.0),
+    ]
+
+
+def test_usd_budget_states_its_own_usd() -> None:
+    (b,) = one("The US National Science Foundation's budget for 2024 is $9.06 billion.")
+    assert (b.spender_country, b.spender_org, b.category) == (
+        "USA",
+        "National Science Foundation",
+        "research_funding",
+    )
+    assert b.stated_usd == b.amount == b.amount_usd == 9.06e9
+
+
+def test_year_context_from_the_preceding_sentence() -> None:
+    found = one(
+        "The draft budget for 2025 was released on Tuesday.\n\n"
+        "It allots 400 billion yuan to science and technology."
+    )
+    (b,) = found
+    assert (b.fiscal_year, b.phase, b.category) == (2025, "proposed", "science_technology")
+
+
+def test_actual_spending_does_not_take_the_report_date_as_its_year() -> None:
+    (b,) = one(
+        "On 1 March 2024 the statistics bulletin was published. "
+        "It showed R&D spending reached 3.3 trillion yuan."
+    )
+    assert b.phase == "actual"
+    assert b.fiscal_year is None
