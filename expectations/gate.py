@@ -362,9 +362,11 @@ class _GateRun:
                 continue
             previous = self.previous_counts.get(suite.table)
             if previous:
-                minimum = previous * spec.min_fraction_of_previous
+                # Row counts are integers, so count >= previous * f iff count >= ceil(...);
+                # GX's min_value is an int field and would truncate 8.5 to 8.
+                minimum = math.ceil(previous * spec.min_fraction_of_previous)
                 overrides[spec.name] = {"min_value": minimum}
-                notes[spec.name] = f"previous published {previous}, minimum {minimum:g}"
+                notes[spec.name] = f"previous published {previous}, minimum {minimum}"
             else:
                 overrides[spec.name] = {"min_value": 0}
                 notes[spec.name] = "no previous published count"

@@ -279,7 +279,9 @@ def _reads_as_one_column(rows: Sequence[Sequence[Word]], mid: float) -> bool:
 
     A row is a single line when its gap across `mid` is no wider than its widest other word
     gap (justified text spaces all its gaps alike); two columns' lines are separated by a
-    gutter wider than either line's spaces.
+    gutter wider than either line's spaces. A row with words only right of `mid` counts
+    against one column: columns set at different heights rarely share rows, while a single
+    column's lines all start at its left edge.
     """
     single = split = 0
     for row in rows:
@@ -287,7 +289,10 @@ def _reads_as_one_column(rows: Sequence[Sequence[Word]], mid: float) -> bool:
         if any(w.x0 < mid < w.x1 for w in ws):
             continue
         n_left = sum(1 for w in ws if w.x1 <= mid)
-        if n_left == 0 or n_left == len(ws):
+        if n_left == 0:
+            split += 1
+            continue
+        if n_left == len(ws):
             continue
         gaps = [b.x0 - a.x1 for a, b in zip(ws, ws[1:], strict=False)]
         across = gaps.pop(n_left - 1)
@@ -352,7 +357,8 @@ def order_page(page: PageWords) -> list[Group]:
         lines = tuple(Line(ln, page.number, 0) for ln in rows)
         return [Group(0, lines)] if lines else []
     centre = sum(gutter) / 2
-    spanning, sided = [], []
+    spanning: list[tuple[Word, ...]] = []
+    sided: list[tuple[Word, ...]] = []
     for f in frags:
         x0, x1, _, _ = _extent(f)
         (spanning if x0 < centre < x1 else sided).append(f)
@@ -418,7 +424,7 @@ def _band_index(bands: Sequence[Sequence[float]], mid: float) -> int:
 
 
 def is_page_number(text: str) -> bool:
-    """"7", "Page 7", "- 7 -", "7 of 12", "p. 7": a footer or header that only counts pages."""
+    """ "7", "Page 7", "- 7 -", "7 of 12", "p. 7": a footer or header that only counts pages."""
     text = " ".join(text.split())
     return bool(text) and _PAGE_NUMBER.fullmatch(text) is not None
 
@@ -591,7 +597,9 @@ def _style_of(groups: Sequence[Group]) -> _Style:
     for size, values in gaps.items():
         if len(values) >= 3:
             # The lower quartile: most consecutive lines are inside a paragraph.
-            style.line_gap[size] = statistics.quantiles(values, n=4)[0] if len(values) > 3 else min(values)
+            style.line_gap[size] = (
+                statistics.quantiles(values, n=4)[0] if len(values) > 3 else min(values)
+            )
     return style
 
 
@@ -693,7 +701,9 @@ class _Builder:
         self.blocks[-1] = Block(last.kind, text, last.page, tuple(merged), last.size)
 
 
-def _continues(last: Block | None, run: Sequence[Line], last_line_full: bool, style: _Style) -> bool:
+def _continues(
+    last: Block | None, run: Sequence[Line], last_line_full: bool, style: _Style
+) -> bool:
     """Whether a group's first paragraph carries on the previous group's last one.
 
     True for a paragraph broken by a column or page end: the last block is body text of the
@@ -724,7 +734,9 @@ def read_pages(pages: Sequence[PageWords]) -> Layout:
     groups = [g for page in kept for g in order_page(page)]
     style = _style_of(groups)
     builder = _Builder(_vocabulary(groups))
-    page_one_has_columns = any(g.two_sided for g in groups if g.lines[0].page == kept[0].number) if kept else False
+    page_one_has_columns = (
+        any(g.two_sided for g in groups if g.lines[0].page == kept[0].number) if kept else False
+    )
     masthead = True
     for group in groups:
         page = group.lines[0].page
@@ -739,7 +751,9 @@ def read_pages(pages: Sequence[PageWords]) -> Layout:
                 continue
             if heading:
                 big = run[0].size >= 1.4 * style.body_size
-                kind: BlockKind = "title" if masthead and (page_one_has_columns or big) else "heading"
+                kind: BlockKind = (
+                    "title" if masthead and (page_one_has_columns or big) else "heading"
+                )
             else:
                 kind = "paragraph"
                 if masthead and not _starts_bullet(run[0]):

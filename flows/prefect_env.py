@@ -26,8 +26,15 @@ STARTUP_TIMEOUT_SECONDS = 180
 """How long a local Prefect server may take to start; the first start on a fresh data
 directory applies every database migration (about 20 s here, Prefect's default limit is 20)."""
 
-RECORDER_BATCH_SIZE = 2000
-RECORDER_FLUSH_SECONDS = 3600
+WRITE_BATCH_SIZE = 200
+"""Events the server's task-run recorder and event persister write per transaction."""
+
+FLUSH_SECONDS = 1
+"""Longest an event waits in those services before it is written (the recorder rounds down
+to whole seconds)."""
+
+QUIET_SECONDS = FLUSH_SECONDS + 0.5
+"""A server that used no CPU for this long has written everything it was sent."""
 
 # Off in every mode, whichever server the runs report to.
 _OFFLINE = {
@@ -39,8 +46,10 @@ _OFFLINE = {
 _LOCAL = {
     "PREFECT_SERVER_EPHEMERAL_ENABLED": "true",
     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": str(STARTUP_TIMEOUT_SECONDS),
-    "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_BATCH_SIZE": str(RECORDER_BATCH_SIZE),
-    "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_FLUSH_INTERVAL": str(RECORDER_FLUSH_SECONDS),
+    "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_BATCH_SIZE": str(WRITE_BATCH_SIZE),
+    "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_FLUSH_INTERVAL": str(FLUSH_SECONDS),
+    "PREFECT_SERVER_SERVICES_EVENT_PERSISTER_BATCH_SIZE": str(WRITE_BATCH_SIZE),
+    "PREFECT_SERVER_SERVICES_EVENT_PERSISTER_FLUSH_INTERVAL": str(FLUSH_SECONDS),
 }
 
 _server: LocalServer | None = None
@@ -127,9 +136,35 @@ class LocalServer:
                 pass
             time.sleep(0.05)
 
-    def stop(self, timeout: float = 10.0) -> None:
-        """Stop gracefully (SIGTERM lets the server write what it holds), then kill."""
+    def wait_idle(self, quiet: float = QUIET_SECONDS, limit: float = 60.0) -> None:
+        """Wait until the server has used no CPU for ``quiet`` seconds (at most ``limit``).
+
+        The client has sent its last events when a run ends; the server writes them within
+        ``FLUSH_SECONDS``. Stopping it before then cancels the write half-way. Where a
+        process's CPU time cannot be read (not Linux), waits ``quiet`` seconds.
+        """
+        stat = Path(f"/proc/{self.process.pid}/stat")
+        ticks = _cpu_ticks(stat)
+        if ticks is None:
+            time.sleep(quiet)
+            return
+        start = time.monotonic()
+        quiet_since = start
+        while self.process.poll() is None:
+            time.sleep(0.05)
+            now = time.monotonic()
+            current = _cpu_ticks(stat)
+            if current is None:
+                return
+            if current != ticks:
+                ticks, quiet_since = current, now
+            elif now - quiet_since >= quiet or now - start >= limit:
+                return
+
+    def stop(self, timeout: float = 30.0) -> None:
+        """Stop once idle; SIGTERM lets the server write what it still holds, then kill."""
         if self.process.poll() is None:
+            self.wait_idle()
             self.process.terminate()
             try:
                 self.process.wait(timeout=timeout)
@@ -210,6 +245,15 @@ def _server_env(scheduler: bool) -> dict[str, str]:
     if not scheduler:
         env["PREFECT__SERVER_EPHEMERAL"] = "1"
     return env
+
+
+def _cpu_ticks(stat: Path) -> int | None:
+    try:
+        # utime and stime: fields 14 and 15, counted after the parenthesised command name
+        fields = stat.read_text().rsplit(")", 1)[1].split()
+        return int(fields[11]) + int(fields[12])
+    except (OSError, IndexError, ValueError):
+        return None
 
 
 def _toml_get(path: Path, keys: tuple[str, ...]) -> str | None:

@@ -52,6 +52,9 @@ SEEDS_DIR = Path(__file__).resolve().parent / "seeds"
 REVIEW_NAME = "China Science and Technology Review"
 
 BlockKind = Literal["heading", "paragraph"]
+MONTH_NAMES = (
+    "January February March April May June July August September October November December"
+).split()
 
 
 @dataclass(frozen=True)
@@ -71,7 +74,8 @@ class Issue:
 
     @property
     def month_label(self) -> str:
-        return self.month.strftime("%B %Y")
+        # Not strftime("%B"): month names must not depend on the machine's locale.
+        return f"{MONTH_NAMES[self.month.month - 1]} {self.month.year}"
 
     @property
     def filename(self) -> str:
@@ -79,7 +83,9 @@ class Issue:
 
 
 ISSUES: tuple[Issue, ...] = (
-    Issue("china-st-review-2024-11", "001_ccca56ffd71f0547.txt", date(2024, 11, 1), "split", "bare"),
+    Issue(
+        "china-st-review-2024-11", "001_ccca56ffd71f0547.txt", date(2024, 11, 1), "split", "bare"
+    ),
     Issue("china-st-review-2024-03", "000_05a4c5d879363713.txt", date(2024, 3, 1), "pipe", "page"),
 )
 
@@ -344,7 +350,10 @@ def _para(text: str, style: ParagraphStyle) -> Paragraph:
 
 
 def _title_block(
-    issue: Issue, masthead: Sequence[str], contents: Sequence[str], styles: dict[str, ParagraphStyle]
+    issue: Issue,
+    masthead: Sequence[str],
+    contents: Sequence[str],
+    styles: dict[str, ParagraphStyle],
 ) -> list[Flowable]:
     """Page 1's full-width title block: institute and contents when the seed has them."""
     flow: list[Flowable] = []
@@ -436,10 +445,14 @@ def _listing_page(issue: Issue, page: int, headlines: Sequence[str], *, has_next
     """One page of the review listing, with the furniture a real site wraps around it."""
     items = "".join(f"\n          <li>{html_escape(h)}</li>" for h in headlines)
     nav_next = (
-        '\n      <a class="next-page" href="page-2.html">Older issues &raquo;</a>' if has_next else ""
+        '\n      <a class="next-page" href="page-2.html">Older issues &raquo;</a>'
+        if has_next
+        else ""
     )
     nav_prev = (
-        '\n      <a class="prev-page" href="index.html">&laquo; Newer issues</a>' if page > 1 else ""
+        '\n      <a class="prev-page" href="index.html">&laquo; Newer issues</a>'
+        if page > 1
+        else ""
     )
     return f"""<!DOCTYPE html>
 <html lang="en">

@@ -37,6 +37,7 @@ __all__ = [
     "find_countries",
 ]
 
+
 @dataclass(frozen=True)
 class CountryMention:
     """A country named in the text; `form` is "name", "adjective" or "short"."""

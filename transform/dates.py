@@ -58,12 +58,15 @@ class DateMention:
 class YearMention:
     """A year the text refers to.
 
-    kind: "year" ("in 2024", "the 2024 budget"), "fiscal" ("FY2024", "2023-24": named by
-    the year it ends), "relative" ("this year", resolved from the publication date),
-    "since" ("since 2016": the start of a multi-year period), "span" ("2021-2025",
-    "from 2021 to 2025": a multi-year period, `year` is its first year, `end_year` its
-    last) or "comparison" ("up 10% from 2023", "than in 2022": a reference year, not the
-    year a figure is for).
+    kind:
+    - "year": "in 2024", "the 2024 budget";
+    - "fiscal": "FY2024"; "2023-24" and "FY2023-24" go by their first year (2023);
+    - "relative": "this year", resolved from the publication date;
+    - "since": "since 2016", the start of a multi-year period;
+    - "span": "2021-2025", "from 2021 to 2025", "from 2023-24 to 2030-31", a multi-year
+      period (`year` its first year, `end_year` its last);
+    - "comparison": "up 10% from 2023", "than in 2022", "the same as last year",
+      "by 2026": a reference year or a deadline, not the year a figure is for.
     """
 
     start: int
@@ -344,7 +347,18 @@ def parse_date_range(text: str, published: date | None) -> tuple[date, date] | N
 # ---------------------------------------------------------------------------------------
 # Years
 
+_FY_TOKEN = r"(?:FY\s?|fiscal\s+(?:year\s+)?)?(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?"
 _YEAR_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        # from 2023-24 to 2030-31 / from FY2021 to FY2025: a multi-year period
+        "span",
+        re.compile(
+            r"(?i:\bfrom\s+|\bbetween\s+)(?P<y>(?i:FY\s?|fiscal\s+(?:year\s+)?)?(?:19|20)\d\d)"
+            r"(?:\s*[-–/]\s*(?:19|20)?\d\d)?\s+(?i:to|and|through|until|till)\s+"
+            r"(?P<y2>(?i:FY\s?|fiscal\s+(?:year\s+)?)?(?:19|20)\d\d)(?:\s*[-–/]\s*(?:19|20)?\d\d)?"
+            r"(?!\d)"
+        ),
+    ),
     (
         "fiscal",
         re.compile(
@@ -378,15 +392,25 @@ _YEAR_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
-        # A bare year, but not a count: "2000 scientists" (a plural noun follows) is not one.
-        "year",
+        # "by 2026", "until 2030": a deadline, not the year a figure is for.
+        "comparison",
         re.compile(
-            r"(?<![\w.,$€£¥-])(?P<y>(?:19|20)\d\d)(?![\d%])"
-            r"(?!\s+(?!(?:was|has|is|this|its|thus|plus|less|across|unless|as|us|whereas"
-            r"|always|perhaps|besides)\b)[a-z]{2,}s\b)"
+            r"(?i:\b(?:by|until|till|through|before)\s+(?:the\s+end\s+of\s+)?)"
+            r"(?P<y>(?:19|20)\d\d)(?![\d-])"
         ),
     ),
+    ("year", re.compile(r"(?<![\w.,$€£¥-])(?P<y>(?:19|20)\d\d)(?![\d%])")),
 ]
+# A bare number followed by a plural noun is a count ("trained 2000 scientists"), unless a
+# word that introduces years comes first ("for 2024 amounts to", "in 2023 rose").
+_PLURAL_AFTER = re.compile(
+    r"\s+(?!(?:was|has|is|this|its|thus|plus|less|across|unless|as|us|whereas|always"
+    r"|perhaps|besides)\b)[a-z]{2,}s\b"
+)
+_YEAR_WORD_BEFORE = re.compile(
+    r"(?i:\b(?:in|for|of|since|from|to|during|after|before|year|fiscal|FY|budget|between"
+    r"|and|until|by|the|early|late|mid|end)\s*|[(\[,–-]\s*)$"
+)
 _RELATIVE = re.compile(
     r"(?i)\b(?P<rel>this|last|next|the\s+current|the\s+previous|the\s+past|the\s+coming)\s+year\b"
 )
@@ -399,6 +423,30 @@ _RELATIVE_OFFSET = {
     "next": 1,
     "the coming": 1,
 }
+
+
+# "up 2% from last year", "the same as last year", "faster than the 7.1 per cent increase
+# last year", "matching last year's rate": the year a figure is compared with, not the year
+# it is for. Only past years ("last year", "the previous year") are read this way: "this
+# year" and "next year" next to such words still name the figure's own year far more often.
+_COMPARED_RIGHT_BEFORE = re.compile(
+    r"\b(?:as|from|over|since|versus|vs\.?|against|than|with|to)\s+(?:that\s+of\s+|in\s+)?$",
+    re.IGNORECASE,
+)
+_COMPARED_IN_CLAUSE = re.compile(
+    r"\bthan\b(?!\s+(?:about\s+|nearly\s+|some\s+|around\s+)?[\d$€£¥₹])"
+    r"|\bcompared\s+(?:with|to)\b|\bmatching\b|\bsimilar\s+to\b|\bunchanged\s+from\b",
+    re.IGNORECASE,
+)
+
+
+def _compares(text: str, start: int, rel: str) -> bool:
+    if _RELATIVE_OFFSET[rel] >= 0:
+        return False
+    before = text[max(0, start - 60) : start]
+    cut = max(before.rfind(", "), before.rfind(";"), before.rfind(". "))
+    clause = before[cut + 1 :]
+    return bool(_COMPARED_RIGHT_BEFORE.search(clause) or _COMPARED_IN_CLAUSE.search(clause))
 
 
 def _full_year(raw: str, reference: int | None = None) -> int:
@@ -423,13 +471,19 @@ def find_years(text: str, published: date | None = None) -> list[YearMention]:
         for m in (m for ws, we in windows for m in pattern.finditer(text, ws, we)):
             if not free(m.start(), m.end()):
                 continue
+            if kind == "year" and _PLURAL_AFTER.match(text, m.end()):
+                if not _YEAR_WORD_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                    continue  # a count, not a year
             raw, raw2 = m.group("y"), m.groupdict().get("y2")
+            raw = re.sub(r"^\D+", "", raw)
+            raw2 = re.sub(r"^\D+", "", raw2) if raw2 else raw2
             year = _full_year(raw, published.year if published else None)
             if kind == "fiscal":
                 end_year = _full_year(raw2, year) if raw2 else None
                 if end_year is not None and end_year != year + 1:
                     continue  # "2021-25" is a span handled below, not one fiscal year
-                out.append(YearMention(m.start(), m.end(), m.group(0), end_year or year, "fiscal"))
+                # A fiscal year across two calendar years goes by its first: 2024-25 -> 2024.
+                out.append(YearMention(m.start(), m.end(), m.group(0), year, "fiscal"))
             elif kind == "span":
                 y2 = int(raw2)
                 if y2 <= year:
@@ -443,13 +497,14 @@ def find_years(text: str, published: date | None = None) -> list[YearMention]:
             if not free(m.start(), m.end()):
                 continue
             rel = re.sub(r"\s+", " ", m.group("rel").lower())
+            kind = "comparison" if _compares(text, m.start(), rel) else "relative"
             out.append(
                 YearMention(
                     m.start(),
                     m.end(),
                     m.group(0),
                     published.year + _RELATIVE_OFFSET[rel],
-                    "relative",
+                    kind,
                 )
             )
     out.sort(key=lambda y: (y.start, y.end))

@@ -165,16 +165,50 @@ class GoldDocument:
         )
 
 
-_DOC_KEYS = {"doc_type", "published_date", "title", "source", "budgets", "projects",
-             "meetings", "negatives"}
+_DOC_KEYS = {
+    "doc_type",
+    "published_date",
+    "title",
+    "source",
+    "budgets",
+    "projects",
+    "meetings",
+    "negatives",
+}
 _COMMON_FACT_KEYS = {"evidence", "same_as", "note"}
-_BUDGET_REQUIRED = ("spender_country", "spender_org", "category", "fiscal_year", "amount",
-                    "currency", "stated_usd", "change_pct", "phase")
+_BUDGET_REQUIRED = (
+    "spender_country",
+    "spender_org",
+    "category",
+    "fiscal_year",
+    "amount",
+    "currency",
+    "stated_usd",
+    "change_pct",
+    "phase",
+)
 _BUDGET_OPTIONAL = ("purpose", "qualifier")
-_PROJECT_REQUIRED = ("name", "project_type", "status", "event_date", "city", "country",
-                     "funding_amount", "funding_currency", "participants")
-_MEETING_REQUIRED = ("title", "meeting_type", "start_date", "end_date", "city", "country",
-                     "summary", "participants")
+_PROJECT_REQUIRED = (
+    "name",
+    "project_type",
+    "status",
+    "event_date",
+    "city",
+    "country",
+    "funding_amount",
+    "funding_currency",
+    "participants",
+)
+_MEETING_REQUIRED = (
+    "title",
+    "meeting_type",
+    "start_date",
+    "end_date",
+    "city",
+    "country",
+    "summary",
+    "participants",
+)
 _PROJECT_PARTICIPANT_KEYS = {"kind", "name", "country"}
 _MEETING_PARTICIPANT_KEYS = {"kind", "name", "role", "organisation", "country"}
 
@@ -213,8 +247,9 @@ def _gold_fact(doc_id: str, table: str, index: int, obj: Any) -> GoldFact:
     if table == "budgets":
         _require(obj, _BUDGET_REQUIRED, where)
         fiscal_year = obj["fiscal_year"]
-        if fiscal_year is not None and (isinstance(fiscal_year, bool)
-                                        or not isinstance(fiscal_year, int)):
+        if fiscal_year is not None and (
+            isinstance(fiscal_year, bool) or not isinstance(fiscal_year, int)
+        ):
             raise GoldFormatError(f"{where}: fiscal_year must be an integer or null")
         amount = _number(obj["amount"], where)
         if amount is None:
@@ -238,8 +273,9 @@ def _gold_fact(doc_id: str, table: str, index: int, obj: Any) -> GoldFact:
         participants = []
         for j, p in enumerate(obj["participants"] or []):
             _require(p, ["kind", "name"], f"{where} participant {j}")
-            participants.append(ProjectParticipant(kind=p["kind"], name=p["name"],
-                                                   country=p.get("country")))
+            participants.append(
+                ProjectParticipant(kind=p["kind"], name=p["name"], country=p.get("country"))
+            )
         fact = Project(
             name=obj["name"],
             project_type=obj["project_type"],
@@ -257,9 +293,15 @@ def _gold_fact(doc_id: str, table: str, index: int, obj: Any) -> GoldFact:
         participants_m = []
         for j, p in enumerate(obj["participants"] or []):
             _require(p, ["kind", "name"], f"{where} participant {j}")
-            participants_m.append(MeetingParticipant(
-                kind=p["kind"], name=p["name"], role=p.get("role"),
-                organisation=p.get("organisation"), country=p.get("country")))
+            participants_m.append(
+                MeetingParticipant(
+                    kind=p["kind"],
+                    name=p["name"],
+                    role=p.get("role"),
+                    organisation=p.get("organisation"),
+                    country=p.get("country"),
+                )
+            )
         fact = Meeting(
             title=obj["title"],
             meeting_type=obj["meeting_type"],
@@ -272,9 +314,15 @@ def _gold_fact(doc_id: str, table: str, index: int, obj: Any) -> GoldFact:
         )
     else:  # pragma: no cover - callers pass TABLES only
         raise GoldFormatError(f"unknown table {table}")
-    return GoldFact(doc_id=doc_id, table=table, index=index, fact=fact,
-                    evidence=obj["evidence"], same_as=obj.get("same_as"),
-                    note=obj.get("note"))
+    return GoldFact(
+        doc_id=doc_id,
+        table=table,
+        index=index,
+        fact=fact,
+        evidence=obj["evidence"],
+        same_as=obj.get("same_as"),
+        note=obj.get("note"),
+    )
 
 
 def load_gold_document(json_path: Path) -> GoldDocument:
@@ -290,8 +338,9 @@ def load_gold_document(json_path: Path) -> GoldDocument:
         raise GoldFormatError(f"{doc_id}: invalid JSON: {exc}") from exc
     if not isinstance(data, dict):
         raise GoldFormatError(f"{doc_id}: the JSON must be an object")
-    _require(data, ["doc_type", "published_date", "title", "budgets", "projects", "meetings"],
-             doc_id)
+    _require(
+        data, ["doc_type", "published_date", "title", "budgets", "projects", "meetings"], doc_id
+    )
     published = _parse_date(data["published_date"], f"{doc_id} published_date")
     assert published is not None
     tables = {
@@ -324,15 +373,23 @@ def load_gold(gold_dir: Path) -> list[GoldDocument]:
 def _valid_country(code: Any) -> bool:
     import pycountry
 
-    return isinstance(code, str) and len(code) == 3 and code.isupper() and \
-        pycountry.countries.get(alpha_3=code) is not None
+    return (
+        isinstance(code, str)
+        and len(code) == 3
+        and code.isupper()
+        and pycountry.countries.get(alpha_3=code) is not None
+    )
 
 
 def _valid_currency(code: Any) -> bool:
     import pycountry
 
-    return isinstance(code, str) and len(code) == 3 and code.isupper() and \
-        pycountry.currencies.get(alpha_3=code) is not None
+    return (
+        isinstance(code, str)
+        and len(code) == 3
+        and code.isupper()
+        and pycountry.currencies.get(alpha_3=code) is not None
+    )
 
 
 def validate_gold(doc: GoldDocument, raw: dict[str, Any] | None = None) -> list[str]:
@@ -388,8 +445,13 @@ def validate_gold(doc: GoldDocument, raw: dict[str, Any] | None = None) -> list[
                 bad(where, f"implausible fiscal_year {f.fiscal_year}")
             if f.stated_usd is not None and f.stated_usd <= 0:
                 bad(where, "stated_usd must be positive")
-            if f.qualifier is not None and f.qualifier not in ("about", "over", "under",
-                                                                "up to", "nearly"):
+            if f.qualifier is not None and f.qualifier not in (
+                "about",
+                "over",
+                "under",
+                "up to",
+                "nearly",
+            ):
                 bad(where, f"unexpected qualifier {f.qualifier!r}")
         elif isinstance(f, Project):
             if not f.name.strip():
@@ -404,13 +466,13 @@ def validate_gold(doc: GoldDocument, raw: dict[str, Any] | None = None) -> list[
             if f.funding_currency is not None and not _valid_currency(f.funding_currency):
                 bad(where, f"funding_currency {f.funding_currency!r} is not ISO 4217")
             if f.event_date is not None and f.event_date > doc.published_date.replace(
-                    year=doc.published_date.year + 1):
+                year=doc.published_date.year + 1
+            ):
                 bad(where, "event_date implausibly far after publication")
             for j, p in enumerate(f.participants):
                 if p.kind not in ("country", "organisation"):
                     bad(f"{where} participant {j}", f"kind {p.kind!r} invalid for a project")
-                check_country(f"{where} participant {j}", p.country,
-                              nullable=p.kind != "country")
+                check_country(f"{where} participant {j}", p.country, nullable=p.kind != "country")
         elif isinstance(f, Meeting):
             if not f.title.strip():
                 bad(where, "empty title")
@@ -426,8 +488,7 @@ def validate_gold(doc: GoldDocument, raw: dict[str, Any] | None = None) -> list[
             for j, mp in enumerate(f.participants):
                 if mp.kind not in PARTICIPANT_KINDS:
                     bad(f"{where} participant {j}", f"kind {mp.kind!r} not in vocabulary")
-                check_country(f"{where} participant {j}", mp.country,
-                              nullable=mp.kind != "country")
+                check_country(f"{where} participant {j}", mp.country, nullable=mp.kind != "country")
                 if mp.kind != "person" and (mp.role or mp.organisation):
                     bad(f"{where} participant {j}", "role/organisation only for persons")
     for n in doc.negatives:
@@ -489,8 +550,12 @@ def sections_from_text(text: str) -> tuple[Section, ...]:
     headings: list[tuple[int, str]] = []
     for m in re.finditer(r"(?:^|\n\n)([^\n]+)(?=\n\n|$)", text):
         line = m.group(1).strip()
-        if (line and len(line.split()) <= 15 and not _HEADING_END.search(line)
-                and not line.startswith(("- ", "• "))):
+        if (
+            line
+            and len(line.split()) <= 15
+            and not _HEADING_END.search(line)
+            and not line.startswith(("- ", "• "))
+        ):
             headings.append((m.start(1), line))
     sections = []
     for i, (start, heading) in enumerate(headings):
@@ -506,9 +571,17 @@ def candidates_from_gold(doc: GoldDocument) -> list[Candidate]:
         start = doc.text.find(gf.evidence)
         if start < 0:
             raise GoldFormatError(f"{gf.label}: evidence not in text")
-        out.append(Candidate(fact=gf.fact, mention=Mention(
-            doc_id=doc.doc_id, evidence=gf.evidence, char_start=start,
-            char_end=start + len(gf.evidence))))
+        out.append(
+            Candidate(
+                fact=gf.fact,
+                mention=Mention(
+                    doc_id=doc.doc_id,
+                    evidence=gf.evidence,
+                    char_start=start,
+                    char_end=start + len(gf.evidence),
+                ),
+            )
+        )
     return out
 
 
@@ -524,8 +597,9 @@ def _norm_str(value: Any) -> str | None:
     return s or None
 
 
-def _numbers_close(gold: float | None, pred: float | None,
-                   tolerance: float = AMOUNT_TOLERANCE) -> bool:
+def _numbers_close(
+    gold: float | None, pred: float | None, tolerance: float = AMOUNT_TOLERANCE
+) -> bool:
     if gold is None or pred is None:
         return gold is None and pred is None
     if gold == 0:
@@ -554,21 +628,40 @@ def participant_countries(fact: Fact) -> frozenset[str]:
 
 
 _ORDINAL_WORDS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
 }
 _STOPWORDS = frozenset(
-    "a an and the of for on in at to with between by from under its their as into".split())
-_GENERIC = frozenset("""
+    "a an and the of for on in at to with between by from under its their as into".split()
+)
+_GENERIC = frozenset(
+    """
     joint lab labs laboratory laboratories centre center centres centers research
     international cooperation collaboration project projects programme program initiative
     china chinese sino new institute national science sciences technology technologies
     technological scientific innovation meeting meetings session sessions committee
     commission subcommission forum conference workshop symposium annual visit official
     delegation high-level level
-""".split())
+""".split()
+)
 _TOKEN = re.compile(r"[a-z0-9]+(?:['\-][a-z0-9]+)*")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
@@ -629,10 +722,13 @@ def similarity(gold: Fact, pred: Fact) -> float | None:
         if not _numbers_close(gold.amount, pred.amount):
             return None
         rel = abs(pred.amount - gold.amount) / abs(gold.amount) if gold.amount else 0.0
-        return (1.0 - 10 * rel
-                + 0.1 * values_equal(gold.category, pred.category)
-                + 0.1 * values_equal(gold.fiscal_year, pred.fiscal_year)
-                + 0.05 * values_equal(gold.phase, pred.phase))
+        return (
+            1.0
+            - 10 * rel
+            + 0.1 * values_equal(gold.category, pred.category)
+            + 0.1 * values_equal(gold.fiscal_year, pred.fiscal_year)
+            + 0.05 * values_equal(gold.phase, pred.phase)
+        )
     if isinstance(gold, Project):
         if not isinstance(pred, Project):
             return None
@@ -640,8 +736,11 @@ def similarity(gold: Fact, pred: Fact) -> float | None:
         gc, pc = participant_countries(gold), participant_countries(pred)
         partners = bool(gc & pc) or any(
             name_similarity(g.name, p.name) >= NAME_SIMILARITY_THRESHOLD
-            for g in gold.participants if g.kind == "organisation"
-            for p in pred.participants if p.kind == "organisation")
+            for g in gold.participants
+            if g.kind == "organisation"
+            for p in pred.participants
+            if p.kind == "organisation"
+        )
         dated = gold.event_date is not None and gold.event_date == pred.event_date
         if not ((dated and partners) or sim >= NAME_SIMILARITY_THRESHOLD):
             return None
@@ -684,7 +783,9 @@ def compare_fields(gold: Fact, pred: Fact) -> dict[str, tuple[float, int]]:
         for name in ("project_type", "status", "event_date", "city", "country"):
             out[name] = (float(values_equal(getattr(gold, name), getattr(pred, name))), 1)
         out["participant_countries"] = (
-            float(participant_countries(gold) == participant_countries(pred)), 1)
+            float(participant_countries(gold) == participant_countries(pred)),
+            1,
+        )
     elif isinstance(gold, Meeting) and isinstance(pred, Meeting):
         for name in ("meeting_type", "start_date", "end_date", "city", "country"):
             out[name] = (float(values_equal(getattr(gold, name), getattr(pred, name))), 1)
@@ -846,8 +947,9 @@ class EvaluationReport:
 # --------------------------------------------------------------------------------------
 
 
-def match_facts(gold: Sequence[GoldFact], predicted: Sequence[PredictedFact]
-                ) -> tuple[list[FactMatch], list[GoldFact], list[PredictedFact]]:
+def match_facts(
+    gold: Sequence[GoldFact], predicted: Sequence[PredictedFact]
+) -> tuple[list[FactMatch], list[GoldFact], list[PredictedFact]]:
     """One-to-one greedy matching by similarity (best first; ties by position).
 
     Returns (matches, missed gold facts, spurious predictions)."""
@@ -868,8 +970,14 @@ def match_facts(gold: Sequence[GoldFact], predicted: Sequence[PredictedFact]
             continue
         used_g.add(gi)
         used_p.add(pi)
-        matches.append(FactMatch(gold=gold[gi], predicted=predicted[pi], score=-neg_score,
-                                 fields=compare_fields(gold[gi].fact, predicted[pi].fact)))
+        matches.append(
+            FactMatch(
+                gold=gold[gi],
+                predicted=predicted[pi],
+                score=-neg_score,
+                fields=compare_fields(gold[gi].fact, predicted[pi].fact),
+            )
+        )
     matches.sort(key=lambda m: (TABLES.index(m.gold.table), m.gold.index))
     missed = [g for gi, g in enumerate(gold) if gi not in used_g]
     spurious = [p for pi, p in enumerate(predicted) if pi not in used_p]
@@ -886,8 +994,9 @@ def _negative_spans(doc: GoldDocument) -> list[tuple[int, int, str]]:
     return spans
 
 
-def _rows_to_predicted(rows: Iterable[FactRow], doc: GoldDocument | None = None
-                       ) -> list[PredictedFact]:
+def _rows_to_predicted(
+    rows: Iterable[FactRow], doc: GoldDocument | None = None
+) -> list[PredictedFact]:
     negatives = _negative_spans(doc) if doc is not None else []
     out = []
     for row in rows:
@@ -899,9 +1008,15 @@ def _rows_to_predicted(rows: Iterable[FactRow], doc: GoldDocument | None = None
                     break
             if hit:
                 break
-        out.append(PredictedFact(fact_type=row.fact_type, fact=row.fact,
-                                 mentions=tuple(row.mentions), fact_id=row.fact_id,
-                                 negative=hit))
+        out.append(
+            PredictedFact(
+                fact_type=row.fact_type,
+                fact=row.fact,
+                mentions=tuple(row.mentions),
+                fact_id=row.fact_id,
+                negative=hit,
+            )
+        )
     return out
 
 
@@ -909,41 +1024,58 @@ def _bad_mentions(doc: GoldDocument, candidates: Sequence[Candidate]) -> int:
     bad = 0
     for c in candidates:
         m = c.mention
-        if not (0 <= m.char_start <= m.char_end <= len(doc.text)) or \
-                doc.text[m.char_start:m.char_end] != m.evidence:
+        if (
+            not (0 <= m.char_start <= m.char_end <= len(doc.text))
+            or doc.text[m.char_start : m.char_end] != m.evidence
+        ):
             bad += 1
     return bad
 
 
-def evaluate_document(doc: GoldDocument, extract: ExtractFn, consolidate: ConsolidateFn
-                      ) -> tuple[DocumentResult, list[Candidate]]:
+def evaluate_document(
+    doc: GoldDocument, extract: ExtractFn, consolidate: ConsolidateFn
+) -> tuple[DocumentResult, list[Candidate]]:
     """Extract, consolidate within the document, match. Errors are recorded, not raised:
     a document whose extraction fails scores as if nothing was found."""
     try:
         candidates = list(extract(doc.doc_id, doc.parsed(), doc.doc_type))
     except Exception as exc:  # noqa: BLE001 - reported per document
-        return DocumentResult(doc_id=doc.doc_id, doc_type=doc.doc_type,
-                              missed=doc.all_facts(),
-                              error=f"extract: {type(exc).__name__}: {exc}"), []
+        return DocumentResult(
+            doc_id=doc.doc_id,
+            doc_type=doc.doc_type,
+            missed=doc.all_facts(),
+            error=f"extract: {type(exc).__name__}: {exc}",
+        ), []
     try:
         rows = list(consolidate(candidates)) if candidates else []
     except Exception as exc:  # noqa: BLE001
-        return DocumentResult(doc_id=doc.doc_id, doc_type=doc.doc_type,
-                              missed=doc.all_facts(), candidates=len(candidates),
-                              bad_mentions=_bad_mentions(doc, candidates),
-                              error=f"consolidate: {type(exc).__name__}: {exc}"), candidates
+        return DocumentResult(
+            doc_id=doc.doc_id,
+            doc_type=doc.doc_type,
+            missed=doc.all_facts(),
+            candidates=len(candidates),
+            bad_mentions=_bad_mentions(doc, candidates),
+            error=f"consolidate: {type(exc).__name__}: {exc}",
+        ), candidates
     predicted = _rows_to_predicted(rows, doc)
     matches, missed, spurious = match_facts(doc.all_facts(), predicted)
     return DocumentResult(
-        doc_id=doc.doc_id, doc_type=doc.doc_type, matches=tuple(matches),
-        missed=tuple(missed), spurious=tuple(spurious), candidates=len(candidates),
+        doc_id=doc.doc_id,
+        doc_type=doc.doc_type,
+        matches=tuple(matches),
+        missed=tuple(missed),
+        spurious=tuple(spurious),
+        candidates=len(candidates),
         bad_mentions=_bad_mentions(doc, candidates),
     ), candidates
 
 
-def _cross_document(gold: Sequence[GoldDocument], results: Sequence[DocumentResult],
-                    candidates: Sequence[Candidate], consolidate: ConsolidateFn
-                    ) -> CrossDocumentResult:
+def _cross_document(
+    gold: Sequence[GoldDocument],
+    results: Sequence[DocumentResult],
+    candidates: Sequence[Candidate],
+    consolidate: ConsolidateFn,
+) -> CrossDocumentResult:
     groups_def: dict[str, list[GoldFact]] = defaultdict(list)
     for doc in gold:
         for gf in doc.all_facts():
@@ -952,9 +1084,15 @@ def _cross_document(gold: Sequence[GoldDocument], results: Sequence[DocumentResu
     try:
         rows = list(consolidate(candidates)) if candidates else []
     except Exception as exc:  # noqa: BLE001
-        failed = tuple(GroupResult(key=k, table=m[0].table, members=tuple(g.label for g in m),
-                                   row_ids=tuple(None for _ in m))
-                       for k, m in sorted(groups_def.items()))
+        failed = tuple(
+            GroupResult(
+                key=k,
+                table=m[0].table,
+                members=tuple(g.label for g in m),
+                row_ids=tuple(None for _ in m),
+            )
+            for k, m in sorted(groups_def.items())
+        )
         return CrossDocumentResult(groups=failed, error=f"{type(exc).__name__}: {exc}")
 
     # a row's identity is its position; its fact_id (made unique) is only for display
@@ -983,9 +1121,12 @@ def _cross_document(gold: Sequence[GoldDocument], results: Sequence[DocumentResu
     row_of: dict[str, int | None] = {}
     for res in results:
         for m in res.matches:
-            hits = {ri for men in m.predicted.mentions
-                    for ri in by_mention.get((men.doc_id, men.char_start, men.char_end), [])
-                    if rows[ri].fact_type == m.gold.fact_type}
+            hits = {
+                ri
+                for men in m.predicted.mentions
+                for ri in by_mention.get((men.doc_id, men.char_start, men.char_end), [])
+                if rows[ri].fact_type == m.gold.fact_type
+            }
             chosen: int | None = None
             if len(hits) == 1:
                 chosen = next(iter(hits))
@@ -1003,9 +1144,14 @@ def _cross_document(gold: Sequence[GoldDocument], results: Sequence[DocumentResu
 
     groups = []
     for key, members in sorted(groups_def.items()):
-        groups.append(GroupResult(key=key, table=members[0].table,
-                                  members=tuple(g.label for g in members),
-                                  row_ids=tuple(row_id_of(g.label) for g in members)))
+        groups.append(
+            GroupResult(
+                key=key,
+                table=members[0].table,
+                members=tuple(g.label for g in members),
+                row_ids=tuple(row_id_of(g.label) for g in members),
+            )
+        )
 
     facts_by_label = {gf.label: gf for doc in gold for gf in doc.all_facts()}
     in_row: dict[int, list[GoldFact]] = defaultdict(list)
@@ -1017,15 +1163,21 @@ def _cross_document(gold: Sequence[GoldDocument], results: Sequence[DocumentResu
         held = in_row[ri]
         keys = sorted({g.key for g in held})
         if len(keys) > 1:
-            false_merges.append(FalseMerge(fact_id=row_ids[ri],
-                                           members=tuple(sorted(g.label for g in held)),
-                                           keys=tuple(keys)))
-    return CrossDocumentResult(groups=tuple(groups), false_merges=tuple(false_merges),
-                               rows=len(rows))
+            false_merges.append(
+                FalseMerge(
+                    fact_id=row_ids[ri],
+                    members=tuple(sorted(g.label for g in held)),
+                    keys=tuple(keys),
+                )
+            )
+    return CrossDocumentResult(
+        groups=tuple(groups), false_merges=tuple(false_merges), rows=len(rows)
+    )
 
 
-def evaluate(gold: list[GoldDocument], extract: ExtractFn,
-             consolidate: ConsolidateFn) -> EvaluationReport:
+def evaluate(
+    gold: list[GoldDocument], extract: ExtractFn, consolidate: ConsolidateFn
+) -> EvaluationReport:
     """Run `extract` and `consolidate` over the gold documents and score them."""
     results: list[DocumentResult] = []
     all_candidates: list[Candidate] = []
@@ -1048,8 +1200,12 @@ def evaluate(gold: list[GoldDocument], extract: ExtractFn,
                     sums[fname][0] += correct
                     sums[fname][1] += total
         tables[table] = TableScore(
-            table=table, tp=tp, fp=fp, fn=fn,
-            fields={f: FieldScore(correct=c, total=int(t)) for f, (c, t) in sums.items()})
+            table=table,
+            tp=tp,
+            fp=fp,
+            fn=fn,
+            fields={f: FieldScore(correct=c, total=int(t)) for f, (c, t) in sums.items()},
+        )
 
     cross = _cross_document(gold, results, all_candidates, consolidate)
     return EvaluationReport(tables=tables, documents=tuple(results), cross_document=cross)
@@ -1062,8 +1218,10 @@ def evaluate(gold: list[GoldDocument], extract: ExtractFn,
 
 def _describe(fact: Fact) -> str:
     if isinstance(fact, Budget):
-        return (f"{fact.amount:,.0f} {fact.currency} {fact.category} "
-                f"{fact.fiscal_year or '-'} {fact.phase}")
+        return (
+            f"{fact.amount:,.0f} {fact.currency} {fact.category} "
+            f"{fact.fiscal_year or '-'} {fact.phase}"
+        )
     if isinstance(fact, Project):
         return f"{fact.name} ({fact.project_type}, {fact.status}, {fact.event_date or '-'})"
     if isinstance(fact, Meeting):
@@ -1081,16 +1239,19 @@ def format_report(report: EvaluationReport, details: bool = False) -> str:
     document counts; with `details`, every missed and spurious fact."""
     lines: list[str] = []
     n_gold = sum(len(d.matches) + len(d.missed) for d in report.documents)
-    lines.append(f"Gold evaluation: {len(report.documents)} documents, {n_gold} gold facts, "
-                 f"{report.candidates} candidates ({report.bad_mentions} with evidence not "
-                 f"at their offsets)")
+    lines.append(
+        f"Gold evaluation: {len(report.documents)} documents, {n_gold} gold facts, "
+        f"{report.candidates} candidates ({report.bad_mentions} with evidence not "
+        f"at their offsets)"
+    )
     lines.append("")
-    lines.append(f"{'table':<10}{'tp':>5}{'fp':>5}{'fn':>5}{'precision':>11}{'recall':>8}"
-                 f"{'F1':>7}")
+    lines.append(f"{'table':<10}{'tp':>5}{'fp':>5}{'fn':>5}{'precision':>11}{'recall':>8}{'F1':>7}")
     for table in TABLES:
         s = report.tables[table]
-        lines.append(f"{table:<10}{s.tp:>5}{s.fp:>5}{s.fn:>5}{s.precision:>11.3f}"
-                     f"{s.recall:>8.3f}{s.f1:>7.3f}")
+        lines.append(
+            f"{table:<10}{s.tp:>5}{s.fp:>5}{s.fn:>5}{s.precision:>11.3f}"
+            f"{s.recall:>8.3f}{s.f1:>7.3f}"
+        )
     neg = sum(p.negative is not None for d in report.documents for p in d.spurious)
     lines.append(f"false positives on annotated hard negatives: {neg}")
     lines.append("")
@@ -1104,10 +1265,12 @@ def format_report(report: EvaluationReport, details: bool = False) -> str:
         lines.append(f"  {table}: " + "; ".join(parts))
     lines.append("")
     cd = report.cross_document
-    lines.append(f"Cross-document (same_as groups): {cd.count('merged')}/{len(cd.groups)} "
-                 f"merged, {cd.count('split')} split, {cd.count('missed')} with a member not "
-                 f"extracted; false merges: {len(cd.false_merges)}"
-                 + (f"; ERROR {cd.error}" if cd.error else ""))
+    lines.append(
+        f"Cross-document (same_as groups): {cd.count('merged')}/{len(cd.groups)} "
+        f"merged, {cd.count('split')} split, {cd.count('missed')} with a member not "
+        f"extracted; false merges: {len(cd.false_merges)}"
+        + (f"; ERROR {cd.error}" if cd.error else "")
+    )
     for g in cd.groups:
         if g.status != "merged":
             lines.append(f"  {g.status:<7} {g.key}: {', '.join(g.members)}")
@@ -1129,13 +1292,13 @@ def format_report(report: EvaluationReport, details: bool = False) -> str:
         for d in report.documents:
             for gf in d.missed:
                 lines.append(f"  {gf.label}: {_clip(_describe(gf.fact))}")
-                lines.append(f"      \"{_clip(gf.evidence)}\"")
+                lines.append(f'      "{_clip(gf.evidence)}"')
         lines.append("Spurious (false positives)")
         for d in report.documents:
             for p in d.spurious:
                 tag = f" [annotated negative: {p.negative}]" if p.negative else ""
                 lines.append(f"  {d.doc_id} {p.fact_type}: {_clip(_describe(p.fact))}{tag}")
-                lines.append(f"      \"{_clip(p.evidence)}\"")
+                lines.append(f'      "{_clip(p.evidence)}"')
         lines.append("Field errors on matched facts")
         for d in report.documents:
             for m in d.matches:
@@ -1143,7 +1306,9 @@ def format_report(report: EvaluationReport, details: bool = False) -> str:
                 if wrong:
                     vals = ", ".join(
                         f"{f}: gold={_field_value(m.gold.fact, f)!r} "
-                        f"pred={_field_value(m.predicted.fact, f)!r}" for f in wrong)
+                        f"pred={_field_value(m.predicted.fact, f)!r}"
+                        for f in wrong
+                    )
                     lines.append(f"  {m.gold.label}: {_clip(vals, 160)}")
     return "\n".join(lines)
 
@@ -1159,10 +1324,16 @@ def _field_value(fact: Fact, name: str) -> Any:
 
 def _table_dict(s: TableScore) -> dict[str, Any]:
     return {
-        "tp": s.tp, "fp": s.fp, "fn": s.fn,
-        "precision": s.precision, "recall": s.recall, "f1": s.f1,
-        "fields": {f: {"correct": fs.correct, "total": fs.total, "accuracy": fs.accuracy}
-                   for f, fs in s.fields.items()},
+        "tp": s.tp,
+        "fp": s.fp,
+        "fn": s.fn,
+        "precision": s.precision,
+        "recall": s.recall,
+        "f1": s.f1,
+        "fields": {
+            f: {"correct": fs.correct, "total": fs.total, "accuracy": fs.accuracy}
+            for f, fs in s.fields.items()
+        },
     }
 
 
@@ -1173,8 +1344,7 @@ def report_to_dict(report: EvaluationReport) -> dict[str, Any]:
         "documents": len(report.documents),
         "candidates": report.candidates,
         "bad_mentions": report.bad_mentions,
-        "negative_hits": sum(p.negative is not None for d in report.documents
-                             for p in d.spurious),
+        "negative_hits": sum(p.negative is not None for d in report.documents for p in d.spurious),
         "tables": {t: _table_dict(s) for t, s in report.tables.items()},
         "cross_document": {
             "groups": len(cd.groups),
@@ -1182,11 +1352,20 @@ def report_to_dict(report: EvaluationReport) -> dict[str, Any]:
             "split": cd.count("split"),
             "missed": cd.count("missed"),
             "merge_rate": cd.merge_rate,
-            "false_merges": [{"fact_id": fm.fact_id, "members": list(fm.members),
-                              "keys": list(fm.keys)} for fm in cd.false_merges],
-            "group_results": [{"key": g.key, "table": g.table, "status": g.status,
-                               "members": list(g.members), "row_ids": list(g.row_ids)}
-                              for g in cd.groups],
+            "false_merges": [
+                {"fact_id": fm.fact_id, "members": list(fm.members), "keys": list(fm.keys)}
+                for fm in cd.false_merges
+            ],
+            "group_results": [
+                {
+                    "key": g.key,
+                    "table": g.table,
+                    "status": g.status,
+                    "members": list(g.members),
+                    "row_ids": list(g.row_ids),
+                }
+                for g in cd.groups
+            ],
             "rows": cd.rows,
             "error": cd.error,
         },
@@ -1197,19 +1376,37 @@ def report_to_dict(report: EvaluationReport) -> dict[str, Any]:
                 "error": d.error,
                 "candidates": d.candidates,
                 "bad_mentions": d.bad_mentions,
-                "tables": {t: {k: v for k, v in _table_dict(d.score(t)).items()
-                               if k != "fields"} for t in TABLES},
-                "missed": [{"table": g.table, "index": g.index, "evidence": g.evidence}
-                           for g in d.missed],
-                "spurious": [{"fact_type": p.fact_type, "evidence": p.evidence,
-                              "negative": p.negative, "fact": _describe(p.fact)}
-                             for p in d.spurious],
+                "tables": {
+                    t: {k: v for k, v in _table_dict(d.score(t)).items() if k != "fields"}
+                    for t in TABLES
+                },
+                "missed": [
+                    {"table": g.table, "index": g.index, "evidence": g.evidence} for g in d.missed
+                ],
+                "spurious": [
+                    {
+                        "fact_type": p.fact_type,
+                        "evidence": p.evidence,
+                        "negative": p.negative,
+                        "fact": _describe(p.fact),
+                    }
+                    for p in d.spurious
+                ],
                 "field_errors": [
-                    {"table": m.gold.table, "index": m.gold.index,
-                     "fields": {f: {"gold": _field_value(m.gold.fact, f),
-                                    "predicted": _field_value(m.predicted.fact, f)}
-                                for f, (c, t) in m.fields.items() if t and c < t}}
-                    for m in d.matches if any(t and c < t for c, t in m.fields.values())
+                    {
+                        "table": m.gold.table,
+                        "index": m.gold.index,
+                        "fields": {
+                            f: {
+                                "gold": _field_value(m.gold.fact, f),
+                                "predicted": _field_value(m.predicted.fact, f),
+                            }
+                            for f, (c, t) in m.fields.items()
+                            if t and c < t
+                        },
+                    }
+                    for m in d.matches
+                    if any(t and c < t for c, t in m.fields.values())
                 ],
             }
             for d in report.documents
@@ -1223,8 +1420,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     import argparse
 
     parser = argparse.ArgumentParser(prog="python -m transform.evaluation")
-    parser.add_argument("gold_dir", nargs="?",
-                        default=str(Path(__file__).resolve().parent.parent / "tests" / "gold"))
+    parser.add_argument(
+        "gold_dir",
+        nargs="?",
+        default=str(Path(__file__).resolve().parent.parent / "tests" / "gold"),
+    )
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--details", action="store_true", help="list every error")
     args = parser.parse_args(argv)

@@ -224,6 +224,62 @@ def learn_acronyms(text: str) -> dict[str, str]:
     return learned
 
 
+# The kind of an organisation a document defines, from its head word.
+_KIND_BY_WORD: tuple[tuple[frozenset[str], str], ...] = (
+    (
+        frozenset(
+            {
+                "ministry",
+                "department",
+                "commission",
+                "administration",
+                "bureau",
+                "office",
+                "directorate",
+                "cabinet",
+                "government",
+                "council",
+            }
+        ),
+        "government",
+    ),
+    (frozenset({"agency", "authority"}), "agency"),
+    (frozenset({"foundation", "fund"}), "funder"),
+    (frozenset({"academy", "academies", "society"}), "academy"),
+    (frozenset({"university", "universities", "college", "school"}), "university"),
+    (
+        frozenset(
+            {
+                "institute",
+                "institutes",
+                "institution",
+                "centre",
+                "center",
+                "laboratory",
+                "laboratories",
+                "lab",
+                "observatory",
+                "station",
+                "hospital",
+            }
+        ),
+        "institute",
+    ),
+    (frozenset({"company", "corporation", "group", "bank"}), "company"),
+    (frozenset({"programme", "program", "partnership", "initiative"}), "programme"),
+)
+
+
+def _guess_kind(long: str) -> str | None:
+    """The kind a defined organisation's name suggests; the last head word decides."""
+    words = [w.lower().strip(",.") for w in long.replace("-", " ").split()]
+    for w in reversed(words):
+        for vocabulary, kind in _KIND_BY_WORD:
+            if w in vocabulary:
+                return kind
+    return None
+
+
 def _is_org_like(long: str) -> bool:
     words = long.replace("-", " ").split()
     if not words or not words[0][0].isupper():
@@ -447,7 +503,7 @@ def find_organisations(text: str, learned: dict[str, str] | None = None) -> list
                     name,
                     acronym,
                     country,
-                    None,
+                    _guess_kind(name),
                     None,
                     org_id_for(name, country),
                     False,

@@ -191,13 +191,13 @@ ROW_BREAKERS: dict[tuple[str, str], Callable[[Tables], str]] = {
         start_date=pd.Timestamp("2026-11-06"), end_date=pd.Timestamp("2026-11-08")
     ),
     ("project_participants", "kind_in_vocabulary"): _first_row(
-        "project_participants", "p-kz-remote-sensing|country|China", kind="person"
+        "project_participants", "p-kz-remote-sensing|person|China", kind="person"
     ),
     ("project_participants", "country_is_iso3166"): _first_row(
         "project_participants", "p-kz-remote-sensing|country|China", country="CN"
     ),
     ("meeting_participants", "kind_in_vocabulary"): _first_row(
-        "meeting_participants", "m-cssp-workshop-2024|country|United Kingdom", kind="nation"
+        "meeting_participants", "m-cssp-workshop-2024|nation|United Kingdom", kind="nation"
     ),
     ("meeting_participants", "country_is_iso3166"): _first_row(
         "meeting_participants", "m-cssp-workshop-2024|country|United Kingdom", country="UK"

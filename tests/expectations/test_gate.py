@@ -285,7 +285,10 @@ def test_eu_is_an_organisation_not_a_country(tables: dict[str, pd.DataFrame]) ->
     assert _gate_one(tables, _SUITES["budgets"]).status == "pass"
     set_value(tables["budgets"], tables["budgets"].index[horizon][0], "spender_country", "EUU")
     result = _gate_one(tables, _SUITES["budgets"])
-    assert [q.row_key for q in result.quarantined] == ["b-horizon-europe"]
+    assert [(q.table, q.row_key) for q in result.quarantined] == [
+        ("budgets", "b-horizon-europe"),
+        ("mentions", "budget|b-horizon-europe|d-news-horizon-2024"),  # its dependant
+    ]
 
 
 # --- warnings ------------------------------------------------------------------------------
@@ -445,9 +448,9 @@ def test_results_and_quarantine_fit_the_warehouse_tables(
     migrate(con)
     now = pd.Timestamp("2024-04-01 02:00:00").to_pydatetime()
     quality = result.quality_results_frame(now)  # noqa: F841 - read by DuckDB below
-    quarantine = result.quarantine_frame(now)  # noqa: F841
+    quarantined = result.quarantine_frame(now)  # noqa: F841
     con.execute("INSERT INTO quality_results SELECT * FROM quality")
-    con.execute("INSERT INTO quarantine SELECT * FROM quarantine")
+    con.execute("INSERT INTO quarantine SELECT * FROM quarantined")
     stored = con.execute(
         "SELECT count(*), count(*) FILTER (WHERE success IS NULL) FROM quality_results"
     ).fetchone()

@@ -178,7 +178,10 @@ def test_cluster_lines_keeps_offset_columns_apart() -> None:
 def test_split_on_gaps_cuts_at_the_gutter_not_at_word_spaces() -> None:
     words = row("alpha beta gamma", 50, 100) + row("delta epsilon", 310, 100)
     frags = split_on_gaps(sorted(words, key=lambda w: w.x0))
-    assert [[w.text for w in f] for f in frags] == [["alpha", "beta", "gamma"], ["delta", "epsilon"]]
+    assert [[w.text for w in f] for f in frags] == [
+        ["alpha", "beta", "gamma"],
+        ["delta", "epsilon"],
+    ]
 
 
 def _rows(words: Sequence[Word]) -> list[tuple[Word, ...]]:
@@ -240,6 +243,20 @@ def test_find_gutter_despite_some_stretched_lines() -> None:
     assert gutter is not None and 227 <= gutter[0] < gutter[1] <= 311
 
 
+def test_find_gutter_with_offset_columns_and_a_stretched_first_line() -> None:
+    # The left column's first line is stretched (20 pt gaps, as wide as the gutter) and is
+    # the only row shared with the right column, whose heading pushed its lines down.
+    stretched = (("aaaaa", 50), ("bbbbbbbbbbb", 95), ("ccccccccccc", 170), ("ddddddddd", 245))
+    words = [word(t, x, 70) for t, x in stretched]  # ends at 290, the column's edge
+    for i in range(1, 30):
+        words += row("aaaaaaaaaa bbbbbbbbbb cccccccccc dddddddddd eeeeee", 50, 70 + 13 * i)
+    words += row("Heading Here", 310, 70, 12, BOLD)
+    for i in range(5):
+        words += row("iiii jjjj kkkk llll mmmm nnnn oooo pppppp", 310, 89 + 13 * i)
+    gutter = find_gutter(_rows(words), PAGE_W)
+    assert gutter is not None and 290 <= gutter[0] < gutter[1] <= 311
+
+
 def test_order_page_reads_title_then_left_then_right() -> None:
     title = row("Monthly Review", 200, 60, 22, BOLD)
     left = [row(f"left {i} text text text text text text", 50, 100 + 13 * i) for i in range(5)]
@@ -249,7 +266,9 @@ def test_order_page_reads_title_then_left_then_right() -> None:
     lower_right = row("lower right", 310, 220)
     words = title + sum(left, []) + sum(right, []) + footer_band + lower_left + lower_right
     page = PageWords(1, PAGE_W, PAGE_H, tuple(words))
-    texts = [ln.text.split()[0] + " " + ln.text.split()[1] for g in order_page(page) for ln in g.lines]
+    texts = [
+        ln.text.split()[0] + " " + ln.text.split()[1] for g in order_page(page) for ln in g.lines
+    ]
     assert texts == [
         "Monthly Review",
         *[f"left {i}" for i in range(5)],
@@ -315,12 +334,16 @@ def test_strip_furniture_follows_printed_page_numbers() -> None:
             n,
             PAGE_W,
             PAGE_H,
-            tuple(row(f"Journal of Policy 12 (3), p. {230 + n}", 50, 30, 8.5) + row("Text.", 50, 400)),
+            tuple(
+                row(f"Journal of Policy 12 (3), p. {230 + n}", 50, 30, 8.5) + row("Text.", 50, 400)
+            ),
         )
         for n in (1, 2, 3)
     ]
     kept, furniture = strip_furniture(pages)
-    assert [t for _, t in furniture] == [f"Journal of Policy 12 (3), p. {230 + n}" for n in (1, 2, 3)]
+    assert [t for _, t in furniture] == [
+        f"Journal of Policy 12 (3), p. {230 + n}" for n in (1, 2, 3)
+    ]
     assert all([w.text for w in p.words] == ["Text."] for p in kept)
 
 
@@ -455,9 +478,7 @@ def test_bold_line_at_body_size_is_a_heading() -> None:
 def test_masthead_above_the_columns_is_title_not_heading() -> None:
     masthead = row("Monthly Review", 220, 60, 22, BOLD) + row("May 2023", 260, 88, 13)
     contents = row("\u2022 First Story", 50, 110) + row("\u2022 Second Story", 50, 123)
-    pages, _ = typeset(
-        [("heading", "First Story"), ("paragraph", f"{LOREM}. " * 30)], top=150
-    )
+    pages, _ = typeset([("heading", "First Story"), ("paragraph", f"{LOREM}. " * 30)], top=150)
     assert len(pages) > 1
     page1 = pages[0]
     pages[0] = PageWords(1, PAGE_W, PAGE_H, page1.words + tuple(masthead + contents))

@@ -156,7 +156,9 @@ def test_sample_site_rebuilds_byte_for_byte(tmp_path: Path) -> None:
         "reviews/china-st-review-2024-11.pdf",
     }
     committed = {name: _digests(SITE).get(name) for name in first}
-    assert committed == first, "samples/site is stale: run python samples/make_reviews.py samples/site"
+    assert committed == first, (
+        "samples/site is stale: run python samples/make_reviews.py samples/site"
+    )
 
 
 def test_listing_pages_link_issues_and_next_page() -> None:
@@ -197,14 +199,18 @@ def test_review_blocks_undo_the_captures() -> None:
     texts = [text for _, text in seed_blocks("2024-03") + seed_blocks("2024-11")]
     assert any("As per the draft budget report released" in t for t in texts)
     assert any("Al-Farabi Kazakh National University" in t for t in texts)
-    assert any("Meanwhile, the Chinese Ministry of Science and Technology has said" in t for t in texts)
+    assert any(
+        "Meanwhile, the Chinese Ministry of Science and Technology has said" in t for t in texts
+    )
     assert not any(mark in t for t in texts for mark in ("](#)", "**", "\n", "  "))
     assert any("were released on 27 November" in t for t in texts)
     assert march["Scientific Research Breakthroughs and Discoveries"] == "heading"
     masthead, contents = make_reviews.review_masthead((SEEDS / ISSUES["2024-11"].seed).read_text())
     assert "MANOHAR PARRIKAR INSTITUTE FOR DEFENCE STUDIES AND ANALYSES" in masthead
     assert not any("\u0900" <= ch <= "\u097f" for line in masthead for ch in line)  # Hindi dropped
-    assert len(contents) == 5 and contents[0] == "China Releases Report on Scientific Research in 2024"
+    assert (
+        len(contents) == 5 and contents[0] == "China Releases Report on Scientific Research in 2024"
+    )
 
 
 # --------------------------------------------------------------------------------------
@@ -213,7 +219,9 @@ def test_review_blocks_undo_the_captures() -> None:
 
 
 @pytest.mark.parametrize("key", sorted(ISSUES))
-def test_every_seed_paragraph_whole_and_in_order(key: str, parsed: dict[str, ParsedDocument]) -> None:
+def test_every_seed_paragraph_whole_and_in_order(
+    key: str, parsed: dict[str, ParsedDocument]
+) -> None:
     paragraphs = parsed[key].text.split("\n\n")
     assert paragraph_problems(seed_blocks(key), paragraphs) == []
     assert sentence_order_problems(seed_blocks(key), parsed[key].text) == []
@@ -268,6 +276,7 @@ def test_sections_are_the_headings(key: str, parsed: dict[str, ParsedDocument]) 
             assert doc.text[section.char_end :].startswith("\n\n" + doc.sections[n + 1].heading)
         else:
             assert section.char_end == len(doc.text)
+        assert section.page is not None
         assert section.heading in headings_by_page[section.page]
         assert doc.page_at(section.char_start) == section.page
 
@@ -343,6 +352,19 @@ def test_single_column_report() -> None:
     assert doc.title == "Annual Science Report, May 2023"
     assert doc.published_date is not None and doc.published_date.isoformat() == "2023-05-01"
     assert doc.page_starts == (0,)
+
+
+def test_words_placed_without_space_characters() -> None:
+    """Word processors often position each word and emit no spaces between them."""
+
+    def draw(canvas: Canvas, n: int) -> None:
+        canvas.setFont("Helvetica", 10)
+        x = 72.0
+        for token in "Funding rose by ten per cent in 2024.".split():
+            canvas.drawString(x, 700, token)
+            x += canvas.stringWidth(token, "Helvetica", 10) + 2.78  # a space's width
+
+    assert parse_pdf(_canvas_pdf(draw)).text == "Funding rose by ten per cent in 2024."
 
 
 def test_month_in_the_body_is_not_the_publication_date() -> None:

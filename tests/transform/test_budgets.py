@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extract.documents import ParsedDocument
 from tests.transform.seeds import SEED_FILES, seed_doc, seed_doc_id
@@ -144,17 +146,17 @@ def test_extraction_is_deterministic() -> None:
         ),
         (
             "The NSFC will provide 35.9 billion yuan in funding for basic research in 2024.",
-            ("CHN", "research_funding", 2024, 35.9e9, "CNY", None, "proposed"),
+            ("CHN", "research_funding", 2024, 35.9e9, "CNY", None, "approved"),
         ),
         (
             "India allocated Rs 10,579 crore to the Department of Science and Technology in "
             "the Union Budget 2023-24.",
-            ("IND", "science_technology", 2024, 105_790_000_000, "INR", None, "approved"),
+            ("IND", "science_technology", 2023, 105_790_000_000, "INR", None, "approved"),
         ),
         (
             "The European Commission proposed a budget of €95.5 billion for Horizon Europe "
             "for 2021-2027.",
-            ("EUU", "research_funding", None, 95.5e9, "EUR", None, "proposed"),
+            (None, "research_funding", None, 95.5e9, "EUR", None, "proposed"),
         ),
         (
             "Japan's defense budget for fiscal 2024 is a record 7.95 trillion yen, "
@@ -164,7 +166,7 @@ def test_extraction_is_deterministic() -> None:
         (
             "China will increase its defense budget by 7.2 percent to 1.67 trillion yuan "
             "this year.",
-            ("CHN", "defense", 2024, 1.67e12, "CNY", 7.2, "proposed"),
+            ("CHN", "defense", 2024, 1.67e12, "CNY", 7.2, "approved"),
         ),
         (
             "The Indian government has cut the budget for space research by 5% to Rs 2,275 crore.",
@@ -178,7 +180,7 @@ def test_extraction_is_deterministic() -> None:
         (
             "The UK government will invest £2.5 billion in quantum technologies over the next "
             "ten years.",
-            ("GBR", "science_technology", None, 2.5e9, "GBP", None, "proposed"),
+            ("GBR", "science_technology", None, 2.5e9, "GBP", None, "approved"),
         ),
     ],
 )
@@ -228,14 +230,15 @@ def test_list_items_keep_their_own_change() -> None:
     ]
 
 
-def test_usd_budget_states_its_own_usd() -> None:
+def test_usd_budget() -> None:
     (b,) = one("The US National Science Foundation's budget for 2024 is $9.06 billion.")
     assert (b.spender_country, b.spender_org, b.category) == (
         "USA",
         "National Science Foundation",
         "research_funding",
     )
-    assert b.stated_usd == b.amount == b.amount_usd == 9.06e9
+    assert b.amount == b.amount_usd == 9.06e9
+    assert b.stated_usd is None  # only a conversion the text gives next to another currency
 
 
 def test_year_context_from_the_preceding_sentence() -> None:
@@ -254,3 +257,150 @@ def test_actual_spending_does_not_take_the_report_date_as_its_year() -> None:
     )
     assert b.phase == "actual"
     assert b.fiscal_year is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            # A line of the draft: the phase and year of the total it belongs to.
+            "According to the draft central budget, the central government will spend "
+            "328.045 billion yuan on science and technology in 2023, up 2% from last year. "
+            "Of this, 98.023 billion yuan is earmarked for basic research, an increase of 6.7%.",
+            [(2023, "proposed", 2.0), (2023, "proposed", 6.7)],
+        ),
+        (
+            # "last year" in a comparison is not the budget's year; nor is its change.
+            "The draft budget was released on Sunday. The defence budget will rise 7.2 per "
+            "cent to 1.55 trillion yuan this year, slightly faster than the 7.1 per cent "
+            "increase last year.",
+            [(2024, "proposed", 7.2)],
+        ),
+        (
+            # A state fund's capital: industry, no fiscal year, approved.
+            "On 24 May, China established the third phase of the China Integrated Circuit "
+            "Industry Investment Fund with a registered capital of 344 billion yuan. The "
+            "Ministry of Finance contributed 60 billion yuan to the fund.",
+            [(None, "approved", None), (None, "actual", None)],
+        ),
+    ],
+)
+def test_sentences_that_lean_on_the_previous_one(text: str, expected: list) -> None:
+    found = one(text)
+    assert [(b.fiscal_year, b.phase, b.change_pct) for b in found] == expected
+    if "Fund" in text:
+        assert {b.category for b in found} == {"industry"}
+
+
+def test_multilateral_spender_has_no_country() -> None:
+    (b,) = one(
+        "The BRICS STI Framework Programme has funded about 60 million U.S. dollars of "
+        "research since 2016, according to the Russian ministry."
+    )
+    assert (b.spender_country, b.category, b.fiscal_year, b.phase) == (
+        None,
+        "international_cooperation",
+        None,
+        "actual",
+    )
+    (eu,) = one("Horizon Europe, the EU's 95.5 billion euro research programme for 2021-2027.")
+    assert (eu.spender_country, eu.category, eu.fiscal_year, eu.phase) == (
+        None,
+        "research_funding",
+        None,
+        "approved",
+    )
+
+
+def test_headlines_and_contents_lines_are_skipped() -> None:
+    text = (
+        "- R&D Expenditure Reaches 3.6 Trillion Yuan\n\n"
+        "R&D Expenditure Reaches 3.6 Trillion Yuan\n\n"
+        "China's expenditure on R&D reached 3.6130 trillion yuan in 2024, up 8.3% over the "
+        "previous year and equivalent to 2.68% of GDP, the statistical communique said."
+    )
+    (b,) = one(text, date(2025, 3, 1))
+    assert (b.amount, b.fiscal_year, b.phase, b.change_pct) == (3.613e12, 2024, "actual", 8.3)
+
+
+def test_project_paragraph_money_and_per_unit_ceilings_are_not_budgets() -> None:
+    assert (
+        one(
+            "The China-Thailand Joint Laboratory for Smart Agriculture is a partnership of "
+            "three universities. Thailand's ministry will provide 30 million baht (about "
+            "870,000 U.S. dollars) for its first three years."
+        )
+        == []
+    )
+    assert one("Individual grants under the programme are capped at 5 million yuan each.") == []
+
+
+def test_follow_up_sentence_gives_the_change() -> None:
+    (b,) = one(
+        "The Ministry of Finance has pre-allocated 21.6 billion yuan for next year to support "
+        "world-class universities. The amount is 3.2% more than this year's allocation.",
+        date(2024, 12, 1),
+    )
+    assert (b.category, b.fiscal_year, b.phase, b.change_pct) == (
+        "education",
+        2025,
+        "approved",
+        3.2,
+    )
+
+
+def test_rupees_of_other_countries() -> None:
+    (b,) = one("Pakistan's Higher Education Commission sought a budget of Rs 126 billion.")
+    assert (b.spender_country, b.currency) == ("PAK", "PKR")
+
+
+def test_the_gold_set_budget_scores_do_not_regress() -> None:
+    evaluation = pytest.importorskip("transform.evaluation")
+    from pathlib import Path
+
+    from transform.consolidate import consolidate
+
+    gold_dir = Path(__file__).resolve().parents[1] / "gold"
+    if not any(gold_dir.glob("*.json")):
+        pytest.skip("no gold set")
+    report = evaluation.evaluate(evaluation.load_gold(gold_dir), extract_candidates, consolidate)
+    score = report.tables["budgets"]
+    # Measured at 1.00/1.00 when written; the margin leaves room for harder documents.
+    assert score.precision >= 0.9 and score.recall >= 0.9, (score.precision, score.recall)
+
+
+_fragments = st.sampled_from(
+    [
+        "China allotted 370.8 billion yuan (US$51.5 billion) for S&T this year.",
+        "Of this, 98 billion yuan is earmarked for basic research.",
+        "The draft budget was released on 5 March.",
+        "Funding for the NSFC will fall 4.3 percent to 3.2 bn yuan in 2024-25.",
+        "A laboratory of US $ 400,000 was built.",
+        "The fund had 204 billion yuan in capital; ",
+        "Trade reached $41 billion.",
+        "It rose 10% from last year",
+        "\n\n",
+        "\n",
+        "Budget 2024",
+        "EUR 5m, Rs 10 crore and 5 million euros",
+        "(",
+        ")",
+        "Since 2016, China launched 2,000 projects.",
+        "The total budget for these projects is about 10 billion yuan ($1.4 billion).",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_fragments, max_size=12), st.dates(date(2000, 1, 1), date(2040, 12, 31)))
+def test_any_text_gives_exact_evidence_and_valid_values(pieces: list[str], published: date) -> None:
+    text = " ".join(pieces)
+    doc = ParsedDocument(text=text, published_date=published)
+    for c in extract_candidates("fuzz", doc, "article"):
+        m = c.mention
+        assert text[m.char_start : m.char_end] == m.evidence
+        b = c.fact
+        assert isinstance(b, Budget)
+        assert b.category in BUDGET_CATEGORIES and b.phase in BUDGET_PHASES
+        assert b.amount > 0
+        assert b.fiscal_year is None or 1949 <= b.fiscal_year <= published.year + 2

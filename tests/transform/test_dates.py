@@ -85,18 +85,30 @@ def kinds(text: str, published: date | None = MARCH_ISSUE) -> list[tuple[str, in
 
 def test_years_of_each_kind() -> None:
     assert kinds("in 2024") == [("year", 2024)]
-    assert kinds("for FY2023-24") == [("fiscal", 2024)]
-    assert kinds("the 2023-24 budget") == [("fiscal", 2024)]
+    # A fiscal year across two calendar years goes by its first year.
+    assert kinds("for FY2023-24") == [("fiscal", 2023)]
+    assert kinds("the 2023-24 budget") == [("fiscal", 2023)]
+    assert kinds("in FY24") == [("fiscal", 2024)]
     assert kinds("in fiscal 2025") == [("fiscal", 2025)]
     assert kinds("since 2016") == [("since", 2016)]
     assert kinds("for 2021-2025") == [("span", 2021)]
     assert kinds("from 2021 to 2025") == [("span", 2021)]
+    assert kinds("an outlay from 2023-24 to 2030-31") == [("span", 2023)]
     assert kinds("up 10% from 2023") == [("comparison", 2023)]
     assert kinds("this year") == [("relative", 2024)]
     assert kinds("last year") == [("relative", 2023)]
+    assert kinds("up 2% from last year") == [("comparison", 2023)]
+    assert kinds("roughly the same as last year") == [("comparison", 2023)]
+    assert kinds("faster than the 7.1 per cent increase last year") == [("comparison", 2023)]
+    assert kinds("more than 52,000 projects with 34 billion yuan last year") == [("relative", 2023)]
     assert kinds("this year", None) == []
 
 
 def test_counts_that_look_like_years_are_not_years() -> None:
     assert kinds("it trained 2000 scientists") == []
     assert kinds("R&D spending in 2023 was 3.3 trillion yuan") == [("year", 2023)]
+
+
+def test_deadlines_are_not_budget_years() -> None:
+    assert kinds("a network by 2026") == [("comparison", 2026)]
+    assert kinds("the science budget for 2024 amounts to") == [("year", 2024)]

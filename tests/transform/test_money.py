@@ -161,3 +161,19 @@ def test_format_then_parse_gives_the_number_back(
     assert amt.currency == currency, spelled
     assert amt.qualifier == (QUALIFIERS[qualifier] if qualifier else None), spelled
     assert text[amt.start : amt.end] == spelled
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [
+        ("30 million baht", "THB"),
+        ("RM5 billion", "MYR"),
+        ("5 trillion rupiah", "IDR"),
+        ("13.1 trillion roubles", "RUB"),
+        ("2 billion Swiss francs", "CHF"),
+        ("THB 30m", "THB"),
+    ],
+)
+def test_other_currencies(text: str, currency: str) -> None:
+    (amt,) = parse_amounts(f"It costs {text} now.")
+    assert amt.currency == currency

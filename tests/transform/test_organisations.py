@@ -130,3 +130,19 @@ def test_curated_list_covers_the_brief() -> None:
         "Nanjing University",
     ]:
         assert wanted in have, wanted
+
+
+def test_the_eu_and_other_groupings_are_organisations() -> None:
+    found = find_organisations("The 16th China-EU committee; the EU's programme; BRICS and ASEAN")
+    assert [(o.text, o.name, o.country) for o in found] == [
+        ("EU", "European Union", None),
+        ("EU", "European Union", None),
+        ("BRICS", "BRICS", None),
+        ("ASEAN", "Association of Southeast Asian Nations", None),
+    ]
+
+
+def test_defined_organisations_get_a_kind_from_their_name() -> None:
+    text = "The UK's Advanced Research and Invention Agency (ARIA) said ARIA would grow."
+    kinds = {o.text: o.kind for o in find_organisations(text)}
+    assert kinds == {"Advanced Research and Invention Agency": "agency", "ARIA": "agency"}
