@@ -200,6 +200,14 @@ def run_gate(
     return run.execute()
 
 
+def row_keys(frame: pd.DataFrame, suite: Suite) -> list[str]:
+    """How the gate names each row of `frame` in the quarantine: the suite's row_key columns
+    joined with "|", as publication's ROW_KEYS computes them in SQL."""
+    view = _view(frame, suite)
+    columns = [view[c] for c in suite.row_key]
+    return ["|".join(_key_part(v) for v in values) for values in zip(*columns, strict=True)]
+
+
 # --- the run ---------------------------------------------------------------------------
 
 

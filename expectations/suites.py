@@ -42,7 +42,10 @@ SEVERITIES: tuple[str, ...] = ("critical", "warning", "row")
 # published: run on what would be published, after quarantine (row counts).
 STAGES: tuple[str, ...] = ("contract", "content", "published")
 
+# What publication writes (warehouse/publish.py): every one of them has a suite.
 PUBLISHED_TABLES: tuple[str, ...] = (
+    "sources",
+    "retracted_facts",
     "countries",
     "organisations",
     "documents",
@@ -187,11 +190,14 @@ class _Source:
 def vocabularies() -> dict[str, tuple[str, ...]]:
     """The named value sets suites refer to as "vocab:<name>": one source of truth.
 
-    The fact vocabularies come from `transform.facts` (what the extractors emit), currencies and
+    The fact vocabularies come from `transform.facts` (what the extractors emit), document and
+    source types from `extract`, currencies and
     countries from pycountry (ISO 4217, ISO 3166-1; the EU is no country, see above).
     """
     import pycountry
 
+    from extract.documents import DOC_TYPES
+    from extract.sources import SOURCE_KINDS
     from transform import facts
 
     alpha3 = sorted(c.alpha_3 for c in pycountry.countries)
@@ -206,7 +212,9 @@ def vocabularies() -> dict[str, tuple[str, ...]]:
         "project_participant_kinds": ("country", "organisation"),
         "fact_types": ("budget", "project", "meeting"),
         "document_statuses": ("parsed", "failed"),
-        "doc_types": ("review", "article"),
+        "doc_types": tuple(DOC_TYPES),
+        "source_kinds": tuple(SOURCE_KINDS),
+        "source_statuses": ("ok", "failed"),
         "iso4217_currencies": tuple(sorted(c.alpha_3 for c in pycountry.currencies)),
         "iso3166_alpha3": tuple(alpha3),
         "iso3166_alpha2": tuple(alpha2),

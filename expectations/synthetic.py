@@ -205,6 +205,31 @@ def realistic_tables(
     documents = _documents(_DOCUMENTS, failed=True)
     texts = dict(zip(documents["doc_id"], documents["text"], strict=True))
     tables = {
+        "sources": _frame(
+            {
+                "source_id": ["sample-reviews", "sample-news", "analyst-inbox", "synthetic"],
+                "kind": ["listing", "feed", "folder", "folder"],
+                "location": [
+                    "https://example.org/reviews/index.html",
+                    "https://example.org/news/feed.xml",
+                    "samples/inbox",
+                    "benchmarks/synthetic",
+                ],
+                "doc_type": ["review", "article", "article", "review"],
+                "last_status": ["ok", "ok", "ok", "ok"],
+                "last_error": [None] * 4,
+            }
+        ),
+        "retracted_facts": _frame(
+            {
+                "fact_type": ["budget"],
+                "fact_id": ["b-st-2024-draft"],
+                "retracted_at": [dt.datetime(2024, 4, 1, 2, 0, 5)],
+                "run_id": ["run-2024-04-01"],
+                "reason": ["no stored document supports it any more"],
+            },
+            dates=("retracted_at",),
+        ),
         "countries": _frame(
             {
                 "iso3": ["CHN", "KAZ", "THA", "ITA", "GBR", "USA", "NLD"],
@@ -342,6 +367,7 @@ def realistic_tables(
                 if str(frame[col].dtype).startswith("datetime64") and col not in (
                     "fetched_at",
                     "first_seen_at",
+                    "retracted_at",
                 ):
                     frame[col] = pd.Series(
                         [None if pd.isna(v) else v.date() for v in frame[col]], dtype="object"

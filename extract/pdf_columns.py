@@ -26,7 +26,7 @@ import re
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 BlockKind = Literal["title", "heading", "paragraph"]
@@ -46,17 +46,17 @@ _PAGE_NUMBER = re.compile(
 _BULLET = re.compile(r"^[\u2022\u25aa\u25cf\u25e6\u2023\u2043\u25a0\u00b7\u2013*\-]$|^\d{1,2}[.)]$")
 _TERMINAL = re.compile(r"[.!?:][\"'\u2019\u201d)\]]*$")
 _CORE = re.compile(r"^[^\w]+|[^\w]+$")
-# Word ends that a hyphenation program splits off ("technol-ogy", "coopera-tion").
+# Word ends that a hyphenation program splits off ("technol-ogy", "informa-tion"), with up
+# to three letters before them; rarely a word of their own, unlike "users" or "solid".
 _SUFFIX_TAIL = re.compile(
-    r"(?:[a-z]{0,3})(?:tions?|sions?|ments?|ogy|ogies|ities|ity|ical|ically|ance|ances|ence|"
-    r"ences|ness|able|ible|ably|ibly|ising|izing|ised|ized|isation|ization|ive|ives|ous|"
-    r"ously|ular|ure|ures|ally|ary|ory|ist|ists|ism|ant|ants|ent|ents|ings?|ed|er|ers|ly)"
+    r"[a-z]{0,3}(?:tions?|sions?|ments?|ogy|ogies|ities|ity|ical|ically|ances?|ences?|ness|"
+    r"able|ible|ably|ibly|ising|izing|ised|ized|isation|ization|ular|ative|itive|ously)"
 )
-# First halves that make real compounds ("non-discriminatory", "semi-solid").
+# First halves that make real compounds ("non-discriminatory", "semi-solid"); short
+# prefixes such as "re" or "co" are left out, being as often the head of a split word.
 _COMPOUND_PREFIXES = frozenset(
-    "anti bi co counter cross ex extra full half high inter intra long low macro mega micro "
-    "mid multi neo non off old over part post pre pro quasi re self semi short state sub "
-    "super top trans tri ultra under well wide world".split()
+    "anti counter cross extra full half high long low macro mega micro multi non part "
+    "quasi self semi short state top ultra well wide world".split()
 )
 
 
@@ -250,11 +250,20 @@ def find_gutter(
         return None
     lo, hi = (0.0, page_width) if page_width else (left, right)
     start, stop = int(lo + 0.2 * (hi - lo)), int(lo + 0.8 * (hi - lo))
-    counts = dict.fromkeys(range(min(int(left), start), max(int(right), stop) + 2), 0)
+    first, last = min(int(left), start), max(int(right), stop) + 2
+    # A fragment covers the whole points strictly inside it; counted with a difference
+    # array (+1 where coverage starts, -1 where it ends) to stay linear.
+    steps = [0] * (last - first + 2)
     for x0, x1, _, _ in boxes:
-        # A fragment covers the whole points strictly inside it.
-        for x in range(math.floor(x0) + 1, math.ceil(x1)):
-            counts[x] += 1
+        lo, hi = math.floor(x0) + 1, math.ceil(x1)
+        if hi > lo:
+            steps[lo - first] += 1
+            steps[hi - first] -= 1
+    counts: dict[int, int] = {}
+    running = 0
+    for x in range(first, last + 1):
+        running += steps[x - first]
+        counts[x] = running
     busiest = max(counts.values())
     lowest = min(counts[x] for x in range(start, stop + 1))
     if busiest == 0 or lowest > 0.25 * busiest:
@@ -459,15 +468,28 @@ def strip_furniture(
     A fragment in the top or bottom `band` of the page is furniture when it is a page
     number, or when the same text (up to a page number: "Page 2" matches "Page 3") stands
     at the same height on another page. Body text that merely sits near an edge does not
-    repeat like that, so it stays.
+    repeat like that, so it stays. A one-page document has nothing to repeat, so in the top
+    band small print standing apart from the text below it (a running head) is furniture
+    too; the bottom band is left alone there, where footnotes look the same.
     """
-    candidates: list[tuple[int, str, str, float, tuple[Word, ...]]] = []
+    sizes: Counter[float] = Counter()
     for page in pages:
-        for row in cluster_lines(page.words):
+        for w in page.words:
+            sizes[round(w.size, 1)] += len(w.text)
+    body_size = sizes.most_common(1)[0][0] if sizes else 0.0
+    candidates: list[tuple[int, str, str, float, tuple[Word, ...]]] = []
+    isolated: set[tuple[int, float]] = set()
+    for page in pages:
+        rows = cluster_lines(page.words)
+        for n, row in enumerate(rows):
             for frag in split_on_gaps(row):
                 _, _, top, bottom = _extent(frag)
                 if bottom <= page.height * band:
                     zone = "top"
+                    below = [t for r in rows[n + 1 :] if (t := min(w.top for w in r)) > bottom]
+                    small = max(w.size for w in frag) <= 0.9 * body_size
+                    if small and (not below or min(below) - bottom >= 1.2 * body_size):
+                        isolated.add((page.number, top))
                 elif top >= page.height * (1 - band):
                     zone = "bottom"
                 else:
@@ -484,7 +506,7 @@ def strip_furniture(
             n != number and abs(t - top) <= 3.0 and _same_furniture((number, text), (n, other))
             for n, other, t in similar[(zone, _furniture_key(text))]
         )
-        if repeated or is_page_number(text):
+        if repeated or is_page_number(text) or (number, top) in isolated:
             drop[number].update(id(w) for w in frag)
             furniture.append((number, text))
     kept = [
@@ -725,22 +747,25 @@ def read_pages(pages: Sequence[PageWords]) -> Layout:
     """Blocks (title, heading, paragraph) of a document in reading order.
 
     Furniture goes first; each page is cut into groups (`order_page`); lines become
-    paragraphs, with paragraphs continued across column and page breaks. On page 1,
-    everything above the first stretch of two-column text (or, without columns, large type
-    before the first paragraph) is the masthead: its headings are kind "title", not section
-    headings, so the issue's name does not open a section.
+    paragraphs, with paragraphs continued across column and page breaks.
+
+    On page 1, the headings of the masthead are kind "title", not section headings, so the
+    issue's name does not open a section. With columns, the masthead is everything above the
+    first stretch of two-column text. Without, it is the headings before the first
+    paragraph, except the one right above that paragraph, which opens the first section
+    unless it is set large (1.4 times the body size or more).
     """
     kept, furniture = strip_furniture(pages)
     groups = [g for page in kept for g in order_page(page)]
     style = _style_of(groups)
     builder = _Builder(_vocabulary(groups))
-    page_one_has_columns = (
-        any(g.two_sided for g in groups if g.lines[0].page == kept[0].number) if kept else False
-    )
+    first_page = kept[0].number if kept else 1
+    columns = any(g.two_sided for g in groups if g.lines[0].page == first_page)
     masthead = True
+    masthead_heads: list[int] = []
+    closed_by_paragraph = False
     for group in groups:
-        page = group.lines[0].page
-        if masthead and (page != (kept[0].number if kept else 1) or group.two_sided):
+        if masthead and (group.lines[0].page != first_page or group.two_sided):
             masthead = False
         justified, _, right = _justified(group.lines)
         for i, run in enumerate(_paragraph_runs(group, style)):
@@ -749,16 +774,23 @@ def read_pages(pages: Sequence[PageWords]) -> Layout:
             if i == 0 and not heading and _continues(last, run, builder.last_line_full, style):
                 builder.extend_last(run)
                 continue
-            if heading:
-                big = run[0].size >= 1.4 * style.body_size
-                kind: BlockKind = (
-                    "title" if masthead and (page_one_has_columns or big) else "heading"
-                )
-            else:
-                kind = "paragraph"
-                if masthead and not _starts_bullet(run[0]):
-                    masthead = False
-            builder.new_block(kind, run)
+            if heading and masthead:
+                masthead_heads.append(len(builder.blocks))
+            elif not heading and masthead and not _starts_bullet(run[0]):
+                masthead = False
+                closed_by_paragraph = True
+            builder.new_block("heading" if heading else "paragraph", run)
         last_line = group.lines[-1]
         builder.last_line_full = justified and last_line.x1 >= right - 1.5
-    return Layout(tuple(builder.blocks), tuple(furniture), style.body_size)
+    blocks = builder.blocks
+    for n, index in enumerate(masthead_heads):
+        block = blocks[index]
+        opens_section = (
+            not columns
+            and closed_by_paragraph
+            and n == len(masthead_heads) - 1
+            and block.size < 1.4 * style.body_size
+        )
+        if not opens_section:
+            blocks[index] = replace(block, kind="title")
+    return Layout(tuple(blocks), tuple(furniture), style.body_size)

@@ -6,8 +6,10 @@ FINDINGS_PLACEHOLDER
 from __future__ import annotations
 
 import atexit
+import ctypes
 import importlib.util
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -17,6 +19,7 @@ import tomllib
 import urllib.error
 import urllib.request
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 
 PREFECT_DIRNAME = ".prefect"
@@ -26,15 +29,15 @@ STARTUP_TIMEOUT_SECONDS = 180
 """How long a local Prefect server may take to start; the first start on a fresh data
 directory applies every database migration (about 20 s here, Prefect's default limit is 20)."""
 
-WRITE_BATCH_SIZE = 200
-"""Events the server's task-run recorder and event persister write per transaction."""
+WRITE_BATCH_SIZE = 1000
+"""Events the server's task-run recorder and event persister hold before writing them in one
+transaction (a run of this pipeline emits about three per task, far fewer than this)."""
 
-FLUSH_SECONDS = 1
-"""Longest an event waits in those services before it is written (the recorder rounds down
-to whole seconds)."""
+FLUSH_SECONDS = 3600
+"""Otherwise they write every hour, and at shutdown."""
 
-QUIET_SECONDS = FLUSH_SECONDS + 0.5
-"""A server that used no CPU for this long has written everything it was sent."""
+STOP_TIMEOUT_SECONDS = 60
+"""How long a stopping server may take to write what it holds before it is killed."""
 
 # Off in every mode, whichever server the runs report to.
 _OFFLINE = {
@@ -136,35 +139,9 @@ class LocalServer:
                 pass
             time.sleep(0.05)
 
-    def wait_idle(self, quiet: float = QUIET_SECONDS, limit: float = 60.0) -> None:
-        """Wait until the server has used no CPU for ``quiet`` seconds (at most ``limit``).
-
-        The client has sent its last events when a run ends; the server writes them within
-        ``FLUSH_SECONDS``. Stopping it before then cancels the write half-way. Where a
-        process's CPU time cannot be read (not Linux), waits ``quiet`` seconds.
-        """
-        stat = Path(f"/proc/{self.process.pid}/stat")
-        ticks = _cpu_ticks(stat)
-        if ticks is None:
-            time.sleep(quiet)
-            return
-        start = time.monotonic()
-        quiet_since = start
-        while self.process.poll() is None:
-            time.sleep(0.05)
-            now = time.monotonic()
-            current = _cpu_ticks(stat)
-            if current is None:
-                return
-            if current != ticks:
-                ticks, quiet_since = current, now
-            elif now - quiet_since >= quiet or now - start >= limit:
-                return
-
-    def stop(self, timeout: float = 30.0) -> None:
-        """Stop once idle; SIGTERM lets the server write what it still holds, then kill."""
+    def stop(self, timeout: float = STOP_TIMEOUT_SECONDS) -> None:
+        """SIGTERM (the server writes the events it holds, then exits), kill after ``timeout``."""
         if self.process.poll() is None:
-            self.wait_idle()
             self.process.terminate()
             try:
                 self.process.wait(timeout=timeout)
@@ -201,8 +178,10 @@ def start_local_server(*, scheduler: bool = False) -> LocalServer | None:
                 env=_server_env(scheduler),
                 pass_fds=(sock.fileno(),),
                 # Own session: a Ctrl-C in the terminal reaches the run, which then stops
-                # the server after reporting, instead of both dying at once.
+                # the server after reporting, instead of both dying at once; and on Linux
+                # the server gets SIGTERM if the run dies without its exit handlers.
                 start_new_session=True,
+                preexec_fn=_exit_with_parent(),
                 stdin=subprocess.DEVNULL,
             )
         finally:
@@ -213,6 +192,26 @@ def start_local_server(*, scheduler: bool = False) -> LocalServer | None:
         os.environ.setdefault("PREFECT_UI_URL", "")
         atexit.register(_server.stop)
         return _server
+
+
+def _exit_with_parent() -> Callable[[], None] | None:
+    """A pre-exec hook asking Linux to SIGTERM the child when this thread ends (prctl)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    if threading.current_thread() is not threading.main_thread():
+        return None  # the signal follows the creating thread, not the process
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+    parent = os.getpid()
+
+    def hook() -> None:
+        prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+        if os.getppid() != parent:  # the parent was gone before the request took effect
+            os._exit(1)
+
+    return hook
 
 
 def _server_command(fd: int) -> list[str]:
@@ -245,15 +244,6 @@ def _server_env(scheduler: bool) -> dict[str, str]:
     if not scheduler:
         env["PREFECT__SERVER_EPHEMERAL"] = "1"
     return env
-
-
-def _cpu_ticks(stat: Path) -> int | None:
-    try:
-        # utime and stime: fields 14 and 15, counted after the parenthesised command name
-        fields = stat.read_text().rsplit(")", 1)[1].split()
-        return int(fields[11]) + int(fields[12])
-    except (OSError, IndexError, ValueError):
-        return None
 
 
 def _toml_get(path: Path, keys: tuple[str, ...]) -> str | None:

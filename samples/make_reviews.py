@@ -260,8 +260,16 @@ def _styles() -> dict[str, ParagraphStyle]:
         embeddedHyphenation=1,
         hyphenationMinWordLength=6,
     )
+    # reportlab re-wraps a paragraph made of several fragments (any entity such as "&amp;"
+    # makes one) wrongly when it splits it across frames after a hyphenated line end: the
+    # hyphen and sometimes the word's head vanish ("non-" + "discriminatory" ->
+    # "discriminatory"). Such paragraphs break at spaces only.
+    unhyphenated = ParagraphStyle(
+        "body-unhyphenated", parent=body, hyphenationLang="", embeddedHyphenation=0
+    )
     return {
         "body": body,
+        "body-unhyphenated": unhyphenated,
         "heading": ParagraphStyle(
             "heading",
             fontName="Helvetica-Bold",
@@ -431,7 +439,13 @@ def render_review(issue: Issue, seed_text: str) -> bytes:
     story += title_flow
     story.append(FrameBreak())
     for kind, text in review_blocks(seed_text):
-        story.append(_para(text, styles["heading" if kind == "heading" else "body"]))
+        if kind == "heading":
+            style = styles["heading"]
+        elif xml_escape(text) != text:
+            style = styles["body-unhyphenated"]
+        else:
+            style = styles["body"]
+        story.append(_para(text, style))
     doc.build(story)
     return buf.getvalue()
 

@@ -122,7 +122,7 @@ def test_loading_does_not_import_great_expectations() -> None:
     [
         ("table = [", "not valid TOML"),
         (_MINIMAL.replace('table = "countries"', 'table = "country"'), "named for 'countries'"),
-        (_MINIMAL + "owner = 'x'\n", "unknown top-level key"),
+        ("owner = 'x'\n" + _MINIMAL, "unknown top-level key"),
         (_MINIMAL.replace('"VARCHAR NOT NULL"', '"TEXT"'), "unknown type 'TEXT'"),
         (_entry(severity='"fatal"'), "severity 'fatal' is not one of"),
         (_entry(why=""), "'why' must be one line"),
@@ -159,7 +159,9 @@ def test_bad_suite_is_rejected_naming_file_and_entry(text: str, message: str) ->
 
 
 def test_entry_errors_name_the_entry() -> None:
-    with pytest.raises(SuiteError, match=r"countries\.toml expectations\[0\] \('iso3_is_iso3166'\)"):
+    with pytest.raises(
+        SuiteError, match=r"countries\.toml expectations\[0\] \('iso3_is_iso3166'\)"
+    ):
         parse_suite(_entry(severity='"fatal"'), "countries.toml")
 
 
@@ -174,7 +176,9 @@ def test_kwargs_great_expectations_rejects_name_the_entry() -> None:
     )
     with pytest.raises(SuiteError, match=r"expectations\[7\].*rejects it"):
         build_expectation(spec)
-    unknown = make_spec("x", "expect_column_values_to_be_purple", {"column": "iso3"}, "warning", "?")
+    unknown = make_spec(
+        "x", "expect_column_values_to_be_purple", {"column": "iso3"}, "warning", "?"
+    )
     with pytest.raises(SuiteError, match="unknown expectation type"):
         build_expectation(unknown)
 

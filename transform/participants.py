@@ -1,0 +1,629 @@
+"""Who takes part: people with their roles, organisations with their countries, and the
+countries and organisations a sentence lists as partners.
+
+Projects and meetings name their participants in a handful of English constructions, and
+the rules here read those constructions rather than guessing from capital letters alone:
+
+- People with a role in apposition: "Dai Gang, Director General of the International
+  Cooperation Department, Chinese Ministry of Science and Technology"; with the role before
+  the name: "Chinese Vice Minister of Science and Technology Chen Jiachang", "Chongqing
+  Mayor Hu Henghua", "his French counterpart Le Thaillou"; the role first and the name in
+  apposition: "the President of CASISD, Pan Jiaofeng,"; with an honorific: "Prof. Dou
+  Xiankang" (the honorific is not part of the name). A name is two to four capitalised
+  words that are not role, organisation, place or common title words; a capitalised run
+  that goes on into another capitalised word ("Mihajlo Pupin Institute") is not a person.
+- Organisations: the curated list and the document's own acronym definitions
+  (`organisations.find_organisations`), plus organisation-shaped phrases the list does not
+  hold, read from a head word ("University", "Institute", "Academy", "Ministry"...) with
+  the capitalised words before it and its "of/for/on ..." complements after it
+  ("Kyrgyz National Academy of Sciences", "Institute of Physics of the Chinese Academy of
+  Sciences", "Serbian Ministry of Education, Science and Technological Development").
+- An organisation's country: the curated one; else the country, adjective, city or region
+  its own name carries ("Tajik Academy of Sciences" -> TJK, "University of Belgrade" ->
+  SRB); else a qualifier right before or after it ("France's National Centre for Space
+  Studies", "Higher Education Commission (HEC) of Pakistan"); else the parent it belongs to
+  ("Institute of Automation of the Chinese Academy of Sciences" -> CHN); else unknown.
+  Groupings (the EU, the African Union, ESA) have no country.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from transform.countries import CountryMention, find_countries
+from transform.organisations import OrgMention, curated_organisations
+from transform.places import country_of_name, gazetteer
+
+__all__ = [
+    "Org",
+    "Person",
+    "ROLE_WORDS",
+    "find_orgs",
+    "find_people",
+    "org_country",
+]
+
+# Words that make a phrase a role ("Vice Minister", "Director General", "CEO").
+ROLE_WORDS = frozenset(
+    """
+    minister ministers vice deputy director director-general directors president vice-president
+    chairman chairwoman chair chairperson co-chair secretary secretary-general ambassador
+    ambassadors governor mayor premier head chief ceo cto cso dean professor principal
+    commissioner administrator counsellor counselor consul consul-general envoy spokesperson
+    spokesman spokeswoman executive founder leader member academician senator chancellor
+    rector provost coordinator manager officer counterpart counterparts undersecretary
+    under-secretary attaché attache representative king queen prince emir sultan
+    commander general lieutenant captain astronaut astronauts scientist researcher engineer
+    physicist economist mp lawmaker delegate cabinet
+    """.split()
+)
+_ROLE_HEAD = frozenset(
+    """
+    minister director director-general president vice-president chairman chairwoman chair
+    chairperson secretary secretary-general ambassador governor mayor premier head chief ceo
+    cto dean professor principal commissioner administrator counsellor counselor consul
+    consul-general envoy spokesperson spokesman spokeswoman founder leader member
+    academician senator chancellor rector provost coordinator manager officer counterpart
+    undersecretary under-secretary representative astronaut scientist researcher engineer
+    economist delegate
+    """.split()
+)
+ORG_HEADS = frozenset(
+    """
+    University Universities Institute Institutes Institution Academy Academies Centre Center
+    Centres Centers Laboratory Laboratories Lab Labs Ministry Commission Agency Administration
+    Foundation Council Society Department Bureau Observatory Authority Corporation Company
+    Association Organisation Organization Office Directorate Directorate-General College
+    School Hospital Consortium Alliance Federation Union Partnership Secretariat Network
+    Station Bank Fund Service Museum Library Group Committee Subcommission Agencies
+    """.split()
+)
+# Heads whose names list fields with commas ("Ministry of Education, Science and
+# Technological Development").
+_LIST_NAME_HEADS = frozenset(
+    "Ministry Department Commission Committee Council Agency Office Bureau Directorate".split()
+)
+_FUNCTION_CAPS = frozenset(
+    """
+    The A An In On At By For From To With Of And Or But As After Before During Under Over
+    According Also Meanwhile However Moreover Furthermore Both This That These Those It Its
+    His Her Their Our We They He She There Here While When Since Last Next Earlier Later
+    Mr Mrs Ms Dr Prof Professor Sir Madam Academician Then Thus Such Several Some Many
+    Around About Nearly Over More Most Other Another Each Every All Any Following Despite
+    Through Between Among Within Without Upon Into Onto Via Per Than Once Now Today Yesterday
+    Tomorrow Why What Who Whom Whose Which Where How Please Not No Yes New Old First Second
+    Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth Annual Joint Global Open Vice Deputy
+    Senior Cabinet Principal Permanent Special Assistant Executive Acting Former Minister
+    """.split()
+)
+_SUBJECT_WORDS = frozenset(
+    """
+    Science Sciences Scientific Technology Technologies Technological Innovation Innovations
+    Research Education Higher Development Cooperation International National Foreign Affairs
+    Trade Industry Industrial Manpower Economic Economy Energy Health Space Atomic Nuclear
+    Agriculture Agricultural Environment Environmental Information Communications Strategy
+    Planning Policy Engineering Physics Chemistry Studies Climate Change Services Finance
+    Defence Defense Security State Public General Affairs Mathematics Biology Medicine
+    Medical Ecology Geography Water Resources Marine Ocean Polar Arctic Earth Lunar Solar
+    Artificial Intelligence Quantum Data Digital Smart Green Carbon Clean Renewable Power
+    Electric Electricity Hydro Mining Transport Transportation Communication Culture Sports
+    Tourism Justice Interior Home Labour Labor Social Welfare Housing Urban Rural Forestry
+    Fisheries Food Family Women Youth Commerce Investment Development Reform Statistics
+    Standardization Meteorology Meteorological Weather Natural Nature Council Union Belt
+    Road Silk Initiative Programme Program Project Plan Forum Conference Workshop Symposium
+    Summit Dialogue Meeting Session Exchange Partnership Mission Satellite Probe Station
+    Laboratory Centre Center Institute University Academy Ministry Department Commission
+    Committee Agency Administration Foundation Society Office Bureau Organization
+    Organisation Association Federation Alliance Network Group Company Corporation
+    Declaration Agreement Memorandum Protocol Strategic Comprehensive Mutually Beneficial
+    Cooperative Friendly Bilateral Multilateral Regional Asia Asian Africa African Europe
+    European America American Pacific Atlantic Middle East West Western Eastern North South
+    Northern Southern Central Greater Bay Area Province City County District Region
+    Autonomous Special Administrative Zone Park Valley Hall People People's Great Republic
+    Kingdom Federal Democratic United Emirates States Nations Royal Imperial Holy Islamic
+    January February March April May June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday Sept Oct Nov Dec Jan Feb Mar
+    Apr Jun Jul Aug Sep AI Plus II III IV Two Sessions Congress Party Communist Parliament
+    Cabinet Government Council Secretary Governor Mayor President Premier Chairman Director
+    Head Chief Dean Ambassador Counterpart Member Leader Team Group Delegation Crew
+    Fund Budget Report Nature Cell Lancet Xinhua Press Daily Times News Post Journal
+    Copilot Model Chip Battery Robot Chemist Telescope Reactor Rocket Spacecraft Spaceship
+    Tokamak Superconducting Experimental Advanced Tandem Cell Launch Satellite
+    """.split()
+)
+_HONORIFIC = re.compile(
+    r"\b(?:Prof|Dr|Mr|Mrs|Ms|Professor|Academician|Madam|Sir|H\.\s?E)\.?\s+(?=[A-Z])"
+)
+_NAME_TOKEN = r"(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*|[A-Z]'[A-Z][a-z]+)"
+_NAME_RUN = re.compile(_NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r")*")
+_CAP_WORD = re.compile(r"[A-Z][\w&'’.-]*")
+
+
+@dataclass(frozen=True)
+class Org:
+    """An organisation named in the text: `text[start:end]`, canonical `name`, `country`."""
+
+    start: int
+    end: int
+    name: str
+    country: str | None
+    acronym: str | None = None
+    curated: bool = False
+    kind: str | None = None
+
+
+@dataclass(frozen=True)
+class Person:
+    """A named person: `text[start:end]` is the name as written (no honorific)."""
+
+    start: int
+    end: int
+    name: str
+    role: str | None
+    organisation: str | None
+    country: str | None
+
+
+@lru_cache(maxsize=1)
+def _non_name_words() -> frozenset[str]:
+    """Capitalised words that are never part of a person's name."""
+    words = set(_FUNCTION_CAPS) | set(_SUBJECT_WORDS) | set(ORG_HEADS)
+    words |= {w.capitalize() for w in ROLE_WORDS}
+    for org in curated_organisations():
+        for form in (org.name, *org.aliases):
+            words.update(t for t in re.findall(r"[A-Z][\w'’-]*", form))
+    for form in gazetteer():
+        words.update(form.split())
+    return frozenset(words)
+
+
+def _is_name_token(token: str) -> bool:
+    if token in _non_name_words():
+        return False
+    return not find_countries(token)
+
+
+# ---------------------------------------------------------------------------------------
+# Organisations
+
+
+_ORG_HEAD_RE = re.compile(r"\b(?:" + "|".join(sorted(ORG_HEADS, key=len, reverse=True)) + r")\b")
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*[A-Z][A-Za-z&.\-]{1,11}\s*\)")
+_COMPLEMENT = re.compile(
+    r"\s+(?:of|for|on|de|of\s+the|for\s+the|on\s+the|de\s+la|du)\s+"
+    r"(?:(?:[A-Z][\w&'’-]*(?:'s|’s)?)(?:\s+|(?=[,.;:)]|$)))+"
+)
+_AND_CAPS = re.compile(r"\s+(?:and|&)\s+(?:[A-Z][\w&'’-]*)(?:\s+[A-Z][\w&'’-]*)*")
+_COMMA_FIELDS = re.compile(
+    r"(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})+\s+and\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}"
+)
+_LEFT_STOP = frozenset(_FUNCTION_CAPS - {"National", "International", "Joint", "Global", "Open"})
+
+
+def _extend_left(text: str, head_start: int, floor: int) -> int:
+    """Capitalised words before an organisation's head word ("Kyrgyz National Academy")."""
+    start = head_start
+    while True:
+        m = re.search(r"([A-Z][\w&'’.-]*)\s+$", text[max(floor, start - 40) : start])
+        if not m:
+            break
+        word = m.group(1)
+        if word in _LEFT_STOP or word.lower() in ROLE_WORDS:
+            break
+        if word.endswith(("'s", "’s")):
+            break
+        start = start - len(m.group(0))
+    return start
+
+
+def _extend_right(text: str, end: int, ceiling: int, head: str, stops: list[int]) -> int:
+    """Complements after the head: "(XIEG)", " of the Chinese Academy of Sciences",
+    " for Climate Change and Services", ", Science and Technological Development"."""
+
+    while end < ceiling:
+        m = _ACRONYM_AFTER.match(text, end)
+        if m:
+            end = m.end()
+            continue
+        m = _COMPLEMENT.match(text, end)
+        if m and m.end() <= ceiling:
+            stop = m.end()
+            inner = text[end:stop].rstrip()
+            # "of China's Ministry of S&T": the possessive country belongs to the next name.
+            end = end + len(inner)
+            continue
+        if head in _LIST_NAME_HEADS:
+            m = _COMMA_FIELDS.match(text, end)
+            if (
+                m
+                and m.end() <= ceiling
+                and not find_countries(m.group(0))
+                and not _ORG_HEAD_RE.search(m.group(0))
+                and not any(end < s < m.end() for s in stops)
+            ):
+                end = m.end()
+                continue
+        m = _AND_CAPS.match(text, end)
+        if m and m.end() <= ceiling:
+            chunk = text[m.start() : m.end()]
+            words = chunk.split()[1:]
+            person_next = any(end < s <= m.end() for s in stops) or (
+                len(words) >= 2 and all(_is_name_token(w) for w in words)
+            )
+            if (
+                not person_next
+                and not _ORG_HEAD_RE.search(chunk)
+                and not any(w.isupper() and len(w) > 1 for w in words)
+                and not find_countries(chunk)
+                and len(words) <= 3
+            ):
+                end = m.end()
+                continue
+        break
+    return end
+
+
+def org_country(name: str, text: str = "", start: int = 0, end: int = 0) -> str | None:
+    """An uncurated organisation's country: its own name, a qualifier, its parent."""
+    own = name.split(" of ")[0]
+    country = country_of_name(re.sub(r"\([^)]*\)", "", own))
+    if country:
+        return country
+    if text:
+        before = text[max(0, start - 30) : start]
+        q = re.search(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?:'s|’s)\s+$", before)
+        if q:
+            found = find_countries(q.group(1))
+            if found:
+                return found[-1].iso3
+        after = re.match(r"\s*(?:\([^)]*\)\s*)?of\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)", text[end : end + 60])
+        if after:
+            found = find_countries(after.group(1))
+            if found and found[0].start == 0:
+                return found[0].iso3
+    parent = name.split(" of ", 1)[1] if " of " in name else ""
+    return country_of_name(parent) if parent else None
+
+
+def find_orgs(
+    text: str,
+    start: int,
+    end: int,
+    curated: list[OrgMention],
+    person_starts: list[int] | None = None,
+) -> list[Org]:
+    """Organisations in `text[start:end]`: curated mentions and organisation-shaped phrases,
+    longest first, non-overlapping, in order."""
+    stops = person_starts or []
+    spans: list[Org] = []
+    for m in _ORG_HEAD_RE.finditer(text, start, end):
+        head = m.group(0)
+        s = _extend_left(text, m.start(), start)
+        e = _extend_right(text, m.end(), end, head, stops)
+        phrase = text[s:e].strip()
+        if s == m.start() and e == m.end():
+            continue  # a bare head word ("the Institute") names nothing
+        if not re.search(r"[A-Z]", text[s : m.start()] + text[m.end() : e]):
+            continue
+        name = re.sub(r"\s*\(\s*[A-Z][A-Za-z&.\-]{1,11}\s*\)", "", phrase)
+        name = re.sub(r"^(?:the|The)\s+", "", name)
+        acr = re.search(r"\(\s*([A-Z][A-Za-z&.\-]{1,11})\s*\)", phrase)
+        spans.append(
+            Org(s, e, name, org_country(name, text, s, e), acr.group(1) if acr else None)
+        )
+    out: list[Org] = []
+    for c in curated:
+        if c.end <= start or c.start >= end:
+            continue
+        covering = [o for o in spans if o.start <= c.start and c.end <= o.end]
+        if covering:
+            continue
+        country = c.country
+        if country is None and c.kind not in ("international", "programme"):
+            country = org_country(c.name, text, c.start, c.end)
+        e = c.end
+        acr = _ACRONYM_AFTER.match(text, e)
+        if acr:
+            e = acr.end()
+        out.append(Org(c.start, e, c.name, country, c.acronym, c.curated, c.kind))
+    merged: list[Org] = []
+    for o in spans:
+        inner = [c for c in curated if o.start <= c.start and c.end <= o.end]
+        if inner and o.country is None:
+            first = inner[0]
+            own = first.start == o.start or text[o.start : first.start].strip() in ("", "the")
+            if own and first.country is not None:
+                o = Org(o.start, o.end, o.name, first.country, o.acronym, first.curated, first.kind)
+            elif not (own and first.curated):
+                parent = next((c.country for c in inner if c.country), None)
+                o = Org(o.start, o.end, o.name, parent, o.acronym)
+        if len(inner) == 1 and (inner[0].start, inner[0].end) == (o.start, o.end):
+            c = inner[0]
+            o = Org(o.start, o.end, c.name, c.country, c.acronym, True, c.kind)
+        merged.append(o)
+    allspans = sorted(merged + out, key=lambda o: (o.start, -(o.end - o.start)))
+    result: list[Org] = []
+    last = -1
+    for o in allspans:
+        if o.start < last:
+            continue
+        result.append(o)
+        last = o.end
+    return result
+
+
+# ---------------------------------------------------------------------------------------
+# People
+
+
+_ROLE_QUALIFIER = re.compile(
+    r"(?:(?:the|its|his|her|their|a|an)\s+)?"
+    r"(?:(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?:'s|’s)|[A-Z][a-z]+)\s+)?"
+)
+_ARTICLE = re.compile(r"(?:(?:the|its|his|her|their|a|an)\s+)?")
+_ROLE_TOKEN = re.compile(r"[A-Za-z][\w&'’-]*|\(\s*[A-Z][A-Za-z&.\-]{1,11}\s*\)")
+_ROLE_CONNECTORS = frozenset("of for the and & to on in at de la du des der von van".split())
+_ROLE_STOP_NAMES = frozenset({"UK", "US", "EU"})
+
+
+def _starts_role(text: str, pos: int, limit: int) -> bool:
+    """Whether a role phrase starts at `pos`: "Director ...", "the President of ...",
+    "China's ambassador ...", "its Chairman"."""
+    for pattern in (_ARTICLE, _ROLE_QUALIFIER):
+        m = pattern.match(text, pos, limit)
+        first = re.match(r"[\w-]+", text[m.end() : limit]) if m else None
+        if first and first.group(0).lower() in ROLE_WORDS:
+            return True
+    return False
+
+
+def _role_phrase_after(text: str, pos: int, limit: int, name_starts: set[int]) -> int:
+    """End of a role phrase starting at `pos` (after "Name, "); `pos` when there is none or
+    when the phrase runs straight into another name (then it is that name's role)."""
+    i = pos
+    last_good = pos
+    seen_role = False
+    while i < limit:
+        ws = re.match(r"\s*", text[i:limit])
+        j = i + (ws.end() if ws else 0)
+        if j >= limit:
+            break
+        if j in name_starts:
+            between = text[last_good:j].strip()
+            if between in ("", "and", ", and", ","):
+                if between == "":
+                    return pos  # "Name1, Chongqing Mayor Name2": the role is Name2's
+                break
+        ch = text[j]
+        if ch == ",":
+            nxt = re.match(r",\s*(\S+)", text[j:limit])
+            if not nxt:
+                break
+            word = nxt.group(1).rstrip(",.;:")
+            k = j + nxt.start(1)
+            if k in name_starts or not word[:1].isupper():
+                break
+            if word in _ROLE_STOP_NAMES:
+                if seen_role:
+                    last_good = k + len(word)
+                    i = last_good
+                    continue
+                break
+            i = k
+            continue
+        m = _ROLE_TOKEN.match(text, j, limit)
+        if not m:
+            break
+        tok = m.group(0)
+        low = tok.lower()
+        if tok[0].isupper() or tok.startswith("(") or low in ROLE_WORDS:
+            if low in ROLE_WORDS:
+                seen_role = True
+            last_good = m.end()
+            i = m.end()
+            continue
+        if low in _ROLE_CONNECTORS or low in ("'s", "’s"):
+            i = m.end()
+            continue
+        break
+    return last_good if seen_role else pos
+
+
+def _role_phrase_before(text: str, role_end: int, floor: int) -> int | None:
+    """Start of a role phrase ending at `role_end` (right before a name, or before the comma
+    of "the President of CASISD, Pan Jiaofeng"): "Vice Minister of Science and Technology",
+    "Chongqing Mayor", "his French counterpart", "its Chairman"."""
+    chunk = text[floor:role_end].rstrip()
+    if not chunk.strip():
+        return None
+    words = list(re.finditer(r"[\w&'’-]+|\(\s*[A-Z][A-Za-z&.\-]{1,11}\s*\)", chunk))
+    if not words or words[-1].end() != len(chunk):
+        return None  # punctuation right before: not a role running into the name
+    if words[-1].group(0).lower() in _ROLE_CONNECTORS:
+        return None
+    start = None
+    seen_role = False
+    for w in reversed(words):
+        gap = chunk[w.end() : (start - floor) if start is not None else len(chunk)]
+        if "," in gap or ";" in gap or "(" in gap.replace(w.group(0), ""):
+            break
+        tok = w.group(0)
+        low = tok.lower()
+        if tok[0].isupper() or tok.startswith("(") or low in ROLE_WORDS:
+            if low in ROLE_WORDS:
+                seen_role = True
+            start = floor + w.start()
+            continue
+        if low in _ROLE_CONNECTORS and start is not None:
+            continue
+        if low in ("his", "her", "its", "their") and seen_role:
+            start = floor + w.start()
+        break
+    if not seen_role or start is None:
+        return None
+    while True:
+        m = re.match(r"(?:of|for|the|and|to|on|in|at)\s+", text[start:role_end])
+        if not m:
+            break
+        start += m.end()
+    return start
+
+
+def _split_role(role: str, orgs: list[Org], base: int) -> tuple[str, str | None]:
+    """("Director General of the International Cooperation Department", "Chinese Ministry of
+    Science and Technology") from a role phrase: the last organisation named in it is the
+    person's organisation; what comes before it is the role."""
+    inside = [o for o in orgs if o.start >= base and o.end <= base + len(role) + 1]
+    if not inside:
+        return role, None
+    org = inside[-1]
+    rel = org.start - base
+    head = role[:rel].rstrip()
+    for _ in range(2):
+        head = re.sub(r"(?:,|\bof\s+the|\bof|\bat\s+the|\bat|\bthe)\s*$", "", head).rstrip(" ,")
+    if not head:
+        return role, org.name
+    return head, org.name
+
+
+def _lead_country(role: str) -> tuple[str | None, str]:
+    """The nationality a role starts with, and the role without it: "China's ambassador to
+    Belgium" -> ("CHN", "ambassador to Belgium"), "Chinese Vice Minister" -> ("CHN", ...)."""
+    for words in (1, 2):
+        m = re.match(
+            r"(?:(?:the|its|his|her|their)\s+)?([A-Z][\w.]*" + r"(?:\s+[A-Z][\w.]*)" * (words - 1)
+            + r")(?:'s|’s)?\s+",
+            role,
+        )
+        if not m:
+            continue
+        found = find_countries(m.group(1))
+        if found and found[0].start == 0 and found[0].end == len(m.group(1)):
+            rest = role[m.end() :]
+            if rest and rest.split()[0].lower().strip(".,") in ROLE_WORDS:
+                return found[0].iso3, rest
+    return None, role
+
+
+def _clean_role(role: str) -> str:
+    role = re.sub(r"\s*\(\s*[A-Z][A-Za-z&.\-]{1,11}\s*\)", "", role)
+    role = re.sub(r"^(?:the|its|his|her|their|a|an)\s+", "", role.strip(" ,.;:"))
+    return role.strip(" ,.;:")
+
+
+def name_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Runs of 2-4 name-like capitalised words in `text[start:end]` (people's names, before
+    deciding which of them are people)."""
+    out = []
+    for m in _NAME_RUN.finditer(text, start, end):
+        if m.start() > 0 and text[m.start() - 1] in "-'’":
+            continue
+        tokens = list(re.finditer(_NAME_TOKEN, m.group(0)))
+        groups: list[list[re.Match[str]]] = []
+        stretch: list[re.Match[str]] = []
+        for t in tokens:
+            if _is_name_token(t.group(0)):
+                stretch.append(t)
+                continue
+            if stretch:
+                groups.append(stretch)
+            stretch = []
+            groups.append([])
+        if stretch:
+            groups.append(stretch)
+        for i, g in enumerate(groups):
+            if not 2 <= len(g) <= 4:
+                continue
+            s = m.start() + g[0].start()
+            e = m.start() + g[-1].end()
+            # "Mihajlo Pupin Institute": the run goes on into an organisation or title word.
+            nxt = text[e : e + 40].split()
+            if nxt and nxt[0].strip(",.;:") in ORG_HEADS and not text[e:].startswith(","):
+                continue
+            if i + 1 < len(groups) and text[e : e + 1] == " ":
+                following = text[e + 1 : e + 40].split()
+                if following and following[0] in ORG_HEADS:
+                    continue
+            out.append((s, e))
+    return out
+
+
+def find_people(
+    text: str,
+    start: int,
+    end: int,
+    orgs: list[Org] | None = None,
+    names: list[tuple[int, int]] | None = None,
+) -> list[Person]:
+    """Named people in `text[start:end]` with the role and organisation stated with them.
+
+    A capitalised name counts as a person only with a role, an honorific, or an
+    organisation stated with it; otherwise it may be anything (a ship, a place).
+    """
+    orgs = orgs or []
+    cands = [
+        (s, e)
+        for s, e in (names if names is not None else name_spans(text, start, end))
+        if not any(o.start <= s < o.end for o in orgs)
+    ]
+    name_starts = {s for s, _ in cands}
+    people: list[Person] = []
+    prev_end = start
+    for s, e in cands:
+        role_text: str | None = None
+        role_base = 0
+        before = text[max(start, s - 14) : s]
+        honorific = _HONORIFIC.search(before) is not None and _HONORIFIC.search(before).end() == len(before)
+        org_of: Org | None = None
+        after = re.match(r",\s+", text[e:end])
+        if after:
+            rs = e + after.end()
+            if _starts_role(text, rs, end):
+                re_ = _role_phrase_after(text, rs, end, name_starts)
+                if re_ > rs:
+                    role_text, role_base = text[rs:re_], rs
+            if role_text is None:
+                # "Alison Noble, RS": an organisation in apposition
+                org_of = next((o for o in orgs if o.start == rs), None)
+        if role_text is None and org_of is None:
+            floor = max(prev_end, s - 100, start)
+            rb = _role_phrase_before(text, s, floor)
+            if rb is not None:
+                role_text, role_base = text[rb:s].rstrip(), rb
+            else:
+                # "the President of CASISD, Pan Jiaofeng,", "led by its Chairman, Imran Qureshi"
+                m = re.search(r",\s*$", text[floor:s])
+                if m:
+                    comma = floor + m.start()
+                    rb = _role_phrase_before(text, comma, floor)
+                    if rb is not None:
+                        role_text, role_base = text[rb:comma], rb
+        if role_text is None and org_of is None:
+            m = re.match(r"\s+of\s+(?:the\s+)?", text[e:end])
+            if m:
+                org_of = next((o for o in orgs if o.start == e + m.end()), None)
+        if role_text is None and org_of is None and not honorific:
+            continue
+        prev_end = e
+        role: str | None = None
+        organisation: str | None = None
+        country: str | None = None
+        if role_text is not None:
+            role, organisation = _split_role(role_text, orgs, role_base)
+            country, role = _lead_country(_clean_role(role))
+            role = _clean_role(role) or None
+            if country is None and organisation:
+                country = next((o.country for o in orgs if o.name == organisation), None)
+            if country is None:
+                tail = re.search(r"\bof\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)\s*$", role_text)
+                if tail:
+                    found = find_countries(tail.group(1))
+                    if found and found[-1].end == len(tail.group(1).rstrip(".")):
+                        country = found[-1].iso3
+        if org_of is not None:
+            organisation = organisation or org_of.name
+            country = country or org_of.country
+        people.append(Person(s, e, text[s:e], role, organisation, country))
+    return people
