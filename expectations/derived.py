@@ -151,12 +151,18 @@ def _latest_publication(views: Views, table: str) -> pd.Series:
     mentions = _fact_mentions(views, fact_type)
     dated = mentions.assign(published=mentions["doc_id"].map(published))
     latest = dated.groupby("fact_id")["published"].max()
-    return _dates(views[table][id_col].map(latest))
+    # A dict, not a Series, for the lookup: mapping through an empty datetime Series makes
+    # pandas try to cast the result to float and raise.
+    return _dates(views[table][id_col].map(dict(latest.items())))
 
 
 def _days_after(event: pd.Series, reference: pd.Series) -> pd.Series:
-    delta = _dates(event) - _dates(reference)
-    return delta.dt.days.astype("float64")
+    # Both sides as datetime64[ns]: an empty column can arrive with another unit or as
+    # objects, and the difference must always be a timedelta.
+    start = _dates(event).astype("datetime64[ns]")
+    end = _dates(reference).astype("datetime64[ns]")
+    delta = pd.Series(start.to_numpy() - end.to_numpy(), index=event.index)
+    return (delta / pd.Timedelta(days=1)).astype("float64")
 
 
 # --- mentions --------------------------------------------------------------------------

@@ -227,18 +227,19 @@ def find_gutter(
     `rows` are the page's words grouped by height (`cluster_lines`). Each row is cut into
     fragments (runs of closely spaced words) and, for each point across the middle 60% of
     the page (of the text's width when `page_width` is not given), the fragments covering it
-    are counted. Between two columns only full-width rows do, so the gutter is the widest
-    run of points at the minimum count that has text on both sides, accepted when that count
-    is small beside the busiest point. A full-width row that happens to end inside the
-    gutter (a short line of a title block) narrows that run; when it comes out too narrow,
-    points a few fragments above the minimum are let in.
+    are counted, leaving out title lines (centred on the page, or wider than a column). The
+    gutter is the widest run of points at the minimum count that has text on both sides,
+    accepted when that count is small beside the busiest point. A line that ends inside the
+    gutter (a contents entry of a title block) narrows that run; when it comes out too
+    narrow, it is widened over points a few fragments above the minimum, as far as the
+    columns' edges, where several lines end or start together.
 
     On a page of a few lines, a stretched justified line's word gaps can look like a gutter;
     a gap no wider than the row's other word gaps is one line's spacing, so the candidate is
     dropped when most rows it splits say so.
 
-    Fragments are split into sides by the gutter's midpoint: those covering it cross the
-    gutter (full-width rows).
+    Callers split fragments into sides by the gutter's midpoint: those covering it cross
+    the gutter (full-width rows).
     """
     fragments = [f for row in rows for f in split_on_gaps(row)]
     if len(fragments) < 2:
@@ -248,17 +249,30 @@ def find_gutter(
     right = max(b[1] for b in boxes)
     if right - left < 50:
         return None
-    lo, hi = (0.0, page_width) if page_width else (left, right)
-    start, stop = int(lo + 0.2 * (hi - lo)), int(lo + 0.8 * (hi - lo))
+    zone_lo, zone_hi = (0.0, page_width) if page_width else (left, right)
+    start = int(zone_lo + 0.2 * (zone_hi - zone_lo))
+    stop = int(zone_lo + 0.8 * (zone_hi - zone_lo))
     first, last = min(int(left), start), max(int(right), stop) + 2
+    # The page, when known, is the better reference: a short right-hand column leaves the
+    # text's own extent lopsided.
+    middle = page_width / 2 if page_width else (left + right) / 2
+    span = max(right - left, 0.8 * page_width if page_width else 0.0)
     # A fragment covers the whole points strictly inside it; counted with a difference
-    # array (+1 where coverage starts, -1 where it ends) to stay linear.
+    # array (+1 where coverage starts, -1 where it ends) to stay linear. Title lines set
+    # across the page (centred on it, or wider than a column could be) are left out, so a
+    # tall masthead cannot outweigh a short right-hand column.
     steps = [0] * (last - first + 2)
+    starts: Counter[int] = Counter()  # first point each counted fragment covers
+    ends: Counter[int] = Counter()  # and its last
     for x0, x1, _, _ in boxes:
-        lo, hi = math.floor(x0) + 1, math.ceil(x1)
-        if hi > lo:
-            steps[lo - first] += 1
-            steps[hi - first] -= 1
+        if x1 - x0 > 0.6 * span or (x0 < middle < x1 and abs((x0 + x1) / 2 - middle) < 0.03 * span):
+            continue
+        cover_from, cover_to = math.floor(x0) + 1, math.ceil(x1)
+        if cover_to > cover_from:
+            steps[cover_from - first] += 1
+            steps[cover_to - first] -= 1
+            starts[cover_from] += 1
+            ends[cover_to - 1] += 1
     counts: dict[int, int] = {}
     running = 0
     for x in range(first, last + 1):
@@ -273,9 +287,18 @@ def find_gutter(
     centre = (left + right) / 2
     best = _widest_run(counts, boxes, start, stop, lowest, centre)
     if best is not None and best[1] - best[0] < min_width:
+        # A title line ending (or starting) inside the gutter narrowed it: widen the run
+        # over points a few fragments above the minimum, up to the columns' edges, where
+        # several lines end or start together.
         slack = lowest + max(1, int(0.1 * busiest))
-        wider = _widest_run(counts, boxes, start, stop, slack, centre, within=best)
-        best = wider if wider is not None else best
+        lo, hi = best
+        while lo - 1 >= start and counts[lo - 1] <= slack and ends[lo - 1] < 2:
+            lo -= 1
+        while hi + 1 <= stop and counts[hi + 1] <= slack and starts[hi + 1] < 2:
+            hi += 1
+        mid = (lo + hi) / 2
+        if any(b[1] <= mid for b in boxes) and any(b[0] >= mid for b in boxes):
+            best = (lo, hi)
     if best is None or best[1] - best[0] < min_width:
         return None
     if _reads_as_one_column(rows, (best[0] + best[1]) / 2):
@@ -321,10 +344,9 @@ def _widest_run(
     stop: int,
     limit: int,
     centre: float,
-    within: tuple[int, int] | None = None,
 ) -> tuple[int, int] | None:
     """Widest run of points in [start, stop] with count <= limit and text on both sides
-    (ties: nearest the centre); with `within`, only a run containing that run."""
+    (ties: nearest the centre)."""
     runs: list[tuple[int, int]] = []
     run_start: int | None = None
     for x in range(start, stop + 2):
@@ -336,8 +358,6 @@ def _widest_run(
             run_start = None
     best: tuple[int, int] | None = None
     for run in runs:
-        if within is not None and not (run[0] <= within[0] and within[1] <= run[1]):
-            continue
         mid = (run[0] + run[1]) / 2
         if not any(b[1] <= mid for b in boxes) or not any(b[0] >= mid for b in boxes):
             continue

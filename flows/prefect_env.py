@@ -11,6 +11,7 @@ import importlib.util
 import os
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -29,9 +30,10 @@ STARTUP_TIMEOUT_SECONDS = 180
 """How long a local Prefect server may take to start; the first start on a fresh data
 directory applies every database migration (about 20 s here, Prefect's default limit is 20)."""
 
-WRITE_BATCH_SIZE = 1000
+WRITE_BATCH_SIZE = 2000
 """Events the server's task-run recorder and event persister hold before writing them in one
-transaction (a run of this pipeline emits about three per task, far fewer than this)."""
+transaction (a run of this pipeline emits about three per task, far fewer than this).
+Lowered where SQLite allows fewer bound variables (see ``_write_batch_size``)."""
 
 FLUSH_SECONDS = 3600
 """Otherwise they write every hour, and at shutdown."""
@@ -49,11 +51,13 @@ _OFFLINE = {
 _LOCAL = {
     "PREFECT_SERVER_EPHEMERAL_ENABLED": "true",
     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": str(STARTUP_TIMEOUT_SECONDS),
-    "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_BATCH_SIZE": str(WRITE_BATCH_SIZE),
     "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_FLUSH_INTERVAL": str(FLUSH_SECONDS),
-    "PREFECT_SERVER_SERVICES_EVENT_PERSISTER_BATCH_SIZE": str(WRITE_BATCH_SIZE),
     "PREFECT_SERVER_SERVICES_EVENT_PERSISTER_FLUSH_INTERVAL": str(FLUSH_SECONDS),
 }
+_BATCH_KEYS = (
+    "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_BATCH_SIZE",
+    "PREFECT_SERVER_SERVICES_EVENT_PERSISTER_BATCH_SIZE",
+)
 
 _server: LocalServer | None = None
 _server_lock = threading.Lock()
@@ -110,6 +114,9 @@ def configure_prefect(home: Path) -> None:
     os.environ["PREFECT_HOME"] = str(home)
     for key, value in _LOCAL.items():
         os.environ.setdefault(key, value)
+    batch = str(_write_batch_size())
+    for key in _BATCH_KEYS:
+        os.environ.setdefault(key, batch)
 
 
 class LocalServer:
@@ -192,6 +199,23 @@ def start_local_server(*, scheduler: bool = False) -> LocalServer | None:
         os.environ.setdefault("PREFECT_UI_URL", "")
         atexit.register(_server.stop)
         return _server
+
+
+def _write_batch_size() -> int:
+    """WRITE_BATCH_SIZE, or less where SQLite binds fewer variables per statement.
+
+    The recorder inserts a whole batch of task-run states in one statement, 11 bound
+    variables per state: 32766 variables (SQLite 3.32+) allow 2000, but old builds allow 999.
+    """
+    try:
+        con = sqlite3.connect(":memory:")
+        try:
+            limit = con.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+        finally:
+            con.close()
+    except (sqlite3.Error, AttributeError):
+        limit = 999
+    return max(1, min(WRITE_BATCH_SIZE, limit // 16))
 
 
 def _exit_with_parent() -> Callable[[], None] | None:

@@ -28,12 +28,12 @@ from datetime import date, timedelta
 from extract.documents import ParsedDocument
 from transform.countries import CountryMention, find_countries
 from transform.dates import DateMention, resolve_dates
-from transform.organisations import find_organisations, learn_acronyms
+from transform.organisations import learn_acronyms
 from transform.participants import Org, Person, find_orgs, find_people, name_spans
 from transform.places import Place, find_places
 from transform.sentences import Sentence, paragraph_spans, split_sentences
 
-__all__ = ["EventDoc", "Paragraph", "WeekdayMention", "event_doc"]
+__all__ = ["Analysis", "EventDoc", "WeekdayMention", "event_doc"]
 
 _TERMINAL = frozenset('.!?"”’)')
 _WEEKDAYS = {
@@ -45,8 +45,11 @@ _WEEKDAYS = {
     "Saturday": 5,
     "Sunday": 6,
 }
-_WEEKDAY = re.compile(r"\b(?:(?P<rel>last|this|next|on|by|until|till|from|through)\s+)?(?P<d>"
-                      + "|".join(_WEEKDAYS) + r")\b")
+_WEEKDAY = re.compile(
+    r"\b(?:(?P<rel>last|this|next|on|by|until|till|from|through)\s+)?(?P<d>"
+    + "|".join(_WEEKDAYS)
+    + r")\b"
+)
 _FUTURE_CLAUSE = re.compile(
     r"\b(?:will|shall|runs?|running|is\s+(?:due|set|scheduled|expected)|are\s+(?:due|set"
     r"|scheduled|expected)|upcoming|to\s+be\s+held)\b[^.;]*$",
@@ -64,8 +67,8 @@ class WeekdayMention:
 
 
 @dataclass
-class Paragraph:
-    """One paragraph's participants, read on demand."""
+class Analysis:
+    """One sentence's countries, organisations and people (document offsets)."""
 
     start: int
     end: int
@@ -82,45 +85,33 @@ class EventDoc:
     doc: ParsedDocument
     doc_type: str
     text: str
+    lower: str  # `text` lower-cased, same offsets
     published: date | None
     sentences: list[Sentence]
+    words: list[frozenset[str]]  # each sentence's lower-cased words
     body: list[bool]
-    para_spans: list[tuple[int, int]]
     learned: dict[str, str]
     dates: list[DateMention]
     date_starts: list[int]
     weekdays: list[WeekdayMention]
-    _paragraphs: dict[int, Paragraph] = field(default_factory=dict)
+    _analyses: dict[int, Analysis] = field(default_factory=dict)
 
-    def paragraph(self, index: int) -> Paragraph:
-        """Countries, organisations and people of paragraph `index` (doc offsets)."""
-        cached = self._paragraphs.get(index)
+    def analysis(self, s: Sentence) -> Analysis:
+        """Countries, organisations and people of sentence `s`, read once, on demand."""
+        cached = self._analyses.get(s.start)
         if cached is not None:
             return cached
-        p_start, p_end = self.para_spans[index]
-        chunk = self.text[p_start:p_end]
-        curated = find_organisations(chunk, self.learned)
-        names = name_spans(chunk, 0, len(chunk))
-        orgs_rel = find_orgs(chunk, 0, len(chunk), curated, [s for s, _ in names])
-        people_rel = find_people(chunk, 0, len(chunk), orgs_rel, names)
-        orgs = [
-            Org(o.start + p_start, o.end + p_start, o.name, o.country, o.acronym, o.curated, o.kind)
-            for o in orgs_rel
-        ]
-        people = [
-            Person(p.start + p_start, p.end + p_start, p.name, p.role, p.organisation, p.country)
-            for p in people_rel
-        ]
+        text, start, end = self.text, s.start, s.end
+        names = name_spans(text, start, end)
+        orgs = find_orgs(text, start, end, self.learned, [n for n, _ in names])
+        people = find_people(text, start, end, orgs, names)
         countries = [
-            CountryMention(c.start + p_start, c.end + p_start, c.text, c.iso3, c.form)
-            for c in find_countries(chunk)
+            CountryMention(c.start + start, c.end + start, c.text, c.iso3, c.form)
+            for c in find_countries(s.text)
         ]
-        para = Paragraph(p_start, p_end, countries, orgs, people)
-        self._paragraphs[index] = para
-        return para
-
-    def sentence_paragraph(self, s: Sentence) -> Paragraph:
-        return self.paragraph(s.paragraph)
+        info = Analysis(start, end, countries, orgs, people)
+        self._analyses[s.start] = info
+        return info
 
     def dates_in(self, start: int, end: int) -> list[DateMention]:
         """Dates and ranges written inside `text[start:end]`."""
@@ -138,21 +129,21 @@ class EventDoc:
     def places_in(self, start: int, end: int) -> list[Place]:
         return find_places(self.text, start, end)
 
-    def countries_in(self, start: int, end: int, para: Paragraph) -> list[CountryMention]:
-        return [c for c in para.countries if start <= c.start and c.end <= end]
+    def countries_in(self, start: int, end: int, info: Analysis) -> list[CountryMention]:
+        return [c for c in info.countries if start <= c.start and c.end <= end]
 
-    def orgs_in(self, start: int, end: int, para: Paragraph) -> list[Org]:
-        return [o for o in para.orgs if start <= o.start and o.end <= end]
+    def orgs_in(self, start: int, end: int, info: Analysis) -> list[Org]:
+        return [o for o in info.orgs if start <= o.start and o.end <= end]
 
-    def people_in(self, start: int, end: int, para: Paragraph) -> list[Person]:
-        return [p for p in para.people if start <= p.start and p.end <= end]
+    def people_in(self, start: int, end: int, info: Analysis) -> list[Person]:
+        return [p for p in info.people if start <= p.start and p.end <= end]
 
 
-def _weekdays(text: str, published: date | None) -> list[WeekdayMention]:
+def _weekdays(text: str, published: date | None, start: int, end: int) -> list[WeekdayMention]:
     if published is None:
         return []
     out = []
-    for m in _WEEKDAY.finditer(text):
+    for m in _WEEKDAY.finditer(text, start, end):
         target = _WEEKDAYS[m.group("d")]
         rel = (m.group("rel") or "").lower()
         clause_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start()))
@@ -181,7 +172,87 @@ def _is_body(s: Sentence) -> bool:
     return len(text.split()) >= 4
 
 
+# Words that make a paragraph worth reading: it may name a project event or a meeting.
+# Everything else (most of a long article) is skipped before sentences are even split. A
+# set lookup per word is far cheaper than a case-insensitive regex over the whole text.
+def _forms(*stems: str) -> set[str]:
+    out: set[str] = set()
+    for stem in stems:
+        base, _, suffixes = stem.partition(":")
+        out.add(base)
+        out.update(base + suf for suf in suffixes.split(",") if suf)
+    return out
+
+
+PROJECT_WORDS = frozenset(
+    _forms(
+        "launch:ed,es,ing",
+        "unveil:ed,s,ing",
+        "releas:ed,es,ing,e",
+        "inaugurat:e,ed,es,ing",
+        "open:ed,s,ing",
+        "establish:ed,es,ing",
+        "set:s,ting",
+        "founded",
+        "approv:e,ed,es,ing",
+        "sign:ed,s,ing",
+        "complet:e,ed,es,ing",
+        "develop:ed,s,ing",
+        "build:s,ing",
+        "built",
+        "construct:ed,s,ing",
+        "pioneer:ed,s,ing",
+        "invent:ed,s,ing",
+        "creat:e,ed,es,ing",
+        "operation:s",
+        "commission:ed,s,ing",
+        "kick:ed,s",
+        "roll:ed,s",
+    )
+)
+MEETING_WORDS = frozenset(
+    _forms(
+        "committee:s",
+        "commission:s",
+        "subcommission:s",
+        "subcommittee:s",
+        "forum:s",
+        "workshop:s",
+        "conference:s",
+        "symposium:s",
+        "dialogue:s",
+        "meeting:s",
+        "summit:s",
+        "session:s",
+        "seminar:s",
+        "roundtable:s",
+        "consultation:s",
+        "congress",
+        "colloquium",
+        "assembly",
+        "exchange:s",
+        "talks",
+        "visit:ed,s,ing",
+        "met",
+        "expo",
+        "convention",
+        "retreat",
+        "tour:ed,s",
+    )
+)
+_WORD = re.compile(r"[a-z]+")
+_WEEKDAY_WORDS = frozenset(d.lower() for d in _WEEKDAYS)
+
 _cache: list[EventDoc] = []
+
+
+def _lowered(text: str) -> str:
+    """`text` lower-cased with offsets kept (a few Unicode letters change length when
+    lower-cased; those are replaced so that offsets stay valid)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
 
 
 def event_doc(doc_id: str, doc: ParsedDocument, doc_type: str) -> EventDoc:
@@ -191,21 +262,50 @@ def event_doc(doc_id: str, doc: ParsedDocument, doc_type: str) -> EventDoc:
         if last.doc is doc and last.doc_id == doc_id and last.doc_type == doc_type:
             return last
     text = doc.text or ""
-    sentences = split_sentences(text)
-    dates = resolve_dates(text, doc.published_date)
+    lower = _lowered(text)
+    spans = paragraph_spans(text)
+    triggers = PROJECT_WORDS | MEETING_WORDS
+    wanted: list[int] = []
+    dated: set[int] = set()
+    for i, (s, e) in enumerate(spans):
+        words = set(_WORD.findall(lower, s, e))
+        if not triggers.isdisjoint(words):
+            wanted.append(i)
+            if not _WEEKDAY_WORDS.isdisjoint(words):
+                dated.add(i)
+    sentences = split_sentences(text, wanted) if wanted else []
+    dates: list[DateMention] = []
+    weekdays: list[WeekdayMention] = []
+    for i in wanted:
+        p_start, p_end = spans[i]
+        for d in resolve_dates(text[p_start:p_end], doc.published_date):
+            dates.append(
+                DateMention(
+                    d.start + p_start,
+                    d.end + p_start,
+                    d.text,
+                    d.start_date,
+                    d.end_date,
+                    d.granularity,
+                    d.year_stated,
+                )
+            )
+        if i in dated:
+            weekdays.extend(_weekdays(text, doc.published_date, p_start, p_end))
     ctx = EventDoc(
         doc_id=doc_id,
         doc=doc,
         doc_type=doc_type,
         text=text,
+        lower=lower,
         published=doc.published_date,
         sentences=sentences,
+        words=[frozenset(_WORD.findall(lower, s.start, s.end)) for s in sentences],
         body=[_is_body(s) for s in sentences],
-        para_spans=paragraph_spans(text),
         learned=learn_acronyms(text),
         dates=dates,
         date_starts=[d.start for d in dates],
-        weekdays=_weekdays(text, doc.published_date),
+        weekdays=weekdays,
     )
     _cache[:] = [ctx]
     return ctx

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from transform.countries import CountryMention, find_countries
-from transform.organisations import OrgMention, curated_organisations
+from transform.organisations import CuratedOrg, curated_organisations
 from transform.places import country_of_name, gazetteer
 
 __all__ = [
@@ -179,6 +179,13 @@ def _non_name_words() -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=8192)
+def _names_country(text: str) -> bool:
+    """Whether a short phrase names a country (cached: phrases recur across documents)."""
+    return bool(find_countries(text))
+
+
+@lru_cache(maxsize=8192)
 def _is_name_token(token: str) -> bool:
     if token in _non_name_words():
         return False
@@ -200,28 +207,88 @@ _COMMA_FIELDS = re.compile(
     r"(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})+\s+and\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}"
 )
 _LEFT_STOP = frozenset(_FUNCTION_CAPS - {"National", "International", "Joint", "Global", "Open"})
+_LEFT_WORD = re.compile(r"([A-Z][\w&'’.-]*)\s+$")
+_ACRONYM_TOKEN = re.compile(r"(?<![\w-])[A-Z][A-Za-z&]*[A-Z][A-Za-z]*(?:-[A-Z]+)?(?![\w-])")
+_WELL_KNOWN_SHORT = frozenset({"EU", "UN"})
+_KEY_TOKEN = re.compile(r"\w+|&")
+
+
+def _key(form: str) -> str:
+    """Matching key of a name: case and punctuation ignored ("People's" = "People’s")."""
+    return " ".join(t.lower() for t in _KEY_TOKEN.findall(form))
+
+
+@dataclass(frozen=True)
+class _CuratedIndex:
+    by_key: dict[str, CuratedOrg]
+    acronyms: dict[str, CuratedOrg]
+    extra: re.Pattern[str] | None  # curated names without an organisation head word
+
+
+@lru_cache(maxsize=1)
+def _curated_index() -> _CuratedIndex:
+    by_key: dict[str, CuratedOrg] = {}
+    acr: dict[str, list[CuratedOrg]] = {}
+    extra: list[str] = []
+    for org in curated_organisations():
+        for form in (org.name, *org.aliases):
+            if form.isupper() and " " not in form and len(form) <= 8:
+                acr.setdefault(form, []).append(org)
+                continue
+            by_key.setdefault(_key(form), org)
+            if not _ORG_HEAD_RE.search(form):
+                extra.append(form)
+        if org.acronym:
+            if " " in org.acronym:
+                extra.append(org.acronym)
+                by_key.setdefault(_key(org.acronym), org)
+            else:
+                acr.setdefault(org.acronym, []).append(org)
+    acronyms = {
+        k: v[0]
+        for k, v in acr.items()
+        if len({o.name for o in v}) == 1 and (len(k) >= 3 or k in _WELL_KNOWN_SHORT)
+    }
+    pattern = None
+    if extra:
+        alts = "|".join(re.escape(f) for f in sorted(set(extra), key=len, reverse=True))
+        pattern = re.compile(r"(?<![\w-])(?:" + alts + r")(?![\w-])")
+    return _CuratedIndex(by_key, acronyms, pattern)
+
+
+def _lookup_curated(name: str) -> tuple[CuratedOrg, bool] | None:
+    """The curated organisation a written name stands for, and whether the name had a
+    qualifier in front ("Chinese Ministry of Finance" -> Ministry of Finance, True)."""
+    idx = _curated_index()
+    key = _key(name)
+    hit = idx.by_key.get(key)
+    if hit is not None:
+        return hit, False
+    words = key.split()
+    for i in range(1, min(3, len(words) - 1)):
+        hit = idx.by_key.get(" ".join(words[i:]))
+        if hit is not None:
+            return hit, True
+    return None
 
 
 def _extend_left(text: str, head_start: int, floor: int) -> int:
     """Capitalised words before an organisation's head word ("Kyrgyz National Academy")."""
     start = head_start
-    while True:
-        m = re.search(r"([A-Z][\w&'’.-]*)\s+$", text[max(floor, start - 40) : start])
-        if not m:
+    while start > floor:
+        m = _LEFT_WORD.search(text, max(floor, start - 40), start)
+        if not m or m.end() != start:
             break
         word = m.group(1)
-        if word in _LEFT_STOP or word.lower() in ROLE_WORDS:
+        if word in _LEFT_STOP or word.lower() in ROLE_WORDS or word.endswith(("'s", "’s")):
             break
-        if word.endswith(("'s", "’s")):
-            break
-        start = start - len(m.group(0))
+        start = m.start()
     return start
 
 
 def _extend_right(text: str, end: int, ceiling: int, head: str, stops: list[int]) -> int:
     """Complements after the head: "(XIEG)", " of the Chinese Academy of Sciences",
     " for Climate Change and Services", ", Science and Technological Development"."""
-
     while end < ceiling:
         m = _ACRONYM_AFTER.match(text, end)
         if m:
@@ -229,17 +296,14 @@ def _extend_right(text: str, end: int, ceiling: int, head: str, stops: list[int]
             continue
         m = _COMPLEMENT.match(text, end)
         if m and m.end() <= ceiling:
-            stop = m.end()
-            inner = text[end:stop].rstrip()
-            # "of China's Ministry of S&T": the possessive country belongs to the next name.
-            end = end + len(inner)
+            end = end + len(text[end : m.end()].rstrip())
             continue
         if head in _LIST_NAME_HEADS:
             m = _COMMA_FIELDS.match(text, end)
             if (
                 m
                 and m.end() <= ceiling
-                and not find_countries(m.group(0))
+                and not _names_country(m.group(0))
                 and not _ORG_HEAD_RE.search(m.group(0))
                 and not any(end < s < m.end() for s in stops)
             ):
@@ -256,7 +320,7 @@ def _extend_right(text: str, end: int, ceiling: int, head: str, stops: list[int]
                 not person_next
                 and not _ORG_HEAD_RE.search(chunk)
                 and not any(w.isupper() and len(w) > 1 for w in words)
-                and not find_countries(chunk)
+                and not _names_country(chunk)
                 and len(words) <= 3
             ):
                 end = m.end()
@@ -265,93 +329,140 @@ def _extend_right(text: str, end: int, ceiling: int, head: str, stops: list[int]
     return end
 
 
+def _qualifier(text: str, start: int, end: int) -> str | None:
+    """A country written right before ("France's", "Chinese") or after ("(HEC) of
+    Pakistan") an organisation's name."""
+    before = text[max(0, start - 30) : start]
+    q = re.search(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?:'s|’s)\s+$", before)
+    if q:
+        found = find_countries(q.group(1))
+        if found:
+            return found[-1].iso3
+    after = re.match(
+        r"\s*(?:\([^)]*\)\s*)?(?:of|in)\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)",
+        text[end : end + 60],
+    )
+    if after:
+        found = find_countries(after.group(1))
+        if found and found[0].start == 0:
+            return found[0].iso3
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _own_country(name: str) -> tuple[str | None, str | None]:
+    """(country of the name's own part, country of its parent) for "X of the Y"."""
+    own, _, parent = name.partition(" of ")
+    own_c = country_of_name(own)
+    if own_c is None:
+        hit = _lookup_curated(own)
+        if hit is not None and not hit[0].generic:
+            own_c = hit[0].country
+    parent_c = None
+    if parent:
+        parent_c = country_of_name(parent)
+        if parent_c is None:
+            for i, piece in enumerate(parent.split(" of ")):
+                hit = _lookup_curated(re.sub(r"^the\s+", "", piece))
+                if hit is not None and hit[0].country:
+                    parent_c = hit[0].country
+                    break
+                del i
+    return own_c, parent_c
+
+
 def org_country(name: str, text: str = "", start: int = 0, end: int = 0) -> str | None:
-    """An uncurated organisation's country: its own name, a qualifier, its parent."""
-    own = name.split(" of ")[0]
-    country = country_of_name(re.sub(r"\([^)]*\)", "", own))
-    if country:
-        return country
+    """An organisation's country: curated (unless generic), its own name, a qualifier in
+    the text, its parent ("Institute of Automation of the Chinese Academy of Sciences")."""
+    hit = _lookup_curated(name)
+    if hit is not None:
+        org, qualified = hit
+        if not org.generic:
+            return org.country
+        if qualified:
+            q = country_of_name(name.split(" of ")[0])
+            if q:
+                return q
+        return _qualifier(text, start, end) if text else None
+    own, parent = _own_country(name)
+    if own:
+        return own
     if text:
-        before = text[max(0, start - 30) : start]
-        q = re.search(r"([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?:'s|’s)\s+$", before)
+        q = _qualifier(text, start, end)
         if q:
-            found = find_countries(q.group(1))
-            if found:
-                return found[-1].iso3
-        after = re.match(r"\s*(?:\([^)]*\)\s*)?of\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)", text[end : end + 60])
-        if after:
-            found = find_countries(after.group(1))
-            if found and found[0].start == 0:
-                return found[0].iso3
-    parent = name.split(" of ", 1)[1] if " of " in name else ""
-    return country_of_name(parent) if parent else None
+            return q
+    return parent
 
 
 def find_orgs(
     text: str,
     start: int,
     end: int,
-    curated: list[OrgMention],
+    learned: dict[str, str] | None = None,
     person_starts: list[int] | None = None,
 ) -> list[Org]:
-    """Organisations in `text[start:end]`: curated mentions and organisation-shaped phrases,
-    longest first, non-overlapping, in order."""
+    """Organisations in `text[start:end]`, longest first, non-overlapping, in order.
+
+    Three readings: organisation-shaped phrases around a head word (curated or not), the
+    acronyms the document defines (`learned`) or the curated list knows, and curated
+    names without a head word ("BRICS", "Horizon Europe", "CSSP China").
+    """
+    learned = learned or {}
     stops = person_starts or []
-    spans: list[Org] = []
+    idx = _curated_index()
+    found: list[Org] = []
     for m in _ORG_HEAD_RE.finditer(text, start, end):
         head = m.group(0)
         s = _extend_left(text, m.start(), start)
         e = _extend_right(text, m.end(), end, head, stops)
-        phrase = text[s:e].strip()
         if s == m.start() and e == m.end():
             continue  # a bare head word ("the Institute") names nothing
-        if not re.search(r"[A-Z]", text[s : m.start()] + text[m.end() : e]):
-            continue
-        name = re.sub(r"\s*\(\s*[A-Z][A-Za-z&.\-]{1,11}\s*\)", "", phrase)
+        phrase = text[s:e]
+        name = re.sub(r"\s*\(\s*[A-Z][A-Za-z&.\-]{1,11}\s*\)", "", phrase).strip()
         name = re.sub(r"^(?:the|The)\s+", "", name)
         acr = re.search(r"\(\s*([A-Z][A-Za-z&.\-]{1,11})\s*\)", phrase)
-        spans.append(
-            Org(s, e, name, org_country(name, text, s, e), acr.group(1) if acr else None)
+        hit = _lookup_curated(name)
+        if hit is not None and not hit[1]:
+            org = hit[0]
+            country = org.country if not org.generic else _qualifier(text, s, e)
+            found.append(Org(s, e, org.name, country, org.acronym, True, org.kind))
+            continue
+        kind = hit[0].kind if hit is not None else None
+        found.append(
+            Org(s, e, name, org_country(name, text, s, e), acr.group(1) if acr else None, False, kind)
         )
+    for m in _ACRONYM_TOKEN.finditer(text, start, end):
+        tok = m.group(0)
+        if tok in learned:
+            long = learned[tok]
+            hit = _lookup_curated(long)
+            if hit is not None:
+                org = hit[0]
+                found.append(Org(m.start(), m.end(), org.name, org.country if not org.generic else None, tok, True, org.kind))
+            elif _ORG_HEAD_RE.search(long):
+                found.append(Org(m.start(), m.end(), long, org_country(long), tok, False, None))
+            continue
+        org = idx.acronyms.get(tok)
+        if org is not None:
+            if re.search(r"[A-Z]{2,}-$", text[max(0, m.start() - 12) : m.start()]):
+                continue  # part of a longer acronym ("MP-IDSA")
+            found.append(Org(m.start(), m.end(), org.name, org.country if not org.generic else None, tok, True, org.kind))
+    if idx.extra is not None:
+        for m in idx.extra.finditer(text, start, end):
+            hit = _lookup_curated(m.group(0))
+            if hit is None:
+                continue
+            org = hit[0]
+            found.append(Org(m.start(), m.end(), org.name, org.country, org.acronym, True, org.kind))
+    found.sort(key=lambda o: (o.start, -(o.end - o.start)))
     out: list[Org] = []
-    for c in curated:
-        if c.end <= start or c.start >= end:
-            continue
-        covering = [o for o in spans if o.start <= c.start and c.end <= o.end]
-        if covering:
-            continue
-        country = c.country
-        if country is None and c.kind not in ("international", "programme"):
-            country = org_country(c.name, text, c.start, c.end)
-        e = c.end
-        acr = _ACRONYM_AFTER.match(text, e)
-        if acr:
-            e = acr.end()
-        out.append(Org(c.start, e, c.name, country, c.acronym, c.curated, c.kind))
-    merged: list[Org] = []
-    for o in spans:
-        inner = [c for c in curated if o.start <= c.start and c.end <= o.end]
-        if inner and o.country is None:
-            first = inner[0]
-            own = first.start == o.start or text[o.start : first.start].strip() in ("", "the")
-            if own and first.country is not None:
-                o = Org(o.start, o.end, o.name, first.country, o.acronym, first.curated, first.kind)
-            elif not (own and first.curated):
-                parent = next((c.country for c in inner if c.country), None)
-                o = Org(o.start, o.end, o.name, parent, o.acronym)
-        if len(inner) == 1 and (inner[0].start, inner[0].end) == (o.start, o.end):
-            c = inner[0]
-            o = Org(o.start, o.end, c.name, c.country, c.acronym, True, c.kind)
-        merged.append(o)
-    allspans = sorted(merged + out, key=lambda o: (o.start, -(o.end - o.start)))
-    result: list[Org] = []
     last = -1
-    for o in allspans:
+    for o in found:
         if o.start < last:
             continue
-        result.append(o)
+        out.append(o)
         last = o.end
-    return result
+    return out
 
 
 # ---------------------------------------------------------------------------------------

@@ -114,6 +114,7 @@ def city_country(name: str) -> str | None:
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
 
 
+@lru_cache(maxsize=8192)
 def country_of_name(name: str) -> str | None:
     """The one country a name points at through a country, adjective, city or region in it:
     "Kyrgyz National Academy of Sciences" -> KGZ, "University of Belgrade" -> SRB,

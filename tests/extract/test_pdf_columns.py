@@ -218,6 +218,25 @@ def test_find_gutter_survives_full_width_title_rows() -> None:
     assert 227 <= gutter[0] < gutter[1] <= 311  # columns end at 227.5 and start at 310
 
 
+def test_find_gutter_under_a_tall_masthead_with_a_short_right_column() -> None:
+    # Four title lines cross the gutter; the right column has two lines only, so counted
+    # naively the masthead would make the gutter look busier than the right column.
+    words = row("MANOHAR PARRIKAR INSTITUTE FOR DEFENCE STUDIES AND ANALYSES", 80, 60, 12, BOLD)
+    words += row("CHINA", 270, 80, 22, BOLD)
+    words += row("SCIENCE AND TECHNOLOGY REVIEW", 140, 105, 22, BOLD)
+    words += row("June 2023", 270, 130, 13)
+    words += row(
+        "\u2022 a contents line long enough to end inside the gutter now", 50, 150
+    )  # to 307.5
+    for i in range(30):
+        words += row("aaaaaaaaaa bbbbbbbbbb cccccccccc dddddddddd eeeeee", 50, 180 + 13 * i)
+    words += row("iiii jjjj kkkk llll mmmm nnnn oooo pppp", 310, 180)
+    words += row("the end.", 310, 193)
+    gutter = find_gutter(_rows(words), PAGE_W)
+    assert gutter is not None
+    assert 290 <= gutter[0] < gutter[1] <= 311, gutter
+
+
 def test_find_gutter_when_the_right_column_is_nearly_empty() -> None:
     words: list[Word] = []
     for i in range(30):
