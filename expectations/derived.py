@@ -157,10 +157,11 @@ def _latest_publication(views: Views, table: str) -> pd.Series:
 
 
 def _days_after(event: pd.Series, reference: pd.Series) -> pd.Series:
-    # Both sides as datetime64[ns]: an empty column can arrive with another unit or as
-    # objects, and the difference must always be a timedelta.
-    start = _dates(event).astype("datetime64[ns]")
-    end = _dates(reference).astype("datetime64[ns]")
+    # Both sides as datetime64[s]: an empty column can arrive with another unit or as
+    # objects, and the difference must always be a timedelta. Seconds, not nanoseconds:
+    # a misread year like 0024 must stay a date (and fail its check), not overflow.
+    start = _dates(event).astype("datetime64[s]")
+    end = _dates(reference).astype("datetime64[s]")
     delta = pd.Series(start.to_numpy() - end.to_numpy(), index=event.index)
     return (delta / pd.Timedelta(days=1)).astype("float64")
 

@@ -27,7 +27,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import math
+import traceback
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -47,6 +49,8 @@ from expectations.suites import (
 )
 
 Status = Literal["pass", "warn", "fail", "error"]
+
+log = logging.getLogger(__name__)
 
 _MAX_OBSERVED = 500
 _SHARE_CHECK = "share_of_parsed_documents_without_facts"  # documents.toml
@@ -196,8 +200,12 @@ def run_gate(
     except Exception as exc:
         return _error_result(run_id, "gate", f"Great Expectations could not start: {exc!r}")
 
-    run = _GateRun(tables, suite_map, ceilings, validator, run_id, previous_counts or {})
-    return run.execute()
+    try:
+        run = _GateRun(tables, suite_map, ceilings, validator, run_id, previous_counts or {})
+        return run.execute()
+    except Exception:  # a bug of the gate itself: never a pass, never a silent crash
+        log.exception("quality gate %s failed", run_id)
+        return _error_result(run_id, "gate", f"the gate itself failed: {traceback.format_exc()}")
 
 
 def row_keys(frame: pd.DataFrame, suite: Suite) -> list[str]:
@@ -377,7 +385,9 @@ class _GateRun:
                 notes[spec.name] = f"previous published {previous}, minimum {minimum}"
             else:
                 overrides[spec.name] = {"min_value": 0}
-                notes[spec.name] = "no previous published count"
+                notes[spec.name] = (
+                    "no previous published count" if previous is None else "previous published 0"
+                )
         self._run_specs(suite, "published", clean_view, specs, overrides, notes)
 
     def _run_specs(
@@ -433,9 +443,9 @@ class _GateRun:
             if gx_result is None:
                 file(_errored(suite.table, spec, "Great Expectations returned no result for it"))
                 continue
-            message = raised_message(gx_result)
-            if message is not None or gx_result.success is None:
-                file(_errored(suite.table, spec, message or "no verdict (success is None)"))
+            raised = raised_message(gx_result)
+            if raised is not None or gx_result.success is None:
+                file(_errored(suite.table, spec, raised or "no verdict (success is None)"))
                 continue
             result_dict = dict(gx_result.result or {})
             observed = _observed(result_dict)
@@ -619,13 +629,14 @@ def _errored(table: str, spec: ExpectationSpec, error: str) -> ExpectationResult
 
 
 def _error_result(run_id: str, table: str, error: str) -> GateResult:
+    """The gate could not run: an error, not publishable (a traceback keeps its last lines)."""
     result = ExpectationResult(
         table=table,
-        expectation="gate_started",
+        expectation="gate_ran",
         severity="critical",
         success=None,
         observed_value="",
-        error=error[:2000],
+        error=error if len(error) <= 2000 else "..." + error[-2000:],
     )
     return GateResult(
         run_id=run_id,

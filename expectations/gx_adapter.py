@@ -65,6 +65,7 @@ def build_expectation(
         ColumnPairMapExpectation,
         MulticolumnMapExpectation,
     )
+    from great_expectations.expectations.metadata_types import FailureSeverity
     from great_expectations.expectations.registry import get_expectation_impl
 
     try:
@@ -82,7 +83,7 @@ def build_expectation(
             **kwargs,
             meta={"gate_name": spec.name, "gate_severity": spec.severity, "gate_stage": spec.stage},
             notes=f"Severity: {spec.severity}. Why: {spec.why}",
-            severity=_GX_SEVERITY[spec.severity],
+            severity=FailureSeverity(_GX_SEVERITY[spec.severity]),
         )
     except Exception as exc:  # pydantic's ValidationError and GX's own config errors
         raise SuiteError(f"{spec.origin}: Great Expectations rejects it: {exc}") from exc

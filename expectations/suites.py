@@ -262,6 +262,7 @@ def load_currency_ceilings(directory: Path | None = None) -> CurrencyCeilings:
         if not _positive_number(value):
             raise SuiteError(f"{where}: [ceilings] {code} must be a positive number")
         ceilings[code] = float(value)
+    assert isinstance(default, int | float)
     return CurrencyCeilings(by_currency=ceilings, default=float(default))
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Sequence
 from typing import Literal
 
 import numpy as np
@@ -456,7 +457,7 @@ def large_tables(
 
 
 def _documents(
-    rows: list[tuple[str, str, str, str, str, dt.date, str | None]], *, failed: bool
+    rows: Sequence[tuple[str, str, str, str, str, dt.date, str | None]], *, failed: bool
 ) -> pd.DataFrame:
     records = []
     for doc_id, source_id, url, doc_type, title, published, text in rows:

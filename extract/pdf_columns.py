@@ -231,8 +231,8 @@ def find_gutter(
     gutter is the widest run of points at the minimum count that has text on both sides,
     accepted when that count is small beside the busiest point. A line that ends inside the
     gutter (a contents entry of a title block) narrows that run; when it comes out too
-    narrow, it is widened over points a few fragments above the minimum, as far as the
-    columns' edges, where several lines end or start together.
+    narrow, it is widened over points a few fragments above the minimum, to the right no
+    further than the first line that starts there.
 
     On a page of a few lines, a stretched justified line's word gaps can look like a gutter;
     a gap no wider than the row's other word gaps is one line's spacing, so the candidate is
@@ -263,7 +263,6 @@ def find_gutter(
     # tall masthead cannot outweigh a short right-hand column.
     steps = [0] * (last - first + 2)
     starts: Counter[int] = Counter()  # first point each counted fragment covers
-    ends: Counter[int] = Counter()  # and its last
     for x0, x1, _, _ in boxes:
         if x1 - x0 > 0.6 * span or (x0 < middle < x1 and abs((x0 + x1) / 2 - middle) < 0.03 * span):
             continue
@@ -272,7 +271,6 @@ def find_gutter(
             steps[cover_from - first] += 1
             steps[cover_to - first] -= 1
             starts[cover_from] += 1
-            ends[cover_to - 1] += 1
     counts: dict[int, int] = {}
     running = 0
     for x in range(first, last + 1):
@@ -287,14 +285,15 @@ def find_gutter(
     centre = (left + right) / 2
     best = _widest_run(counts, boxes, start, stop, lowest, centre)
     if best is not None and best[1] - best[0] < min_width:
-        # A title line ending (or starting) inside the gutter narrowed it: widen the run
-        # over points a few fragments above the minimum, up to the columns' edges, where
-        # several lines end or start together.
+        # Lines of a title block ending inside the gutter narrowed it: widen the run over
+        # points a few fragments above the minimum, leftwards into the lines that end in
+        # it, rightwards only up to where the right column's first line starts (that
+        # column may be too short to raise the count).
         slack = lowest + max(1, int(0.1 * busiest))
         lo, hi = best
-        while lo - 1 >= start and counts[lo - 1] <= slack and ends[lo - 1] < 2:
+        while lo - 1 >= start and counts[lo - 1] <= slack:
             lo -= 1
-        while hi + 1 <= stop and counts[hi + 1] <= slack and starts[hi + 1] < 2:
+        while hi + 1 <= stop and counts[hi + 1] <= slack and not starts[hi + 1]:
             hi += 1
         mid = (lo + hi) / 2
         if any(b[1] <= mid for b in boxes) and any(b[0] >= mid for b in boxes):

@@ -66,15 +66,46 @@ class WeekdayMention:
     day: date
 
 
-@dataclass
 class Analysis:
-    """One sentence's countries, organisations and people (document offsets)."""
+    """One sentence's countries, organisations and people (document offsets), each read
+    on first use: most sentences only ever need one of them."""
 
-    start: int
-    end: int
-    countries: list[CountryMention]
-    orgs: list[Org]
-    people: list[Person]
+    __slots__ = ("_countries", "_names", "_orgs", "_people", "ctx", "end", "start", "text")
+
+    def __init__(self, ctx: EventDoc, s: Sentence) -> None:
+        self.ctx = ctx
+        self.start, self.end, self.text = s.start, s.end, s.text
+        self._countries: list[CountryMention] | None = None
+        self._names: list[tuple[int, int]] | None = None
+        self._orgs: list[Org] | None = None
+        self._people: list[Person] | None = None
+
+    @property
+    def countries(self) -> list[CountryMention]:
+        if self._countries is None:
+            self._countries = [
+                CountryMention(c.start + self.start, c.end + self.start, c.text, c.iso3, c.form)
+                for c in find_countries(self.text)
+            ]
+        return self._countries
+
+    @property
+    def names(self) -> list[tuple[int, int]]:
+        if self._names is None:
+            self._names = name_spans(self.ctx.text, self.start, self.end)
+        return self._names
+
+    @property
+    def orgs(self) -> list[Org]:
+        if self._orgs is None:
+            self._orgs = find_orgs(self.ctx.text, self.start, self.end, self.ctx.learned)
+        return self._orgs
+
+    @property
+    def people(self) -> list[Person]:
+        if self._people is None:
+            self._people = find_people(self.ctx.text, self.start, self.end, self.orgs, self.names)
+        return self._people
 
 
 @dataclass
@@ -90,41 +121,61 @@ class EventDoc:
     sentences: list[Sentence]
     words: list[frozenset[str]]  # each sentence's lower-cased words
     body: list[bool]
-    learned: dict[str, str]
-    dates: list[DateMention]
-    date_starts: list[int]
-    weekdays: list[WeekdayMention]
+    starts: list[int]  # each sentence's start, for bisecting
     _analyses: dict[int, Analysis] = field(default_factory=dict)
+    _dated: dict[int, tuple[list[DateMention], list[WeekdayMention]]] = field(default_factory=dict)
+    _learned: dict[str, str] | None = None
+
+    @property
+    def learned(self) -> dict[str, str]:
+        """The acronyms the document defines ("XIEG"), read on first use."""
+        if self._learned is None:
+            self._learned = learn_acronyms(self.text)
+        return self._learned
 
     def analysis(self, s: Sentence) -> Analysis:
-        """Countries, organisations and people of sentence `s`, read once, on demand."""
+        """Countries, organisations and people of sentence `s`, each read once, on demand."""
         cached = self._analyses.get(s.start)
-        if cached is not None:
-            return cached
-        text, start, end = self.text, s.start, s.end
-        names = name_spans(text, start, end)
-        orgs = find_orgs(text, start, end, self.learned, [n for n, _ in names])
-        people = find_people(text, start, end, orgs, names)
-        countries = [
-            CountryMention(c.start + start, c.end + start, c.text, c.iso3, c.form)
-            for c in find_countries(s.text)
-        ]
-        info = Analysis(start, end, countries, orgs, people)
-        self._analyses[s.start] = info
-        return info
+        if cached is None:
+            cached = self._analyses[s.start] = Analysis(self, s)
+        return cached
+
+    def _sentence_dates(self, start: int) -> tuple[list[DateMention], list[WeekdayMention]]:
+        """Dates and weekdays of the sentence holding offset `start`, read on first use
+        (most sentences are never asked about)."""
+        k = bisect.bisect_right(self.starts, start) - 1
+        if k < 0:
+            return [], []
+        s = self.sentences[k]
+        cached = self._dated.get(s.start)
+        if cached is None:
+            dates = [
+                DateMention(
+                    d.start + s.start,
+                    d.end + s.start,
+                    d.text,
+                    d.start_date,
+                    d.end_date,
+                    d.granularity,
+                    d.year_stated,
+                )
+                for d in resolve_dates(s.text, self.published)
+            ]
+            weekdays = (
+                _weekdays(self.text, self.published, s.start, s.end)
+                if not _WEEKDAY_WORDS.isdisjoint(self.words[k])
+                else []
+            )
+            cached = self._dated[s.start] = (dates, weekdays)
+        return cached
 
     def dates_in(self, start: int, end: int) -> list[DateMention]:
-        """Dates and ranges written inside `text[start:end]`."""
-        i = bisect.bisect_left(self.date_starts, start)
-        out = []
-        while i < len(self.dates) and self.dates[i].start < end:
-            if self.dates[i].end <= end:
-                out.append(self.dates[i])
-            i += 1
-        return out
+        """Dates and ranges written inside `text[start:end]` (within one sentence)."""
+        return [d for d in self._sentence_dates(start)[0] if start <= d.start and d.end <= end]
 
     def weekdays_in(self, start: int, end: int) -> list[WeekdayMention]:
-        return [w for w in self.weekdays if start <= w.start and w.end <= end]
+        """Weekdays written inside `text[start:end]` (within one sentence), resolved."""
+        return [w for w in self._sentence_dates(start)[1] if start <= w.start and w.end <= end]
 
     def places_in(self, start: int, end: int) -> list[Place]:
         return find_places(self.text, start, end)
@@ -240,7 +291,14 @@ MEETING_WORDS = frozenset(
         "tour:ed,s",
     )
 )
-_WORD = re.compile(r"[a-z]+")
+_TRIGGERS = PROJECT_WORDS | MEETING_WORDS
+# Everything but a-z -> space, so that `str.split` yields the lower-cased words (bytes
+# translation runs in C; latin-1 with "?" for other characters keeps the offsets).
+_LETTERS = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+
+
+def _letters_only(lower: str) -> str:
+    return lower.encode("latin-1", "replace").translate(_LETTERS).decode("latin-1")
 _WEEKDAY_WORDS = frozenset(d.lower() for d in _WEEKDAYS)
 
 _cache: list[EventDoc] = []
@@ -264,34 +322,11 @@ def event_doc(doc_id: str, doc: ParsedDocument, doc_type: str) -> EventDoc:
     text = doc.text or ""
     lower = _lowered(text)
     spans = paragraph_spans(text)
-    triggers = PROJECT_WORDS | MEETING_WORDS
-    wanted: list[int] = []
-    dated: set[int] = set()
-    for i, (s, e) in enumerate(spans):
-        words = set(_WORD.findall(lower, s, e))
-        if not triggers.isdisjoint(words):
-            wanted.append(i)
-            if not _WEEKDAY_WORDS.isdisjoint(words):
-                dated.add(i)
+    flat = _letters_only(lower)
+    wanted = [
+        i for i, (s, e) in enumerate(spans) if not _TRIGGERS.isdisjoint(flat[s:e].split())
+    ]
     sentences = split_sentences(text, wanted) if wanted else []
-    dates: list[DateMention] = []
-    weekdays: list[WeekdayMention] = []
-    for i in wanted:
-        p_start, p_end = spans[i]
-        for d in resolve_dates(text[p_start:p_end], doc.published_date):
-            dates.append(
-                DateMention(
-                    d.start + p_start,
-                    d.end + p_start,
-                    d.text,
-                    d.start_date,
-                    d.end_date,
-                    d.granularity,
-                    d.year_stated,
-                )
-            )
-        if i in dated:
-            weekdays.extend(_weekdays(text, doc.published_date, p_start, p_end))
     ctx = EventDoc(
         doc_id=doc_id,
         doc=doc,
@@ -300,12 +335,9 @@ def event_doc(doc_id: str, doc: ParsedDocument, doc_type: str) -> EventDoc:
         lower=lower,
         published=doc.published_date,
         sentences=sentences,
-        words=[frozenset(_WORD.findall(lower, s.start, s.end)) for s in sentences],
+        words=[frozenset(flat[s.start : s.end].split()) for s in sentences],
         body=[_is_body(s) for s in sentences],
-        learned=learn_acronyms(text),
-        dates=dates,
-        date_starts=[d.start for d in dates],
-        weekdays=weekdays,
+        starts=[s.start for s in sentences],
     )
     _cache[:] = [ctx]
     return ctx

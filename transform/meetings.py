@@ -49,6 +49,7 @@ How a sentence reports a meeting, rule by rule:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -57,7 +58,7 @@ from extract.documents import ParsedDocument
 from transform.countries import country_name, find_countries
 from transform.event_context import MEETING_WORDS, EventDoc, event_doc
 from transform.facts import Candidate, Meeting, MeetingParticipant, Mention
-from transform.participants import Org, Person
+from transform.participants import ROLE_WORDS, Org, Person, countries_named
 from transform.places import ONLINE, Place, gazetteer, read_place
 
 __all__ = ["extract_meetings", "meeting_type_of"]
@@ -104,47 +105,62 @@ _HELD_AFTER = re.compile(
 )
 
 
+_TOKEN_SEP = re.compile(r"([^\s,]+)(,?\s+)")
+_CAP_TOKEN = re.compile(_CAPWORD + r"|" + _ORDINAL)
+_CONNECTORS = frozenset({"and", "&", "of", "on", "for"})
+
+
 def _named_mentions(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Named meetings in `text[start:end]`: capitalised words around a meeting noun, with
     the ordinal or year before them and the "of/on/for ..." complements after
     ("12th BRICS Science, Technology and Innovation Ministers' Meeting")."""
+    heads = list(_HEAD_RE.finditer(text, start, end))
+    if not heads:
+        return []
+    # (start, token, separator) of every word before the last head, tokenised once
+    toks = [(m.start(1), m.group(1), m.group(2)) for m in _TOKEN_SEP.finditer(text, start, heads[-1].start())]
+    tok_starts = [t[0] for t in toks]
     out: list[tuple[int, int, str]] = []
-    for m in _HEAD_RE.finditer(text, start, end):
+    for m in heads:
         if out and m.start() < out[-1][1]:
             continue
         left = m.start()
         has_ordinal = False
-        while left > start:
-            lm = _LEFT_TOKEN.search(text, max(start, left - 40), left)
-            if lm is None or lm.end() != left:
+        k = bisect.bisect_left(tok_starts, left) - 1
+        while k >= 0:
+            t_start, tok, sep = toks[k]
+            if t_start + len(tok) + len(sep) != left or not _CAP_TOKEN.fullmatch(tok) and tok not in _CONNECTORS:
                 break
-            tok, sep = lm.group("tok"), lm.group("sep")
             if tok in _LEFT_STOP:
                 break
-            if sep.startswith(",") and " and " not in text[lm.end() : m.start()]:
+            if sep.startswith(",") and " and " not in text[left : m.start()]:
                 break
-            if tok in ("and", "&", "of", "on", "for"):
-                prev = _LEFT_TOKEN.search(text, max(start, lm.start() - 40), lm.start())
-                if prev is None or prev.end() != lm.start() or not prev.group("tok")[:1].isupper():
+            if tok in _CONNECTORS:
+                if k == 0:
                     break
-                if prev.group("tok") in _LEFT_STOP:
+                p_start, p_tok, p_sep = toks[k - 1]
+                if (
+                    p_start + len(p_tok) + len(p_sep) != t_start
+                    or not p_tok[:1].isupper()
+                    or p_tok in _LEFT_STOP
+                ):
                     break
+            left = t_start
+            k -= 1
             if _ORDINAL_RE.match(tok) or _YEAR_RE.match(tok):
                 has_ordinal = True
-                left = lm.start()
                 break
-            left = lm.start()
         tail = _TAIL_RE.match(text, m.end(), end)
         right = tail.end() if tail else m.end()
         raw = text[left:right]
-        if len(raw.split()) < 2:
+        if " " not in raw.strip():
             continue
         if tail is not None and tail.group("trail"):
             has_ordinal = True
-        if not has_ordinal:
-            before = _LEFT_TOKEN.search(text, max(start, left - 20), left)
-            if before is not None and before.end() == left and (
-                _ORDINAL_RE.match(before.group("tok")) or _YEAR_RE.match(before.group("tok"))
+        if not has_ordinal and k >= 0:
+            t_start, tok, sep = toks[k]
+            if t_start + len(tok) + len(sep) == left and (
+                _ORDINAL_RE.match(tok) or _YEAR_RE.match(tok)
             ):
                 has_ordinal = True
         if m.group(0) in _ORG_LIKE_HEADS and not has_ordinal and not _HELD_AFTER.match(text, right):
@@ -218,6 +234,15 @@ _LOWER_HEAD_WORDS = frozenset(
     "committee commission subcommission forum workshop conference symposium dialogue meeting"
     " summit session seminar roundtable consultation consultations colloquium exchange talks".split()
 )
+_OPEN_CLOSE_WORDS = frozenset(
+    "opened began started kicked commenced concluded ended closed wrapped finished".split()
+)
+_NAMED_HEAD_WORDS = frozenset(
+    "committee commission subcommission subcommittee sub forum workshop conference symposium"
+    " dialogue meeting summit session seminar roundtable round consultation consultations"
+    " congress colloquium assembly exchange talks expo convention retreat".split()
+)
+_PERSON_CUES = frozenset(ROLE_WORDS | {"prof", "dr", "mr", "mrs", "ms", "professor", "academician"})
 _VISIT_WORDS = frozenset({"visit", "visited", "visits", "visiting", "toured", "tour", "tours"})
 _GROUPINGS = re.compile(r"\b(?:BRICS|ASEAN|SCO|G20|G7|APEC|EU|African\s+Union|CELAC|Belt\s+and\s+Road)\b")
 
@@ -323,9 +348,10 @@ def _find_mentions(ctx: EventDoc, index: int) -> list[tuple[int, int, str, str]]
         for m in _QUOTED.finditer(text, s.start, s.end):
             if free(m.start(), m.end()):
                 found.append((m.start("body"), m.end("body"), "named", m.group("body")))
-    for a, b, raw in _named_mentions(text, s.start, s.end):
-        if free(a, b):
-            found.append((a, b, "named", raw))
+    if not _NAMED_HEAD_WORDS.isdisjoint(words):
+        for a, b, raw in _named_mentions(text, s.start, s.end):
+            if free(a, b):
+                found.append((a, b, "named", raw))
     if not _LOWER_HEAD_WORDS.isdisjoint(words):
         for m in _DESCRIBED.finditer(text, s.start, s.end):
             if free(m.start(), m.end()):
@@ -548,8 +574,9 @@ def _collect(ctx: EventDoc, d: _Draft, index: int, first: bool) -> None:
                     d.place = p
                     break
     else:
-        opening = _opening_date(ctx, s.start, s.end)
-        closing = _closing_date(ctx, s.start, s.end)
+        says_when = not _OPEN_CLOSE_WORDS.isdisjoint(ctx.words[index])
+        opening = _opening_date(ctx, s.start, s.end) if says_when else None
+        closing = _closing_date(ctx, s.start, s.end) if says_when else None
         if opening is not None and (d.start_date is None or d.start_date == d.end_date):
             if d.end_date is None or opening <= d.end_date:
                 d.start_date = opening
@@ -577,19 +604,24 @@ def _collect(ctx: EventDoc, d: _Draft, index: int, first: bool) -> None:
             elif closing is not None:
                 d.start_date = closing - timedelta(days=n - 1)
                 d.end_date = closing
-    for c in ctx.countries_in(s.start, s.end, para):
-        if any(o.start <= c.start < o.end and o.country is not None for o in para.orgs):
+    # Organisations and people are read in the event sentence, and in a follow-up only when
+    # it names someone with a role ("Dai Gang, Director General of ..."): reading every
+    # sentence's organisations would cost far more than it finds.
+    with_people = first or not _PERSON_CUES.isdisjoint(ctx.words[index])
+    orgs = para.orgs if with_people else []
+    for c in para.countries:
+        if any(o.start <= c.start < o.end and o.country is not None for o in orgs):
             continue
         if c.iso3 not in d.countries:
             d.countries.append(c.iso3)
-    for o in ctx.orgs_in(s.start, s.end, para):
+    for o in orgs:
         if first and a <= o.start < b:
             continue
         if o.kind in ("media", "legislature", "advisory", "party"):
             continue
         if o not in d.orgs:
             d.orgs.append(o)
-    for p in ctx.people_in(s.start, s.end, para):
+    for p in para.people if with_people else []:
         if all(p.name != q.name for q in d.people):
             d.people.append(p)
     if d.summary is None and _AGREED.search(s.text):
@@ -649,7 +681,7 @@ def _finish(ctx: EventDoc, d: _Draft) -> Candidate:
             if all(p.name != q.name for q in people):
                 people.append(p)
     countries: list[str] = []
-    for c in [*(c.iso3 for c in find_countries(d.title)), *d.countries]:
+    for c in [*countries_named(d.title), *d.countries]:
         if c not in countries:
             countries.append(c)
     if d.visit_country and d.visit_country not in countries:

@@ -180,6 +180,20 @@ def _non_name_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=8192)
+def countries_named(text: str) -> tuple[str, ...]:
+    """ISO3 codes of the countries a name or title names, in order ("China-Sweden Joint
+    Committee" -> CHN, SWE). Cached: names recur across documents."""
+    return tuple(c.iso3 for c in find_countries(text))
+
+
+@lru_cache(maxsize=8192)
+def _leading(text: str) -> tuple[int, str] | None:
+    """(end, iso3) of a country or nationality at the start of `text`, or None."""
+    found = find_countries(text)
+    return (found[0].end, found[0].iso3) if found and found[0].start == 0 else None
+
+
+@lru_cache(maxsize=8192)
 def _names_country(text: str) -> bool:
     """Whether a short phrase names a country (cached: phrases recur across documents)."""
     return bool(find_countries(text))
@@ -197,6 +211,10 @@ def _is_name_token(token: str) -> bool:
 
 
 _ORG_HEAD_RE = re.compile(r"\b(?:" + "|".join(sorted(ORG_HEADS, key=len, reverse=True)) + r")\b")
+# Head words as they appear among a sentence's whitespace-separated words (a cheap gate).
+_HEAD_SET = frozenset(
+    h + p for h in ORG_HEADS for p in ("", ",", ".", ";", ")", "’s", "'s", ":")
+)
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*[A-Z][A-Za-z&.\-]{1,11}\s*\)")
 _COMPLEMENT = re.compile(
     r"\s+(?:of|for|on|de|of\s+the|for\s+the|on\s+the|de\s+la|du)\s+"
@@ -223,6 +241,7 @@ class _CuratedIndex:
     by_key: dict[str, CuratedOrg]
     acronyms: dict[str, CuratedOrg]
     extra: re.Pattern[str] | None  # curated names without an organisation head word
+    extra_first: frozenset[str]  # their first words, to skip sentences naming none
 
 
 @lru_cache(maxsize=1)
@@ -253,9 +272,11 @@ def _curated_index() -> _CuratedIndex:
     if extra:
         alts = "|".join(re.escape(f) for f in sorted(set(extra), key=len, reverse=True))
         pattern = re.compile(r"(?<![\w-])(?:" + alts + r")(?![\w-])")
-    return _CuratedIndex(by_key, acronyms, pattern)
+    first = frozenset(f.split()[0] for f in extra)
+    return _CuratedIndex(by_key, acronyms, pattern, first)
 
 
+@lru_cache(maxsize=8192)
 def _lookup_curated(name: str) -> tuple[CuratedOrg, bool] | None:
     """The curated organisation a written name stands for, and whether the name had a
     qualifier in front ("Chinese Ministry of Finance" -> Ministry of Finance, True)."""
@@ -411,7 +432,9 @@ def find_orgs(
     stops = person_starts or []
     idx = _curated_index()
     found: list[Org] = []
-    for m in _ORG_HEAD_RE.finditer(text, start, end):
+    present = set(text[start:end].replace("-", " ").split())
+    heads = _HEAD_SET.intersection(present)
+    for m in _ORG_HEAD_RE.finditer(text, start, end) if heads else ():
         head = m.group(0)
         s = _extend_left(text, m.start(), start)
         e = _extend_right(text, m.end(), end, head, stops)
@@ -447,7 +470,9 @@ def find_orgs(
             if re.search(r"[A-Z]{2,}-$", text[max(0, m.start() - 12) : m.start()]):
                 continue  # part of a longer acronym ("MP-IDSA")
             found.append(Org(m.start(), m.end(), org.name, org.country if not org.generic else None, tok, True, org.kind))
-    if idx.extra is not None:
+    if idx.extra is not None and not idx.extra_first.isdisjoint(
+        w.strip(".,;:()“”\"'‘’") for w in present
+    ):
         for m in idx.extra.finditer(text, start, end):
             hit = _lookup_curated(m.group(0))
             if hit is None:
@@ -610,11 +635,11 @@ def _lead_country(role: str) -> tuple[str | None, str]:
         )
         if not m:
             continue
-        found = find_countries(m.group(1))
-        if found and found[0].start == 0 and found[0].end == len(m.group(1)):
+        found = _leading(m.group(1))
+        if found is not None and found[0] == len(m.group(1)):
             rest = role[m.end() :]
             if rest and rest.split()[0].lower().strip(".,") in ROLE_WORDS:
-                return found[0].iso3, rest
+                return found[1], rest
     return None, role
 
 

@@ -134,6 +134,10 @@ _LEAD = re.compile(
     r"(?:(?i:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
     r"(?:ern)?\s+)?",
 )
+_LEAD_WORD = re.compile(
+    r"(?:the\s+(?:city|capital|town|port\s+city|UK|US|U\.S\.|Netherlands|Philippines"
+    r"|United|Republic|Czech|Gambia|Bahamas|Maldives)\b|(?i:north|south|east|west|central))"
+)
 _REGION_WORD = re.compile(
     r"\s+(?i:province|state|region|prefecture|autonomous\s+region|county|oblast|governorate"
     r"|district)\b"
@@ -150,14 +154,30 @@ _NOT_PLACE = frozenset(
 )
 
 
+_THE = re.compile(r"the\s+")
+# The capitalised words a country name can span ("United Arab Emirates", "Republic of Korea").
+_CAP_PHRASE = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.'’-]*){0,4}")
+
+
+@lru_cache(maxsize=8192)
+def _leading_country(phrase: str) -> tuple[int, str] | None:
+    """(length, iso3) of a country name at the start of `phrase` (cached: place phrases
+    recur across documents)."""
+    found = find_countries(phrase)
+    if found and found[0].start == 0 and found[0].form != "adjective":
+        return found[0].end, found[0].iso3
+    return None
+
+
 def _country_at(text: str, pos: int) -> tuple[int, str] | None:
     """(end, iso3) of a country named exactly at `pos` ("Thailand", "the UK")."""
-    m = re.match(r"(?:the\s+)?", text[pos:])
-    p = pos + (m.end() if m else 0)
-    found = find_countries(text[p : p + 60])
-    if found and found[0].start == 0 and found[0].form != "adjective":
-        return p + found[0].end, found[0].iso3
-    return None
+    m = _THE.match(text, pos)
+    p = m.end() if m else pos
+    phrase = _CAP_PHRASE.match(text, p)
+    if phrase is None:
+        return None
+    hit = _leading_country(phrase.group(0))
+    return (p + hit[0], hit[1]) if hit is not None else None
 
 
 def _region_or_country_after(text: str, pos: int) -> tuple[int, str | None, bool] | None:
@@ -194,6 +214,9 @@ def read_place(text: str, pos: int, limit: int | None = None) -> Place | None:
     of Yunnan Province", "northeastern Khon Kaen province of Thailand", "Thailand".
     """
     end_limit = len(text) if limit is None else limit
+    first = text[pos : pos + 1]
+    if not first.isupper() and not _LEAD_WORD.match(text, pos):
+        return None  # "in 2014", "in lunar orbit", "in the presence of"
     direct = _country_at(text, pos)
     lead = _LEAD.match(text, pos)
     p = pos if direct is not None else (lead.end() if lead else pos)
@@ -201,7 +224,7 @@ def read_place(text: str, pos: int, limit: int | None = None) -> Place | None:
         return None
     # A country first ("in Thailand", "in northwest China").
     hit = _gazetteer_at(text, p)
-    country = _country_at(text, p)
+    country = direct if p == pos else _country_at(text, p)
     if country is not None and (hit is None or country[0] >= p + len(hit[0])):
         end, iso3 = country
         if not _REGION_WORD.match(text, end):

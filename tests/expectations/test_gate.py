@@ -94,6 +94,41 @@ def test_clean_realistic_dataset_passes_and_is_published_unchanged(
     assert ("no previous published count" in observed) == first_run
 
 
+def _through_duckdb(
+    tables: dict[str, pd.DataFrame], *, empty: tuple[str, ...] = ()
+) -> dict[str, pd.DataFrame]:
+    """The tables as the flow hands them over: stored in the warehouse schema, read back
+    with DuckDB's `.df()` (its dtypes, its empty-table dtypes)."""
+    con = duckdb.connect()
+    migrate(con)
+    for name, frame in tables.items():
+        if name not in empty:
+            con.register("frame", frame)
+            con.execute(f"INSERT INTO {name} SELECT * FROM frame")
+            con.unregister("frame")
+    return {name: con.execute(f"SELECT * FROM {name}").df() for name in tables}
+
+
+def test_tables_read_back_from_duckdb_pass(tables: dict[str, pd.DataFrame]) -> None:
+    result = run_gate(_through_duckdb(tables), run_id="r-duckdb", previous_counts=None)
+    assert result.status == "pass", "\n".join(result.summary_lines())
+
+
+def test_a_night_without_any_fact_publishes_with_a_warning(
+    tables: dict[str, pd.DataFrame],
+) -> None:
+    """Empty fact tables (a first run, every document failing) are no error of the checks."""
+    facts = ("budgets", "projects", "project_participants", "meetings", "meeting_participants")
+    result = run_gate(
+        _through_duckdb(tables, empty=(*facts, "mentions")), run_id="r-empty", previous_counts=None
+    )
+    assert not result.errors, "\n".join(result.summary_lines())
+    assert result.status == "warn" and result.publishable
+    share = result_for(result, "documents", "share_of_parsed_documents_without_facts")
+    assert share.success is False and share.observed_value == "1.0"
+    assert all(len(result.clean_tables[t]) == 0 for t in facts)
+
+
 # --- each critical expectation blocks publication -----------------------------------------
 
 _CRITICAL = _cases("critical")
@@ -430,6 +465,15 @@ def test_derived_column_that_raises_is_an_error(
     target = result_for(result, "budgets", "amount_within_currency_ceiling")
     assert target.success is None and "rates table empty" in (target.error or "")
     assert result.status == "error"
+
+
+def test_a_bug_in_the_gate_itself_is_an_error_not_a_crash_or_pass(
+    tables: dict[str, pd.DataFrame],
+) -> None:
+    tables["budgets"] = "SELECT * FROM budgets"  # type: ignore[assignment]  # not a frame
+    result = run_gate(tables, run_id="r", previous_counts=None)
+    assert result.status == "error" and not result.publishable and result.clean_tables == {}
+    assert "the gate itself failed" in (result.errors[0].error or "")
 
 
 # --- what the caller stores ------------------------------------------------------------------

@@ -66,6 +66,8 @@ class Typesetter:
     column: int = 0
     y: float = 0.0
     ambiguous: bool = False
+    # Right edge of the column's last line when that line ended a paragraph, else None.
+    paragraph_end: float | None = None
 
     def __post_init__(self) -> None:
         self._new_page()
@@ -76,6 +78,11 @@ class Typesetter:
         self.y = self.top
 
     def _next_column(self) -> None:
+        # A paragraph that ends on a column's last line with a line that happens to be full
+        # looks exactly like one running on: nothing on the page says it ended there.
+        if self.paragraph_end is not None:
+            self.ambiguous |= self.paragraph_end >= self.columns[self.column][1] - 1.5
+        self.paragraph_end = None
         if self.column + 1 < len(self.columns):
             self.column += 1
             self.y = self.top
@@ -119,6 +126,7 @@ class Typesetter:
             self._place(line, size, BOLD, justify=False)
             self.y += 15
         self.y += 4
+        self.paragraph_end = None
 
     def paragraph(self, text: str) -> None:
         words = text.split()
@@ -131,10 +139,7 @@ class Typesetter:
             last = not words
             end = self._place(line, self.size, BODY, justify=not last)
             self.y += self.leading
-            if last and self.y + self.size > self.bottom:
-                # The paragraph ends on a column's last line: if that line happens to be
-                # full, nothing on the page says the paragraph ended there.
-                self.ambiguous |= end >= self.columns[self.column][1] - 1.5
+            self.paragraph_end = end if last else None
         self.y += self.para_gap
 
     def render(self) -> list[PageWords]:
