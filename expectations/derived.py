@@ -135,7 +135,8 @@ def _mention_count(views: Views, table: str) -> pd.Series:
     id_col, fact_type = FACT_TABLES[table]
     counts = _fact_mentions(views, fact_type)["fact_id"].value_counts()
     ids = views[table][id_col]
-    return ids.map(counts).fillna(0).astype("int64")
+    found = counts.reindex(ids.to_numpy()).fillna(0).astype("int64").to_numpy()
+    return pd.Series(found, index=ids.index)
 
 
 def _latest_publication(views: Views, table: str) -> pd.Series:
@@ -151,9 +152,10 @@ def _latest_publication(views: Views, table: str) -> pd.Series:
     mentions = _fact_mentions(views, fact_type)
     dated = mentions.assign(published=mentions["doc_id"].map(published))
     latest = dated.groupby("fact_id")["published"].max()
-    # A dict, not a Series, for the lookup: mapping through an empty datetime Series makes
-    # pandas try to cast the result to float and raise.
-    return _dates(views[table][id_col].map(dict(latest.items())))
+    # reindex, not map: mapping through an empty datetime Series makes pandas try to cast
+    # the result to float and raise, and a dict of boxed Timestamps is slow at 100k facts.
+    ids = views[table][id_col]
+    return _dates(pd.Series(latest.reindex(ids.to_numpy()).to_numpy(), index=ids.index))
 
 
 def _days_after(event: pd.Series, reference: pd.Series) -> pd.Series:

@@ -20,7 +20,7 @@ from typing import Any
 import duckdb
 
 from extract.collect import ItemOutcome, SourceOutcome, collect_source
-from extract.documents import ParseError, RawDocument
+from extract.documents import ParsedDocument, ParseError, RawDocument, doc_id_for
 from extract.http import Fetcher, FetchPolicy
 from extract.parse import parse_raw
 from extract.sources import PipelineConfig, SourceConfig
@@ -123,6 +123,9 @@ class RunContext:
     raw: RawStore
     summary: RunSummary
     known: dict[str, load.FetchState] = field(default_factory=dict)
+    # url -> (status counted once parsed, fetch state saved with the document): see
+    # `store_collected`.
+    pending: dict[str, tuple[str, dict[str, Any]]] = field(default_factory=dict)
 
     @property
     def published_dir(self) -> Path:
@@ -194,50 +197,100 @@ def collect(
 def store_collected(
     ctx: RunContext, results: Iterable[tuple[SourceOutcome, list[ItemOutcome]]]
 ) -> list[RawDocument]:
-    """Keep raw bytes and validators; return the documents that need parsing."""
+    """Keep raw bytes and validators; return the documents that need parsing.
+
+    The fetch state (validators, content hash) of a new or changed document is not saved
+    here but by `parse_and_store`, in the same transaction as the document: saved earlier,
+    a run killed before the document is stored would leave validators that make every
+    later run get 304 for a document the warehouse never received. A document that could
+    not be fetched is stored as a `failed` row with its reason; links a source refuses to
+    follow (other hosts, robots.txt) are only counted.
+    """
     to_parse: list[RawDocument] = []
     stored = load.stored_hashes(ctx.con)
+    doc_types = {source.id: source.doc_type for source in ctx.config.sources}
     now = utcnow()
+    s = ctx.summary
+
+    def fetch_state(item: ItemOutcome, sha: str | None) -> dict[str, Any]:
+        prior = ctx.known.get(item.url)
+        return {
+            "etag": item.etag or (prior.etag if prior and item.raw is None else None),
+            "last_modified": item.last_modified
+            or (prior.last_modified if prior and item.raw is None else None),
+            "content_sha256": sha or (prior.content_sha256 if prior else None),
+            "status": item.http_status or 200,
+            "checked_at": now,
+        }
+
     for outcome, indexes in results:
-        s = ctx.summary
         s.requests += outcome.requests
         s.not_modified += outcome.not_modified
-        load.record_source_status(ctx.con, outcome.source_id, ctx.run_id, outcome.error is None, outcome.error)
+        load.record_source_status(
+            ctx.con, outcome.source_id, ctx.run_id, outcome.error is None, outcome.error
+        )
         if outcome.error:
             s.source_errors[outcome.source_id] = outcome.error
-        for item in indexes + outcome.items:
+        for item in indexes:
             sha = ctx.raw.put(item.raw.content) if item.raw is not None else None
             if item.http_status is not None or sha is not None:
-                prior = ctx.known.get(item.url)
-                load.save_fetch_state(
-                    ctx.con,
-                    item.url,
-                    etag=item.etag or (prior.etag if prior and item.raw is None else None),
-                    last_modified=item.last_modified
-                    or (prior.last_modified if prior and item.raw is None else None),
-                    content_sha256=sha or (prior.content_sha256 if prior else None),
-                    status=item.http_status or 200,
-                    checked_at=now,
-                )
+                load.save_fetch_state(ctx.con, item.url, **fetch_state(item, sha))
         for item in outcome.items:
             status = item.status
+            sha = ctx.raw.put(item.raw.content) if item.raw is not None else None
             if item.raw is not None:
                 previous = stored.get(item.raw.doc_id)
-                if previous is None:
+                if previous is None or previous[0] is None:
                     status = "new"
-                elif previous[0] == item.raw.sha256 and previous[1] == "parsed":
-                    status = "unchanged"
                 elif previous[0] == item.raw.sha256:
-                    status = "unchanged"  # same bytes failed before: same verdict, no reparse
+                    # Same bytes as stored: same verdict (parsed or failed), no reparse.
+                    status = "unchanged"
                 else:
                     status = "changed"
-                if status in ("new", "changed"):
-                    to_parse.append(item.raw)
+            if item.raw is not None and status in ("new", "changed"):
+                to_parse.append(item.raw)
+                ctx.pending[item.url] = (status, fetch_state(item, sha))
+                continue  # counted by parse_and_store, as parsed or as failed
+            if item.http_status is not None or sha is not None:
+                load.save_fetch_state(ctx.con, item.url, **fetch_state(item, sha))
+            if status == "failed" and item.raw is None:
+                load.record_fetch_failure(
+                    ctx.con,
+                    doc_id=doc_id_for(item.url),
+                    source_id=outcome.source_id,
+                    url=item.url,
+                    doc_type=doc_types.get(outcome.source_id, "article"),
+                    error=f"{item.reason}: {item.detail}" if item.detail else str(item.reason),
+                    now=now,
+                )
             s.documents[status] += 1
             if status in ("failed", "skipped") and item.reason:
                 s.failures[item.reason] += 1
                 s.failed_items.append((item.url, item.reason))
     return to_parse
+
+
+def _store_document(
+    ctx: RunContext,
+    raw: RawDocument,
+    parsed: ParsedDocument | None,
+    *,
+    content_kind: str,
+    error: str | None,
+) -> str | None:
+    """The document and its fetch state in one transaction; returns the status it was
+    collected as (new, changed), None when it was not collected by this run (reprocessing)."""
+    status, state = ctx.pending.pop(raw.url, (None, None))
+    ctx.con.execute("BEGIN TRANSACTION")
+    try:
+        load.store_document(ctx.con, raw, parsed, content_kind=content_kind, error=error)
+        if state is not None:
+            load.save_fetch_state(ctx.con, raw.url, **state)
+        ctx.con.execute("COMMIT")
+    except Exception:
+        ctx.con.execute("ROLLBACK")
+        raise
+    return status
 
 
 def parse_and_store(ctx: RunContext, raws: Iterable[RawDocument]) -> None:
@@ -247,7 +300,7 @@ def parse_and_store(ctx: RunContext, raws: Iterable[RawDocument]) -> None:
             kind, parsed = parse_raw(raw)
         except ParseError as exc:
             log.warning("could not parse %s: %s", raw.url, exc)
-            load.store_document(ctx.con, raw, None, content_kind="unknown", error=str(exc))
+            _store_document(ctx, raw, None, content_kind="unknown", error=str(exc))
             ctx.summary.failures[exc.reason] += 1
             ctx.summary.failed_items.append((raw.url, exc.reason))
             ctx.summary.documents["failed"] += 1
@@ -255,12 +308,14 @@ def parse_and_store(ctx: RunContext, raws: Iterable[RawDocument]) -> None:
         except Exception as exc:  # a parser bug must cost one document, not the run
             log.exception("parser crashed on %s", raw.url)
             reason = f"parser_error: {type(exc).__name__}: {exc}"
-            load.store_document(ctx.con, raw, None, content_kind="unknown", error=reason)
+            _store_document(ctx, raw, None, content_kind="unknown", error=reason)
             ctx.summary.failures["parser_error"] += 1
             ctx.summary.failed_items.append((raw.url, "parser_error"))
             ctx.summary.documents["failed"] += 1
             continue
-        load.store_document(ctx.con, raw, parsed, content_kind=kind, error=None)
+        status = _store_document(ctx, raw, parsed, content_kind=kind, error=None)
+        if status is not None:
+            ctx.summary.documents[status] += 1
 
 
 def reparse_stored(ctx: RunContext) -> int:

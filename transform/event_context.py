@@ -122,6 +122,7 @@ class EventDoc:
     words: list[frozenset[str]]  # each sentence's lower-cased words
     body: list[bool]
     starts: list[int]  # each sentence's start, for bisecting
+    opening: list[int]  # where each sentence's own words start (after a news dateline)
     _analyses: dict[int, Analysis] = field(default_factory=dict)
     _dated: dict[int, tuple[list[DateMention], list[WeekdayMention]]] = field(default_factory=dict)
     _learned: dict[str, str] | None = None
@@ -170,8 +171,11 @@ class EventDoc:
         return cached
 
     def dates_in(self, start: int, end: int) -> list[DateMention]:
-        """Dates and ranges written inside `text[start:end]` (within one sentence)."""
-        return [d for d in self._sentence_dates(start)[0] if start <= d.start and d.end <= end]
+        """Dates and ranges written inside `text[start:end]` (within one sentence), a
+        dateline's date excluded: it is the publication date, not an event's."""
+        k = bisect.bisect_right(self.starts, start) - 1
+        floor = max(start, self.opening[k]) if k >= 0 else start
+        return [d for d in self._sentence_dates(start)[0] if floor <= d.start and d.end <= end]
 
     def weekdays_in(self, start: int, end: int) -> list[WeekdayMention]:
         """Weekdays written inside `text[start:end]` (within one sentence), resolved."""
@@ -212,6 +216,11 @@ def _weekdays(text: str, published: date | None, start: int, end: int) -> list[W
             day = published - timedelta(days=delta)
         out.append(WeekdayMention(m.start("d"), m.end("d"), day))
     return out
+
+
+def _opening(text: str, s: Sentence) -> int:
+    m = _DATELINE.match(text, s.start, s.end)
+    return m.end() if m else s.start
 
 
 def _is_body(s: Sentence) -> bool:
@@ -292,6 +301,11 @@ MEETING_WORDS = frozenset(
     )
 )
 _TRIGGERS = PROJECT_WORDS | MEETING_WORDS
+# "MOSCOW, Sept. 20 -- ", "CHIANG MAI, Thailand, Aug. 9 -- ": a news dateline
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.'’ -]{1,40})?,\s*)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
+    r"|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,\s*\d{4})?\s*(?:\([A-Z]+\))?\s*(?:--|—|–|:)\s*"
+)
 # Everything but a-z -> space, so that `str.split` yields the lower-cased words (bytes
 # translation runs in C; latin-1 with "?" for other characters keeps the offsets).
 _LETTERS = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
@@ -323,9 +337,10 @@ def event_doc(doc_id: str, doc: ParsedDocument, doc_type: str) -> EventDoc:
     lower = _lowered(text)
     spans = paragraph_spans(text)
     flat = _letters_only(lower)
-    wanted = [
-        i for i, (s, e) in enumerate(spans) if not _TRIGGERS.isdisjoint(flat[s:e].split())
-    ]
+    hits = [i for i, (s, e) in enumerate(spans) if not _TRIGGERS.isdisjoint(flat[s:e].split())]
+    # and the paragraph after each: an item may go on there ("Chang'e-6 carries four
+    # international payloads: ...")
+    wanted = sorted({j for i in hits for j in (i, i + 1) if j < len(spans)})
     sentences = split_sentences(text, wanted) if wanted else []
     ctx = EventDoc(
         doc_id=doc_id,
@@ -338,6 +353,7 @@ def event_doc(doc_id: str, doc: ParsedDocument, doc_type: str) -> EventDoc:
         words=[frozenset(flat[s.start : s.end].split()) for s in sentences],
         body=[_is_body(s) for s in sentences],
         starts=[s.start for s in sentences],
+        opening=[_opening(text, s) for s in sentences],
     )
     _cache[:] = [ctx]
     return ctx

@@ -81,8 +81,14 @@ _LOWER_HEADS = (
     r"|meeting|summit|session|seminar|roundtable|consultations?|colloquium|exchange|talks"
 )
 _CAPWORD = r"(?:[A-Z0-9][\w&'’.-]*(?:'s|’s|s')?)"
+# a capitalised word inside a name (not a weekday or month: "Forum on Monday")
+_CAPNAME = (
+    r"(?:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February"
+    r"|March|April|May|June|July|August|September|October|November|December)\b)"
+    r"[A-Z][\w&'’-]*(?:'s|’s|s')?)"
+)
 _NAME_TAIL = (
-    r"(?:\s+(?:of|on|for|and|in|&|de|the)(?:\s+the)?\s+" + _CAPWORD + r"(?:\s+" + _CAPWORD + r")*"
+    r"(?:\s+(?:of|on|for|and|&|de|between)(?:\s+the)?\s+" + _CAPNAME + r"(?:\s+" + _CAPNAME + r")*"
     r"|,\s+" + _CAPWORD + r"(?:\s+" + _CAPWORD + r")*(?=(?:,\s+" + _CAPWORD + r"(?:\s+"
     + _CAPWORD + r")*)*\s+and\s+" + _CAPWORD + r"))*"
 )
@@ -188,7 +194,7 @@ _VISIT = re.compile(
     r"|four-day|five-day|week-long)\s+)?visit\s+to|visit(?:ed|s|ing)?|paid\s+(?:an?\s+)?"
     r"(?:official\s+|state\s+|working\s+)?visit\s+to|tour(?:ed|s)?)\b",
 )
-_MET = re.compile(r"\bmet(?:\s+with)?\b")
+_MET = re.compile(r"\bmet(?:\s+with)?\b|\bheld\s+(?:(?:bilateral|formal|official|in-depth|high-level)\s+)?talks\s+with\b")
 _PAST = re.compile(
     r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:held|convened|organi[sz]ed|hosted|opened|staged"
     r"|co-?chaired|chaired|attended|launched)\b|\btook\s+place\b|\bheld\b|\bmet\b|\bconvened\b"
@@ -204,6 +210,12 @@ _FUTURE = re.compile(
     r"\s+to\b|\bto\s+be\s+held\b|\bnext\s+(?:meeting|session|round|forum|conference|summit)"
     r"|\bupcoming\b|\bagreed\s+to\s+hold\b|\bplans?\s+to\s+(?:hold|host|visit|convene)\b"
     r"|\bforthcoming\b|\bwill\s+(?:be\s+)?(?:run|take)\b",
+    _I,
+)
+# Past forms that cannot be part of a future phrase ("held" can: "will be held").
+_PAST_EXPLICIT = re.compile(
+    r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:held|convened|hosted|opened|organi[sz]ed)\b"
+    r"|\btook\s+place\b|\bconcluded\b|\bmet\b|\bco-?chaired\b|\bclosed\b|\bended\b",
     _I,
 )
 _EXCLUDED = re.compile(
@@ -224,7 +236,11 @@ _AGREED = re.compile(
 )
 _ONLINE_NEAR = ONLINE
 _OPENED = re.compile(r"\b(?:opened|began|started|kicked\s+off|commenced)\b[^.;]{0,40}$", _I)
-_CLOSED = re.compile(r"\b(?:concluded|ended|closed|wrapped\s+up|finished)\b[^.;]{0,40}$", _I)
+_CLOSED = re.compile(
+    r"\b(?:concluded|ended|closed|wrapped\s+up|finished|runs?\s+(?:until|till|through)"
+    r"|will\s+(?:run|last|continue)\s+(?:until|till|through)|lasts?\s+(?:until|till))\b[^.;]{0,40}$",
+    _I,
+)
 _DURATION = re.compile(
     r"\b(?P<n>two|three|four|five|six|seven|\d)-day\b", _I
 )
@@ -235,7 +251,8 @@ _LOWER_HEAD_WORDS = frozenset(
     " summit session seminar roundtable consultation consultations colloquium exchange talks".split()
 )
 _OPEN_CLOSE_WORDS = frozenset(
-    "opened began started kicked commenced concluded ended closed wrapped finished".split()
+    "opened began started kicked commenced concluded ended closed wrapped finished runs run"
+    " lasts last until".split()
 )
 _NAMED_HEAD_WORDS = frozenset(
     "committee commission subcommission subcommittee sub forum workshop conference symposium"
@@ -244,7 +261,16 @@ _NAMED_HEAD_WORDS = frozenset(
 )
 _PERSON_CUES = frozenset(ROLE_WORDS | {"prof", "dr", "mr", "mrs", "ms", "professor", "academician"})
 _VISIT_WORDS = frozenset({"visit", "visited", "visits", "visiting", "toured", "tour", "tours"})
-_GROUPINGS = re.compile(r"\b(?:BRICS|ASEAN|SCO|G20|G7|APEC|EU|African\s+Union|CELAC|Belt\s+and\s+Road)\b")
+# Sides made of many countries: a meeting with one of them is multilateral. (The EU acts
+# as one side: "China-EU" is two sides.)
+_GROUPINGS = re.compile(
+    r"\b(?:BRICS|ASEAN|SCO|G20|G7|APEC|African\s+Union|CELAC|Belt\s+and\s+Road|UN"
+    r"|United\s+Nations|Central\s+Asia|Africa|Arab|Pacific\s+Island|Latin\s+America"
+    r"|Caribbean|Central\s+and\s+Eastern\s+Europe|Nordic|Gulf|Mekong|Shanghai\s+Cooperation"
+    r"|Asia-Pacific|Global\s+South|Commonwealth)\b"
+)
+# A medium, not an event noun: "a video conference" is a meeting of two sides.
+_MEDIUM = re.compile(r"\b(?:video|tele|virtual|online)[\s-]*(?:conference|call|link|meeting)\b", _I)
 
 
 @dataclass
@@ -360,7 +386,7 @@ def _find_mentions(ctx: EventDoc, index: int) -> list[tuple[int, int, str, str]]
         for m in _VISIT.finditer(text, s.start, s.end):
             if free(m.start(), m.end()):
                 found.append((m.start(), m.end(), "visit", m.group(0)))
-    if "met" in words:
+    if "met" in words or "talks" in words:
         for m in _MET.finditer(text, s.start, s.end):
             if free(m.start(), m.end()):
                 found.append((m.start(), m.end(), "met", m.group(0)))
@@ -382,10 +408,9 @@ def _is_event(ctx: EventDoc, index: int, a: int, b: int, kind: str) -> bool:
         return False
     if re.search(r"\b(?:will|to|would|shall|plans?\s+to|agreed\s+to|expected\s+to)\s+(?:\w+\s+){0,2}$", before, _I) and kind in ("visit", "met"):
         return False
-    if _FUTURE.search(text[a : min(s.end, b + 80)]) and not re.search(r"\b(?:was|were)\s+held\b", text[a : min(s.end, b + 80)]):
-        # "whose next meeting is expected to take place" / "will be held in Beijing"
-        if not _PAST.search(text[b : min(s.end, b + 60)]):
-            return False
+    around = text[max(clause_s, a - 60) : min(s.end, b + 80)]
+    if _FUTURE.search(around) and not _PAST_EXPLICIT.search(around):
+        return False  # "will be held in Beijing", "whose next meeting is expected to ..."
     if kind == "visit":
         return not re.search(r"\b(?:will|plans?\s+to|to)\s+(?:pay\s+)?(?:an?\s+)?(?:official\s+)?$", before, _I)
     return _PAST.search(ctx_text) is not None
@@ -404,7 +429,9 @@ def _visit_target(ctx: EventDoc, b: int, end: int) -> tuple[Place | None, str | 
     if org is not None:
         after = re.match(r"\s*(?:\([^)]*\)\s*)?in\s+", text[org.end : end])
         pl = read_place(text, org.end + after.end(), end) if after else None
-        target = "the " + org.name if not org.name.startswith("the ") else org.name
+        if pl is None and org.country:
+            pl = Place(org.start, org.end, None, org.country)  # visiting an institution
+        target = org.name if org.name.startswith(("the ", "The ")) else "the " + org.name
         return pl, target, org.end
     return None, None, b
 
@@ -415,10 +442,11 @@ def _visitor(ctx: EventDoc, index: int, a: int, people: list[Person]) -> tuple[s
     text = ctx.text
     before_people = [p for p in people if s.start <= p.start < a]
     seg = text[s.start : a]
-    dm = re.search(r"\b(?:a|the|A|The)\s+(?:(?:[A-Z][\w-]*|Chinese|high-level)\s+)*delegation\s+of\s+(?:the\s+)?(?P<org>[A-Z][^,]*?)(?:\s*\([A-Z]+\))?(?=\s+led\b|,|\s+visited)", seg)
+    dm = re.search(r"\b(?:a|the|A|The)\s+(?:(?:[A-Z][\w-]*|Chinese|high-level)\s+)*delegation\s+(?:of|from)\s+(?:the\s+)?(?P<org>[A-Z][^,]*?)(?:\s*\([A-Z]+\))?(?=\s+led\b|,|\s+visited)", seg)
     if dm:
         org = re.sub(r"\s*\([^)]*\)", "", dm.group("org")).strip()
-        return f"a {org} delegation", before_people[:1]
+        article = "an" if org[:1] in "AEIOU" else "a"
+        return f"{article} {org} delegation", before_people[:1]
     if before_people:
         p = before_people[0]
         label = f"{p.role} {p.name}" if p.role else p.name
@@ -442,45 +470,7 @@ def _new_draft(ctx: EventDoc, index: int, a: int, b: int, kind: str, raw: str) -
         if len(title.split()) < 2:
             return None
     elif kind == "described":
-        body = re.sub(r"^(?:a|an|their|its|his|her|our)\s+", "", raw.strip(), flags=_I)
-        if re.match(r"(?:similar|further|new|second)\s", body, _I) and not re.search(r"\b(?:between|from)\b", text[b : s.end]):
-            pass
-        title = body
-        sides = _sides(ctx, index, b)
-        between = re.match(r"\s+between\s+", text[b : s.end])
-        if between and not (sides and all(find_countries(x) for x in sides)):
-            stop = _PAST.search(text, b, s.end)
-            lim = stop.start() if stop else s.end
-            parties: list[str] = []
-            for p in people:
-                if b <= p.start < lim:
-                    label = p.organisation or p.name
-                    if label not in parties:
-                        parties.append(label)
-            if len(parties) < 2:
-                for o in para.orgs:
-                    if b <= o.start < lim and o.name not in parties:
-                        parties.append(o.name)
-            if len(parties) >= 2:
-                sides = [parties[0], " and ".join(parties[1:])] if len(parties) > 2 else parties
-        head = re.search(_LOWER_HEADS + r"$", body)
-        if sides and head:
-            lead = re.match(r"((?:(?:" + _ORDINAL + r"|annual|similar)\s+)*)(.*)$", body)
-            ords, rest = (lead.group(1), lead.group(2)) if lead else ("", body)
-            if re.fullmatch(r"(?:meeting|talks|exchange|dialogue|consultations?)", rest) or rest.startswith(("meeting", "exchange")):
-                if len(sides) == 2 and all(len(x.split()) <= 3 for x in sides) and all(find_countries(x) for x in sides):
-                    title = f"{sides[0]}-{sides[1]} {rest}"
-                else:
-                    title = f"{rest} between {' and '.join(sides)}"
-            elif len(sides) == 2 and all(find_countries(x) for x in sides):
-                title = f"{ords}{sides[0]}-{sides[1]} {rest}"
-        organiser = re.search(r"\b(?:under\s+the\s+auspices\s+of|organi[sz]ed\s+by|hosted\s+by)\s+(?:the\s+)?", text[s.start : s.end])
-        if organiser and not sides:
-            org = next((o for o in para.orgs if o.start >= s.start + organiser.end() and o.start <= s.start + organiser.end() + 2), None)
-            if org is not None:
-                label = org.acronym if org.acronym and len(org.name) > 40 else org.name
-                title = f"{label} {body}"
-        title = _clean_title(title)
+        title = _described_title(ctx, index, a, b, raw, people)
     elif kind == "visit":
         visit_place, target, _ = _visit_target(ctx, b, s.end)
         label, visitor = _visitor(ctx, index, a, people)
@@ -491,13 +481,77 @@ def _new_draft(ctx: EventDoc, index: int, a: int, b: int, kind: str, raw: str) -
         sides = _met_sides(ctx, index, a, b, people)
         if sides is None:
             return None
-        title = f"Meeting between {sides[0]} and {sides[1]}"
+        noun = "Talks" if "talks" in raw else "Meeting"
+        title = f"{noun} between {sides[0]} and {sides[1]}"
     d = _Draft(index, title, kind, (a, b), last_sentence=index)
     d.visitor = visitor
     if kind == "visit" and visit_place is not None:
         d.visit_country = visit_place.country
         d.place = visit_place
     return d
+
+
+# "Beijing hosted the forum": the host city as the subject
+_HOSTED = re.compile(r"(?<![\w,])[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?=\s+(?:hosted|played\s+host\s+to)\b)")
+_ORGANISER = re.compile(
+    r"\b(?:under\s+the\s+auspices\s+of|organi[sz]ed\s+by|hosted\s+by|convened\s+by)\s+(?:the\s+)?"
+)
+_DET = re.compile(r"^(?:a|an|their|its|his|her|our)\s+", _I)
+_LEAD_WORDS = re.compile(r"((?:(?:" + _ORDINAL + r"|annual|similar|regular|first-ever)\s+)*)(.*)$")
+_PLAIN_HEADS = re.compile(r"(?:meeting|talks|exchange|dialogue|consultations?|video\s+conference)")
+
+
+def _described_title(
+    ctx: EventDoc, index: int, a: int, b: int, raw: str, people: list[Person]
+) -> str:
+    """A descriptive title: "CSSP China annual workshop" (its organiser), "Fourth annual
+    China-Belgium ... symposium" (two countries as sides), "Meeting between NSFC and The
+    Royal Society" (the parties' organisations), else the description itself."""
+    s = ctx.sentences[index]
+    text = ctx.text
+    info = ctx.analysis(s)
+    body = _DET.sub("", raw.strip())
+    organiser = _ORGANISER.search(text, s.start, s.end)
+    if organiser is not None:
+        org = next((o for o in info.orgs if organiser.end() <= o.start <= organiser.end() + 2), None)
+        if org is not None:
+            label = org.acronym if org.acronym and len(org.name) > 40 else org.name
+            return _clean_title(f"{label} {body}")
+    sides = _sides(ctx, index, b)
+    if not sides and re.match(r"\s+between\s+", text[b : s.end]):
+        stop = _PAST.search(text, b, s.end)
+        lim = stop.start() if stop else s.end
+        parties: list[str] = []
+        for p in people:
+            if b <= p.start < lim and (p.organisation or p.name) not in parties:
+                parties.append(p.organisation or p.name)
+        if len(parties) < 2:
+            parties += [o.name for o in info.orgs if b <= o.start < lim and o.name not in parties]
+        if len(parties) >= 2:
+            sides = [parties[0], " and ".join(parties[1:])] if len(parties) > 2 else parties
+    if not sides:
+        # "NASA and the CNSA held a video conference": the subject's parties
+        orgs_before = [o for o in info.orgs if s.start <= o.start < a]
+        subject = [o.name for o in orgs_before]
+        subject += [
+            c.text
+            for c in info.countries
+            if s.start <= c.start < a
+            and c.form == "name"
+            and not any(o.start <= c.start < o.end for o in orgs_before)
+        ]
+        if len(subject) == 2:
+            sides = subject
+    if not sides:
+        return _clean_title(body)
+    lead = _LEAD_WORDS.match(body)
+    ords, rest = (lead.group(1), lead.group(2)) if lead else ("", body)
+    countries = all(countries_named(x) for x in sides) and all(len(x.split()) <= 3 for x in sides)
+    if len(sides) == 2 and countries:
+        return _clean_title(f"{ords}{sides[0]}-{sides[1]} {rest}")
+    if _PLAIN_HEADS.fullmatch(rest) or rest.startswith(("meeting", "exchange")):
+        return _clean_title(f"{ords}{rest} between {' and '.join(sides)}")
+    return _clean_title(body)
 
 
 def _sides(ctx: EventDoc, index: int, b: int) -> list[str]:
@@ -560,7 +614,12 @@ def _collect(ctx: EventDoc, d: _Draft, index: int, first: bool) -> None:
         if _ONLINE_NEAR.search(s.text):
             d.online = True
         if d.kind != "visit" and not d.online:
-            for p in ctx.places_in(s.start, s.end):
+            host = _HOSTED.search(text, s.start, a)
+            if host is not None:
+                hp = read_place(text, host.start(), host.end())
+                if hp is not None and hp.city:
+                    d.place = hp
+            for p in [] if d.place is not None else ctx.places_in(s.start, s.end):
                 if a <= p.start < b:
                     continue  # a place inside the title
                 before = text[max(s.start, p.start - 30) : p.start]
@@ -655,12 +714,19 @@ def _closing_near(ctx: EventDoc, d: _Draft) -> bool:
     return _closing_date(ctx, s.start, s.end) is not None
 
 
+_REFERENCE = re.compile(
+    r"\bthe\s+(?:[\w-]+\s+){0,2}(?:" + _LOWER_HEADS + r"|visit|delegation|ministers|two\s+sides"
+    r"|sides|talks|ceremony|guests|participants|delegates|attendees|event|gathering)\b",
+    _I,
+)
+
+
 def _is_reference(ctx: EventDoc, index: int, current: _Draft) -> bool:
     """A follow-up sentence of the current meeting: it mentions "the meeting/session/
     workshop...", the meeting's own noun, or opens with "Both sides", "The two sides",
     "During the meeting", a pronoun, or names its people."""
     t = ctx.sentences[index].text
-    if re.search(r"\bthe\s+(?:[\w-]+\s+){0,2}(?:" + _LOWER_HEADS + r"|visit|delegation|ministers|two\s+sides|sides|talks)\b", t, _I):
+    if _REFERENCE.search(t):
         return True
     if re.match(r"(?:Both|The\s+two)\s+(?:sides|parties|ministers|countries)|(?:He|She|They)\b|In\s+(?:his|her)\s+", t):
         return True
@@ -689,6 +755,9 @@ def _finish(ctx: EventDoc, d: _Draft) -> Candidate:
     for p in people:
         if p.country and p.country not in countries:
             countries.append(p.country)
+    for o in d.orgs:
+        if o.country and o.country not in countries:
+            countries.append(o.country)
     place = d.place
     if place is None and d.parent is not None and not d.online:
         place = d.parent.place
@@ -700,8 +769,12 @@ def _finish(ctx: EventDoc, d: _Draft) -> Candidate:
     if d.kind == "visit":
         country = d.visit_country or country
     city = place.city if place is not None else None
-    grouping = _GROUPINGS.search(d.title) is not None and not re.search(r"China-", d.title)
-    mtype = meeting_type_of(d.title if d.kind != "visit" else "visit", len(countries), grouping)
+    grouping = _GROUPINGS.search(d.title) is not None
+    sides = len(countries)
+    if d.kind == "met":
+        sides = max(2, sides)  # "X met Y": two sides, whatever the text says of their countries
+    typed_title = "visit" if d.kind == "visit" else _MEDIUM.sub("meeting", d.title)
+    mtype = meeting_type_of(typed_title, sides, grouping)
     participants: list[MeetingParticipant] = []
     for c in countries:
         participants.append(MeetingParticipant("country", country_name(c) or c, None, None, c))
@@ -751,6 +824,7 @@ def extract_meetings(doc_id: str, doc: ParsedDocument, doc_type: str) -> list[Ca
         if not same_para:
             visit, para_no = None, s.paragraph
         if not ctx.body[i]:
+            current = None  # a heading or headline ends the item
             continue
         news: list[_Draft] = []
         if not MEETING_WORDS.isdisjoint(ctx.words[i]):

@@ -226,7 +226,9 @@ _COMMA_FIELDS = re.compile(
 )
 _LEFT_STOP = frozenset(_FUNCTION_CAPS - {"National", "International", "Joint", "Global", "Open"})
 _LEFT_WORD = re.compile(r"([A-Z][\w&'’.-]*)\s+$")
-_ACRONYM_TOKEN = re.compile(r"(?<![\w-])[A-Z][A-Za-z&]*[A-Z][A-Za-z]*(?:-[A-Z]+)?(?![\w-])")
+# Capitalised tokens, read linearly (an acronym is then looked up, never pattern-matched:
+# a pattern requiring a second capital backtracks over every capitalised word).
+_ACRONYM_TOKEN = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9&]*(?:-[A-Z][A-Za-z0-9]*)*")
 _WELL_KNOWN_SHORT = frozenset({"EU", "UN"})
 _KEY_TOKEN = re.compile(r"\w+|&")
 
@@ -255,7 +257,12 @@ def _curated_index() -> _CuratedIndex:
                 acr.setdefault(form, []).append(org)
                 continue
             by_key.setdefault(_key(form), org)
-            if not _ORG_HEAD_RE.search(form):
+            head = _ORG_HEAD_RE.search(form)
+            if head is None or head.start() == 0 and " " in form and not _COMPLEMENT.match(
+                form, head.end()
+            ):
+                # no head word, or one the head-word reading cannot extend from
+                # ("Centre National de la Recherche Scientifique")
                 extra.append(form)
         if org.acronym:
             if " " in org.acronym:
@@ -456,6 +463,8 @@ def find_orgs(
         )
     for m in _ACRONYM_TOKEN.finditer(text, start, end):
         tok = m.group(0)
+        if tok not in learned and tok not in idx.acronyms:
+            continue
         if tok in learned:
             long = learned[tok]
             hit = _lookup_curated(long)
@@ -496,22 +505,41 @@ def find_orgs(
 
 _ROLE_QUALIFIER = re.compile(
     r"(?:(?:the|its|his|her|their|a|an)\s+)?"
-    r"(?:(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?:'s|’s)|[A-Z][a-z]+)\s+)?"
+    r"(?:(?:former|acting|then|outgoing|incoming|current|honorary|permanent|newly\s+appointed)"
+    r"\s+)?"
+    r"(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?:'s|’s)\s+|(?:[A-Z][a-z]+\s+){1,3})?"
 )
-_ARTICLE = re.compile(r"(?:(?:the|its|his|her|their|a|an)\s+)?")
+_ARTICLE = re.compile(
+    r"(?:(?:the|its|his|her|their|a|an)\s+)?(?:(?:former|acting|then|outgoing|incoming"
+    r"|current|honorary|permanent|newly\s+appointed)\s+)?"
+)
 _ROLE_TOKEN = re.compile(r"[A-Za-z][\w&'’-]*|\(\s*[A-Z][A-Za-z&.\-]{1,11}\s*\)")
 _ROLE_CONNECTORS = frozenset("of for the and & to on in at de la du des der von van".split())
 _ROLE_STOP_NAMES = frozenset({"UK", "US", "EU"})
+_WORD_AT = re.compile(r"[\w-]+")
+_ROLE_MODIFIERS = frozenset(
+    "former acting then outgoing incoming current honorary permanent newly appointed".split()
+)
 
 
 def _starts_role(text: str, pos: int, limit: int) -> bool:
     """Whether a role phrase starts at `pos`: "Director ...", "the President of ...",
-    "China's ambassador ...", "its Chairman"."""
-    for pattern in (_ARTICLE, _ROLE_QUALIFIER):
-        m = pattern.match(text, pos, limit)
-        first = re.match(r"[\w-]+", text[m.end() : limit]) if m else None
-        if first and first.group(0).lower() in ROLE_WORDS:
+    "China's ambassador ...", "its Chairman", "former Minister ...", "German Federal
+    Minister ..."."""
+    m = _ARTICLE.match(text, pos, limit)
+    first = _WORD_AT.match(text, m.end(), limit) if m else None
+    if first and first.group(0).lower() in ROLE_WORDS:
+        return True
+    m = _ROLE_QUALIFIER.match(text, pos, limit)
+    if m is None:
+        return False
+    # the qualifier's own capitalised words may already be the role ("Vice Minister")
+    for w in _WORD_AT.finditer(text, pos, min(limit, m.end() + 30)):
+        low = w.group(0).lower()
+        if low in ROLE_WORDS:
             return True
+        if w.start() >= m.end():
+            break
     return False
 
 
@@ -560,7 +588,7 @@ def _role_phrase_after(text: str, pos: int, limit: int, name_starts: set[int]) -
             last_good = m.end()
             i = m.end()
             continue
-        if low in _ROLE_CONNECTORS or low in ("'s", "’s"):
+        if low in _ROLE_CONNECTORS or low in ("'s", "’s") or low in _ROLE_MODIFIERS:
             i = m.end()
             continue
         break
@@ -607,6 +635,9 @@ def _role_phrase_before(text: str, role_end: int, floor: int) -> int | None:
     return start
 
 
+_ROLE_TAIL = re.compile(r"(?:,|\bof\s+the|\bof|\bat\s+the|\bat|\bthe|\()\s*$", re.IGNORECASE)
+
+
 def _split_role(role: str, orgs: list[Org], base: int) -> tuple[str, str | None]:
     """("Director General of the International Cooperation Department", "Chinese Ministry of
     Science and Technology") from a role phrase: the last organisation named in it is the
@@ -618,7 +649,7 @@ def _split_role(role: str, orgs: list[Org], base: int) -> tuple[str, str | None]
     rel = org.start - base
     head = role[:rel].rstrip()
     for _ in range(2):
-        head = re.sub(r"(?:,|\bof\s+the|\bof|\bat\s+the|\bat|\bthe)\s*$", "", head).rstrip(" ,")
+        head = _ROLE_TAIL.sub("", head).rstrip(" ,(")
     if not head:
         return role, org.name
     return head, org.name
@@ -638,7 +669,7 @@ def _lead_country(role: str) -> tuple[str | None, str]:
         found = _leading(m.group(1))
         if found is not None and found[0] == len(m.group(1)):
             rest = role[m.end() :]
-            if rest and rest.split()[0].lower().strip(".,") in ROLE_WORDS:
+            if any(w.lower().strip(".,") in ROLE_WORDS for w in rest.split()[:3]):
                 return found[1], rest
     return None, role
 

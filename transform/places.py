@@ -144,7 +144,10 @@ _REGION_WORD = re.compile(
 )
 _CITY_WORD = re.compile(r"\s+(?:city|City|municipality|Municipality)\b")
 _OF_REGION = re.compile(r"\s+(?:of|in)\s+")
-_CAPS = re.compile(r"(?:[A-Z][\w'’-]*|de|da|do|es|al|el|la)(?:\s+(?:[A-Z][\w'’-]*|de|es|al))*")
+_CAPS = re.compile(
+    r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|(?:de|da|do|dos|das|del|di|du|es|al|el|la|le|von"
+    r"|van|der|sur|upon)(?=\s+[A-Z])))*"
+)
 _NOT_PLACE = frozenset(
     """
     January February March April May June July August September October November December
@@ -155,6 +158,10 @@ _NOT_PLACE = frozenset(
 
 
 _THE = re.compile(r"the\s+")
+_ORG_HEAD_AFTER = re.compile(
+    r"\s+(?:[A-Z][\w-]*\s+){0,3}(?:University|Institute|Academy|College|School|Centre|Center"
+    r"|Laboratory|Hospital|Observatory|Museum|Library|Company|Corporation|Group|Bank)\b"
+)
 # The capitalised words a country name can span ("United Arab Emirates", "Republic of Korea").
 _CAP_PHRASE = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.'’-]*){0,4}")
 
@@ -231,6 +238,8 @@ def read_place(text: str, pos: int, limit: int | None = None) -> Place | None:
             same = _gazetteer_at(text, p)  # a city-state is both ("Singapore")
             city = same[1].name if same is not None and same[1].kind == "city" else None
             return Place(pos, end, city if city and p == pos else None, iso3)
+    if hit is not None and _ORG_HEAD_AFTER.match(text, p + len(hit[0])):
+        return None  # "Peking University", "Chiang Mai University": an organisation
     if hit is not None:
         form, entry = hit
         end = p + len(form)
@@ -264,7 +273,8 @@ def read_place(text: str, pos: int, limit: int | None = None) -> Place | None:
         return Place(pos, tail[0] if tail else region.end(), None, tail[1] if tail else None)
     city_word = _CITY_WORD.match(text, end)
     tail = _region_or_country_after(text, city_word.end() if city_word else end)
-    if tail is not None and (tail[2] or city_word is not None):
+    if tail is not None and (tail[2] or city_word is not None or tail[1] is not None):
+        # "Gilgit, Pakistan", "Kaiping, Guangdong Province": the text says what it is
         return Place(pos, tail[0], name, tail[1])
     if city_word is not None:
         return Place(pos, city_word.end(), name, None)

@@ -75,6 +75,8 @@ _VERBS: tuple[tuple[str, str], ...] = (
     (r"start(?:ed|s|ing)?\s+(?:commercial\s+|full\s+|trial\s+|formal\s+)?operations?", "started_operations"),
     (r"beg(?:an|un|ins?)\s+(?:commercial\s+|full\s+|trial\s+)?operations?", "started_operations"),
     (r"put\s+into\s+(?:commercial\s+|full\s+|trial\s+)?(?:operation|service|use)", "started_operations"),
+    (r"(?:lift(?:ed|s)?|blast(?:ed|s)?)\s+off|took\s+off", "launched"),
+    (r"(?:made|completed|conducted|performed)\s+(?:its|their)\s+(?:maiden|first)\s+(?:flight|launch|voyage|orbital\s+flight)", "launched"),
     (r"(?:went|goes|go)\s+into\s+(?:commercial\s+)?(?:operation|service)", "started_operations"),
     (r"entered\s+(?:into\s+)?(?:commercial\s+)?(?:operation|service)", "started_operations"),
     (r"commission(?:ed|s|ing)?", "started_operations"),
@@ -105,7 +107,8 @@ _VERB_RE = re.compile(
 _VERB_STATUS = {f"v{i}": status for i, (_, status) in enumerate(_VERBS)}
 _VERB_ANCHORS = frozenset(
     """
-    start started starts starting began begun begin begins put went goes go entered
+    start started starts starting began begun begin begins put went goes go entered lift
+    lifted lifts blast blasted blasts took made completed conducted performed
     commission commissioned commissions commissioning kick kicked kicks roll rolled rolls
     launch launched launches launching unveil unveiled unveils unveiling released releases
     releasing inaugurate inaugurated inaugurates inaugurating open opened opens opening
@@ -115,6 +118,10 @@ _VERB_ANCHORS = frozenset(
     constructs constructing pioneered pioneers pioneering invent invented invents inventing
     created creates creating
     """.split()
+)
+# Verbs whose subject is the project ("X started commercial operations", "X lifted off").
+_INTRANSITIVE_RE = re.compile(
+    r"start|beg|went|goes|go\b|enter|lift|blast|took|made\s+its|completed\s+its|conducted|performed"
 )
 _INTRANSITIVE = frozenset({"started_operations"})
 
@@ -130,10 +137,10 @@ _HEAD_TYPES: tuple[tuple[str, str], ...] = (
     (r"data\s+cent(?:re|er)s?|power\s+plant|space\s+station|ground\s+station", "facility"),
     (r"laborator(?:y|ies)|labs?", "lab"),
     (r"cent(?:re|er)|institute|institution|academy|hub|university|college|incubator|think\s+tank", "research_center"),
-    (r"station|plant|observatory|facility|telescope|reactor|collider|array|tokamak|dam|supercomputer|radar|port|base|park|farm|corridor|railway|bridge|pipeline|grid", "facility"),
-    (r"satellites?|probe|spacecraft|spaceship|mission|lander|rover|orbiter|capsule|rocket|module|constellation|craft", "space_mission"),
-    (r"programme|program|initiative|cooperation|partnership|project|alliance|consortium|platform|network|scheme|framework|campaign|collaboration", "programme"),
-    (r"model|battery|chip|cell|device|robot|chemist|system|material|technique|method|algorithm|drug|vaccine|experiment|computer|processor|sensor|catalyst|cathode|anode|membrane|laser|engine|microscope|prototype|machine|software|tool|instrument|camera|detector|antenna|LLM|therapy|treatment|kit|alloy|fib(?:re|er)|transistor|qubits?|aircraft|vehicle|drone|reactor\s+design|genome|crop|variety|material", "research_result"),
+    (r"(?:neutron|light|x-ray|synchrotron|radiation|photon|muon|spallation)\s+source|station|plant|observatory|facility|telescope|reactor|collider|array|tokamak|dam|supercomputer|radar|port|base|park|farm|corridor|railway|bridge|pipeline|grid|accelerator|synchrotron|laser\s+facility", "facility"),
+    (r"satellites?|probe|spacecraft|spaceship|(?-i:mission)|lander|rover|orbiter|capsule|rocket|module|constellation|craft", "space_mission"),
+    (r"programme|program|initiative|cooperation|partnership|project|alliance|consortium|platform|network|scheme|framework|campaign|collaboration|flagship|(?-i:Mission)", "programme"),
+    (r"model|battery|chip|cell|device|robot|chemist|system|material|technique|method|algorithm|drug|vaccine|experiment|computer|processor|sensor|catalyst|cathode|anode|membrane|laser|engine|microscope|prototype|machine|software|tool|instrument|camera|detector|antenna|LLM|therapy|treatment|kit|alloy|fib(?:re|er)|transistor|qubits?|aircraft|vehicle|drone|reactor\s+design|genome|crop|variety|material|agent|chatbot|assistant|app", "research_result"),
 )
 PROJECT_HEADS = re.compile(r"\b(?:" + "|".join(p for p, _ in _HEAD_TYPES) + r")\b", _I)
 _HEAD_RES = [(re.compile(r"\b(?:" + p + r")\b", _I), t) for p, t in _HEAD_TYPES]
@@ -156,10 +163,10 @@ _SPACE_NAMES = re.compile(
     r"|Gaganyaan|Chandrayaan|Aditya|Mangalyaan|Soyuz|Artemis)\b"
 )
 _QUANTIFIER = re.compile(
-    r"^(?:\d[\d,.]*|nearly|almost|about|around|over|more\s+than|less\s+than|fewer\s+than|some"
+    r"^(?:\d+(?:[.,]\d+)*(?![\w.,-])|nearly|almost|about|around|over|more\s+than|less\s+than|fewer\s+than|some"
     r"|several|many|multiple|various|numerous|dozens|hundreds|thousands|a\s+number|a\s+series"
     r"|a\s+batch|a\s+total|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|such"
-    r"|these|those|more|other|further|additional|new\s+\d)\b",
+    r"|these|those|more|other|further|additional|new\s+\d)\b(?!-)",
     _I,
 )
 _NP_BOUNDARY = re.compile(
@@ -170,7 +177,7 @@ _NP_BOUNDARY = re.compile(
     r"|and\s+\w+(?:ed|s)\s+(?:the|a|an|its|their)|on\s+(?=\d|(?:January|February|March|April"
     r"|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul"
     r"|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
-    r"|around|last|this|next|earlier|later|ahead|successfully|jointly|recently|today"
+    r"|on\s+(?:a|an|board|behalf)\b|around|last|this|next|earlier|later|ahead|successfully|jointly|recently|today"
     r"|yesterday|for\s+(?:the\s+first|a\s+total|use|training|\d)|of\s+(?:US|U\.S\.|USD|\$|€|£|¥"
     r"|RMB|CNY|EUR|HK\$|Rs)|worth|costing|valued|over\s+\d|up\s+to)\b",
 )
@@ -186,14 +193,18 @@ _PARTNER_CUE = re.compile(
     r"|funded|financed|supported|sponsored|co-?funded|constructed|designed|jointly\s+\w+)"
     r"\s+(?:jointly\s+)?by|in\s+(?:collaboration|cooperation|partnership)\s+with|together"
     r"\s+with|jointly\s+with|brings?\s+together|bringing\s+together|partners?\s+(?:include|are)"
-    r"|involv(?:es|ing)|from|between|led\s+by|with\s+funding|funded\s+with)\b",
+    r"|involv(?:es|ing)|from|between|led\s+by|with\s+funding|funded\s+with|partnership\s+of"
+    r"|consists\s+of|comprises|consortium\s+of)\b",
     _I,
 )
 _FUNDING_CUE = re.compile(
     r"\b(?:fund(?:ed|ing|s)?|financ\w+|invest\w*|receiv\w+|provid\w+|grant\w*|worth|budget"
-    r"|cost\w*|allocat\w+|earmark\w*|backed|support\w*|of\s+(?=US|U\.S\.|\$|USD))\b|laboratory\s+of\b",
+    r"|cost\w*|allocat\w+|earmark\w*|backed|support\w*|outlay|of\s+(?=US|U\.S\.|\$|USD))\b"
+    r"|laboratory\s+of\b",
     _I,
 )
+# A programme's outlay or total cost is a budget (the budgets table has it), not funding.
+_OUTLAY = re.compile(r"\b(?:outlay|total\s+cost|budget|allocation|earmarked|cost\s+of)\b", _I)
 _ANNOUNCED = re.compile(
     r"\b(?:announced|published|unveiled|reported|released|presented|described|revealed)\b", _I
 )
@@ -201,7 +212,10 @@ _ACRONYM_IN_BRACKETS = re.compile(r"\(\s*[A-Z][A-Za-z&.\-]{1,11}\s*\)")
 _DECIMAL = re.compile(r"\b\d+\.\d+\b")
 _ADVERBS_AFTER_VERB = re.compile(r"\s*(?:(?:successfully|jointly|officially|formally|also)\s+)*")
 _SUBJECT_CUT = re.compile(
-    r",|\s(?:between|located|which|that|who|of\s+(?:US|U\.S\.|\$|USD|RMB|EUR))\b"
+    r",|\s(?:between|located|which|that|who|in|at|of\s+(?:US|U\.S\.|\$|USD|RMB|EUR)|built|funded"
+    r"|developed|made|produced|manufactured|launched|unveiled|owned|co-founded|founded"
+    r"|co-funded|set\s+up|established|jointly"
+    r"|operated|designed|constructed|supported|financed|backed)\b"
 )
 _CLAUSE_END = re.compile(
     r";|,\s+(?:which|who|where|while|whereas|and\s+(?:will|has|is|the\s+\w+\s+will))\b"
@@ -219,15 +233,16 @@ _NOT_MONEY_CONTEXT = re.compile(
 _DATE_EXCLUDED_BEFORE = re.compile(
     r"\b(?:since|reached\s+in|until|by|before|compared\s+(?:to|with))\s+$", _I
 )
-_QUOTE_WORD = re.compile(r"[‘“\"']\w")
-_DIGIT_WORD = re.compile(r"[A-Za-z]-?\d|\d-?[A-Za-z]")
+_VERSION = re.compile(r"\d+(?:\.\d+)+|[IVX]+")
+_QUOTE_WORD = re.compile(r"(?:^|\s)[‘“\"']\w")
+_DIGIT_WORD = re.compile(r"[A-Za-z]-?\d|\d[A-Z]")
 _TRAILING_ACRONYM = re.compile(r"\s*\(\s*[A-Z][A-Za-z&.\-]{1,11}\s*\)$")
 _LEADING_ADVERB = re.compile(r"^(?:successfully|jointly|officially|formally)\s+", _I)
 _LIST_STOP = re.compile(r"[.;]\s|\s(?:which|who|to\s+[a-z]+|and\s+will|after|certified)\b")
 _LAUNCH_SITE = re.compile(r"\b(?:Launch\s+(?:Cent(?:er|re)|Site|Base)|Cosmodrome|Spaceport)\b")
 _NAME_WORDS = re.compile(r"[\w'-]+")
-_FOLLOW_OPENER = re.compile(r"(?:The|This|That|A|An)\s+((?:[\w-]+\s+){0,4}[\w-]+)")
-_FOLLOW_PRONOUN = re.compile(r"(?:It|Its)\b")
+_FOLLOW_OPENER = re.compile(r"(?i:the|this|that|a|an)\s+((?:[\w-]+\s+){0,4}[\w-]+)")
+_FOLLOW_PRONOUN = re.compile(r"(?i:it|its)\b")
 
 
 
@@ -258,6 +273,48 @@ _INTENT_PAIRS = frozenset(
     importance+of need+to needs+to effort+to efforts+to way+to ways+to order+to""".split()
 )
 _HAVE = frozenset({"has", "have", "had"})
+# words between a subject and its verb ("X will be", "X is expected to be", "X has been")
+_SUBJECT_TRAILERS = frozenset(
+    "has have had will shall would to set expected scheduled due planned slated going".split()
+)
+# "the world's first ...": definite, but a new thing, not the current project again
+# "..., the Chinese Academy of Medical Sciences said on Monday": a source
+_SAID_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:said|says|told|reported|noted|added)\b")
+_OWN_WORKS = re.compile(
+    r"(?:the\s+)?(?:construction|installation|assembly|commissioning|building|testing|trial)\b"
+    r"(?:\s+(?:of|on)\s+(?:its|their|the)\b)?|(?:its|their)\s+(?:construction|first|maiden)\b",
+    re.IGNORECASE,
+)
+_PREPOSITION_FIRST = re.compile(
+    r"(?:on|in|at|from|with|to|into|by|for|after|during|since|until|under|last|this|next"
+    r"|yesterday|today|earlier|later|ahead|around)\b"
+)
+_NP_OPENING = re.compile(r"(?:The|A|An|This|[A-Z][\w'’-]*\s+[A-Z])")
+_CARRYING = re.compile(r"\b(?:carrying|bearing|with)\s+(?=(?:the|a|an|its)\s)")
+_FIRST_OF_KIND = re.compile(
+    r"(?:the|its|their)\s+(?:world['’]s\s+|country['’]s\s+|china['’]s\s+|nation['’]s\s+)?"
+    r"(?:first|largest|biggest|latest|newest|most\s+\w+|fastest|highest|longest|new)\b",
+    re.IGNORECASE,
+)
+_CALLED_AFTER = re.compile(
+    r",\s+(?:named|called|dubbed|known\s+as|code-?named)\s+[‘“\"']?(?P<n>[A-Z][\w.'’-]*(?:\s+[A-Z0-9][\w.'’-]*){0,3})"
+)
+# "signed an agreement on the joint construction of the International Lunar Research Station"
+_AGREEMENT_HEADS = frozenset(
+    "agreement agreements memorandum mou mous protocol contract deal letter accord".split()
+)
+_AGREED_PROJECT = re.compile(
+    r"\b(?:on|for|to)\s+(?:jointly\s+)?(?:the\s+)?(?:joint\s+)?(?:construction|establishment"
+    r"|building|development|creation|setting\s+up|launch|build|establish|set\s+up|develop"
+    r"|create|construct|launching|extend|extension|renew|renewal|expand|expansion|upgrade"
+    r"|continue|continuation)\s+(?:of\s+)?(?:a\s+|an\s+|the\s+)?",
+    re.IGNORECASE,
+)
+_NOMINAL_OF = re.compile(
+    r"(?:the\s+)?(?:establishment|construction|launch|opening|inauguration|creation|founding"
+    r"|building|setting\s+up)\s+of\s+(?:a\s+|an\s+|the\s+)?",
+    re.IGNORECASE,
+)
 _RELATIVES = frozenset({"which", "that", "who", "where", "when"})
 # "said that China launched ...": a reported event, not a relative clause
 _SPEECH = frozenset(
@@ -374,11 +431,12 @@ class _Draft:
     named: bool
     countries: list[str] = field(default_factory=list)
     orgs: list[Org] = field(default_factory=list)
-    funding: tuple[float, str, float | None] | None = None
+    funding: tuple[float, str, float | None, bool] | None = None
     span: tuple[int, int] = (0, 0)
     head: str = ""
     subject_orgs: list[Org] = field(default_factory=list)
     subject_countries: list[str] = field(default_factory=list)
+    launch_site_country: str | None = None
 
 
 _SAME = "__same__"  # a _read_event result meaning "the current project again"
@@ -418,15 +476,16 @@ def project_type_of(name: str, appos: str | None = None) -> tuple[str, str] | No
     return None
 
 
-def _is_named(np: str) -> bool:
-    """A proper name: a capitalised word after the first, a word with a digit, quotes."""
+def _is_named(np: str, sentence_initial: bool = True) -> bool:
+    """A proper name: a capitalised word (the first only when it does not open the
+    sentence), a word with a digit ("Queqiao-2"), a version ("Jiuzhang 4.0"), quotes."""
     if _QUOTE_WORD.search(np):
         return True
     words = np.split()
     for i, w in enumerate(words):
-        if _DIGIT_WORD.search(w):
+        if _DIGIT_WORD.search(w) or (i > 0 and _VERSION.fullmatch(w)):
             return True
-        if i > 0 and w[:1].isupper():
+        if (i > 0 or not sentence_initial) and w[:1].isupper():
             return True
     return len(words) == 1 and words[0][:1].isupper()
 
@@ -446,9 +505,12 @@ def _protect(seg: str) -> str:
 
 
 def _np_after(text: str, pos: int, limit: int) -> tuple[int, int]:
-    """The noun phrase starting at `pos` (object of an active verb): (start, end)."""
+    """The noun phrase starting at `pos` (object of an active verb): (start, end); empty
+    when a preposition follows the verb ("opened on Tuesday in ...")."""
     m = _ADVERBS_AFTER_VERB.match(text, pos, limit)
     s = m.end() if m else pos
+    if _PREPOSITION_FIRST.match(text, s, limit):
+        return s, s
     seg = text[s:limit]
     b = _NP_BOUNDARY.search(_protect(seg))
     return s, s + (b.start() if b else len(seg))
@@ -473,8 +535,9 @@ def _np_before(
     cut = _SUBJECT_CUT.search(_protect(seg))
     e = s + len(seg[: cut.start() if cut else len(seg)].rstrip())
     words = text[s:e].split()
-    while words and (words[-1].lower() in _AUX or words[-1].lower() in ("has", "have", "had")
-                     or words[-1].lower() in _ADVERBS):
+    while words and (
+        words[-1].lower() in _AUX or words[-1].lower() in _SUBJECT_TRAILERS or words[-1].lower() in _ADVERBS
+    ):
         words.pop()
     e = s + len(" ".join(words)) if words else s
     return s, s + len(text[s:e].rstrip())
@@ -530,8 +593,9 @@ def _day_date(ctx: EventDoc, start: int, end: int, near: int) -> date | None:
     return min(cands)[1] if cands else None
 
 
-def _funding(ctx: EventDoc, start: int, end: int) -> tuple[float, str, float | None] | None:
-    """(amount, currency, stated USD) the sentence gives the project, if any (rule 10)."""
+def _funding(ctx: EventDoc, start: int, end: int) -> tuple[float, str, float | None, bool] | None:
+    """(amount, currency, stated USD, outlay) the sentence gives the project, if any (rule
+    10); `outlay` when the text calls it an outlay or total cost (a programme's budget)."""
     text = ctx.text[start:end]
     if not has_money(text):
         return None
@@ -539,7 +603,8 @@ def _funding(ctx: EventDoc, start: int, end: int) -> tuple[float, str, float | N
         window = text[max(0, amt.start - 60) : amt.span_end + 40]
         if _FUNDING_CUE.search(window) and not _NOT_MONEY_CONTEXT.search(window):
             stated = amt.stated_usd if amt.currency != "USD" else amt.value
-            return amt.value, amt.currency, stated
+            outlay = _OUTLAY.search(text, max(0, amt.start - 40), amt.start) is not None
+            return amt.value, amt.currency, stated, outlay
     return None
 
 
@@ -569,7 +634,7 @@ def _orgs_of_sentence(
     for o in ctx.orgs_in(start, end, info):
         if exclude[0] <= o.start < exclude[1] or o.start <= exclude[0] < o.end:
             continue
-        if _is_source(ctx.text, start, o.start):
+        if _is_source(ctx.text, start, o.start) or _SAID_AFTER.match(ctx.text, o.end):
             continue
         if o.kind in ("media", "legislature", "advisory", "party", "facility"):
             continue
@@ -608,20 +673,25 @@ def _read_event(
     verb_status = _VERB_STATUS[m.lastgroup or ""]
     vs, ve = m.start(), m.end()
     word = m.group(0)
+    if text[vs].isupper() and vs != s.start:
+        return None  # a capitalised word is part of a name ("UNESCO Open Science")
     if verb_status == "launched":
         after = ctx.lower[ve : ve + 40].split()[:3]
         if after and after[0] in ("a", "an", "the"):
             after = after[1:]
         if after and after[0].strip(_PUNCT) in _NOT_LAUNCHED_WORDS:
             return None
-    clause_start = _clause_start(text, s.start, vs)
+    clause_start = _clause_start(text, ctx.opening[index], vs)
     # "$"-anchored patterns only ever need the last words before the verb.
     tail = text[max(s.start, vs - 70) : vs]
     words = _last_words(tail)
+    comma_subject = False
     if _is_intention(words):
         return None
     passive = _is_passive(words)
     future = _is_future(words)
+    if not future and words and words[-1] == "to":
+        return None  # "an agreement to build a joint laboratory": an intention, not an event
     gerund = word.endswith("ing")
     if gerund:
         lead = _LEAD_ADVERBIAL.match(text, clause_start, vs)
@@ -635,30 +705,57 @@ def _read_event(
         not passive
         and not future
         and not gerund
-        and verb_status not in _INTRANSITIVE
+        and not _INTRANSITIVE_RE.match(word)
         and word.endswith(("ed", "built", "set up"))
     ):
         prev = before.rstrip()
         has_subject = bool(prev) and not prev.endswith((",", "(", "“", '"'))
         if _has_perfect(words):
             has_subject = True
+        if not has_subject and prev.endswith(",") and _NP_OPENING.match(text, clause_start):
+            # "JUNO in Kaiping, Guangdong Province, completed ...": a subject with an
+            # apposition; valid only if the verb then has an object (checked below)
+            has_subject = comma_subject = True
         if not has_subject and not _LEAD_ADVERBIAL.match(before):
             return None
         if words and words[-1].rstrip("s") in _PARTICIPLE_NOUNS | {w.rstrip("s") for w in _PARTICIPLE_NOUNS}:
             return None  # "the draft budget report released by ..."
     appos: str | None = None
+    called_after: re.Match[str] | None = None
+    agreement = False  # the project is what a signed agreement is about
     subject_span = (clause_start, vs)
-    if passive or verb_status in _INTRANSITIVE:
+    intransitive = _INTRANSITIVE_RE.match(word) is not None or (
+        word.startswith("put") and not _has_perfect(words)
+    )
+    if passive or intransitive:
         ns, ne = _np_before(text, clause_start, vs, last_chunk=passive)
         if ne <= ns:
             return None
         subject_span = (ns, ns)
         if text[ns:ne].split()[0].lower() in _RELATIVE_WORDS:
             return None  # "which was launched in 2018": a recall
+        carrying = _CARRYING.search(text, ns, vs)
+        if carrying is not None:
+            # "A Long March-5 rocket carrying the Chang'e-6 probe lifted off": the payload
+            ns, ne = _np_after(text, carrying.end(), vs)
     else:
         if not future and _is_relative(words):
             return None  # "the satellite that China launched in March": a recall
         ns, ne = _np_after(text, ve, s.end)
+        if comma_subject and ne <= ns + 1:
+            return None  # "The satellite, launched in 2021, has ...": a recall in apposition
+        if (
+            ne <= ns + 1
+            and not comma_subject
+            and verb_status in ("inaugurated", "launched", "started_operations", "completed")
+            and (word.endswith("ed") or word.endswith(" off"))
+        ):
+            # "A joint laboratory ... opened on Tuesday": no object, the subject is the project
+            bs, be = _np_before(text, clause_start, vs)
+            if be > bs:
+                ns, ne = bs, be
+                subject_span = (ns, ns)
+                intransitive = True
         rel_future = _REL_FUTURE.search(tail) if future else None
         if rel_future is not None:
             # "the new X Institute, which the government will establish later this year"
@@ -668,9 +765,32 @@ def _read_event(
             ne = s.start + len(head)
         if ne <= ns:
             return None
+        first_word = text[ns:ne].lower().split()
+        core_text = _CORE_HEAD_SPLIT.split(text[ns:ne], maxsplit=1)[0]
+        core_head = core_text.lower().split()
+        if verb_status == "signed" and core_head and core_head[-1].strip(_PUNCT) in _AGREEMENT_HEADS:
+            # the project an agreement is about, named later in the sentence
+            ag = _AGREED_PROJECT.search(text, ns + len(core_text), s.end)
+            if ag is None:
+                return None
+            ns, ne = _np_after(text, ag.end(), s.end)
+            if ne <= ns or not _is_named(_clean_name(text[ns:ne]), False):
+                return None
+            agreement = True
+        if _OWN_WORKS.match(text, ns, ne) and verb_status in ("completed", "launched", "started_operations"):
+            # "JUNO completed the construction of its central detector": JUNO is the project
+            ns, ne = _np_before(text, clause_start, vs)
+            subject_span = (ns, ns)
+            intransitive = True
+            if ne <= ns:
+                return None
+        nominal = None if intransitive else _NOMINAL_OF.match(text, ns, ne)
+        if nominal is not None and first_word:
+            ns = nominal.end()  # "approved the establishment of the X Park": the X Park
         am = _APPOSITION.match(text, ne, s.end)
         if am:
             appos = am.group(1)  # "Taichi-II, an optical chip for ..."
+        called_after = _CALLED_AFTER.match(text, ne, s.end)
         if (
             project_type_of(text[ns:ne]) is None
             and not _is_named(_clean_name(text[ns:ne]))
@@ -681,9 +801,16 @@ def _read_event(
     name = _clean_name(raw)
     if not name or _QUANTIFIER.match(name) or _QUANTIFIER.match(raw.strip()):
         return None
+    if not (passive or intransitive) and called_after is not None:
+        # "a quantum computer prototype ..., named Jiuzhang 4.0": the name, typed by the phrase
+        appos = appos or name
+        name = called_after.group("n").rstrip(".,;")
+        raw = name
     called = _NAMED_CALLED.search(name) is not None
     expanded = _expand_acronym(ctx, name)
-    named = expanded != name or _is_named(name)
+    lead = _LEAD_ADVERBIAL.match(text, ctx.opening[index], s.end)
+    initial = ns <= (lead.end() if lead else ctx.opening[index]) + 4  # "The X ..." opens it
+    named = expanded != name or _is_named(name, initial)
     name = expanded
     typed = project_type_of(name, appos)
     if typed is None:
@@ -700,19 +827,24 @@ def _read_event(
         return None  # a plural head: several things, not one project
     if any(w.lower() == head + "s" or w.lower() == head[:-1] + "ies" for w in core_words):
         return None
+    last = core_words[-1] if core_words else ""
+    if last.islower() and last.endswith("s") and not last.endswith(("ss", "ics", "us", "is")):
+        return None  # "solar desalination and smart grid technologies": several things
     if not named:
-        if _DEFINITE.match(raw.strip()) and not called:
+        if _DEFINITE.match(raw.strip()) and not called and not _FIRST_OF_KIND.match(raw.strip()):
             # "the laboratory": the current project again (rule 4)
             return _same(index) if current is not None else None
         if future:
             return None  # unnamed plans are general intentions
-        if not _INDEFINITE.match(raw.strip()) and not called:
+        if not _INDEFINITE.match(raw.strip()) and not called and not _FIRST_OF_KIND.match(raw.strip()):
             return None
         if current is not None and head == current.head:
             return _same(index)  # "A jointly funded laboratory of ... was built by"
-    clause_end = _clause_end(text, ve, s.end)
+    clause_end = _clause_end(text, ne if agreement else ve, s.end)
+    # Where an agreement was signed is not where its project is ("signed in Munich").
+    place_from = ne if agreement else clause_start
     place = next(
-        (p for p in ctx.places_in(clause_start, clause_end) if not ns <= p.start < ne), None
+        (p for p in ctx.places_in(place_from, clause_end) if not ns <= p.start < ne), None
     )
     if place is None:
         lm = _LOCATED.search(text, s.start, s.end)
@@ -720,6 +852,7 @@ def _read_event(
             place = read_place(text, lm.end(), s.end)
     info = ctx.analysis(s)
     orgs = _orgs_of_sentence(ctx, info, s.start, s.end, (ns, ne))
+    site = next((o.country for o in info.orgs if _LAUNCH_SITE.search(o.name) and o.country), None)
     return _Draft(
         sentence=index,
         name=name,
@@ -737,6 +870,7 @@ def _read_event(
         subject_countries=[
             c.iso3 for c in ctx.countries_in(subject_span[0], subject_span[1], info)
         ],
+        launch_site_country=site,
     )
 
 
@@ -754,9 +888,50 @@ def _same_project(a: str, b: str) -> bool:
     return len(ta & tb) / min(len(ta), len(tb)) >= 0.6
 
 
+_RENAME_APPOSITION = re.compile(
+    r"(?i:the|this)\s+(?:[\w-]+\s+){0,2}?(?P<h>[\w-]+),\s+(?P<name>[A-Z][^,;]{3,140}?)"
+    r"(?:\s*\([A-Z][\w&-]*\))?,"
+)
+_RENAME_SUBJECT = re.compile(
+    r"(?:The\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’&-]*|of|for|on|and|the))*)"
+    r"\s+(?:is|was|has|will|brings|focuses|aims)\b"
+)
+_PAST_EVENT = re.compile(
+    r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:inaugurated|opened|launched|established|set\s+up"
+    r"|unveiled|commissioned|founded)\b|\b(?:kicked\s+off|opened|started|began|launched"
+    r"|unveiled)\b",
+    _I,
+)
+
+
+def _rename(ctx: EventDoc, draft: _Draft, text: str) -> None:
+    """A project first described ("a joint laboratory for smart agriculture", "a four-year
+    project") takes the name a follow-up gives it ("The project, Sustainable Rice Systems
+    for Climate Resilience (SUSTAIN-RICE), ...", "The China-Thailand Joint Laboratory for
+    Smart Agriculture is a partnership of ...")."""
+    m = _RENAME_APPOSITION.match(text)
+    name = None
+    if m is not None and (m.group("h").lower() == draft.head or _GENERIC_HEADS.get(m.group("h").lower())):
+        name = m.group("name")
+    else:
+        m = _RENAME_SUBJECT.match(text)
+        if m is not None:
+            typed = project_type_of(m.group("name"))
+            if typed is not None and (typed[0] == draft.head or typed[1] == draft.head_type):
+                name = m.group("name")
+    if name and _is_named(name, False):
+        draft.name = name.strip()
+        draft.named = True
+
+
 def _follow_up(ctx: EventDoc, draft: _Draft, index: int) -> None:
     """What a follow-up sentence adds to the draft's project (rules 9, 10, 7)."""
     s = ctx.sentences[index]
+    if not draft.named:
+        _rename(ctx, draft, s.text)
+    if draft.event_date is None and draft.status != "planned" and _PAST_EVENT.search(s.text):
+        # "It kicked off on Monday", "The centre was inaugurated on 5 May"
+        draft.event_date = _day_date(ctx, s.start, s.end, s.start)
     if _PARTNER_CUE.search(s.text):
         orgs, countries = _partner_orgs(ctx, ctx.analysis(s), s.start, s.end)
         for o in orgs:
@@ -812,6 +987,13 @@ def _refers_to(draft: _Draft, ctx: EventDoc, index: int) -> bool:
     determiner and the project's head noun or a generic word for its kind ("The
     laboratory", "A jointly funded laboratory", "The mission", "The work"), or "It"."""
     text = ctx.sentences[index].text
+    if draft.named and any(
+        len(w) > 3 and (_DIGIT_WORD.search(w) or w.isupper()) and w in text
+        for w in draft.name.split()
+    ):
+        return True  # "Chang'e-6 carries four international payloads: ..."
+    if draft.named and len(draft.name) > 8 and draft.name in text:
+        return True
     lead = _LEAD_ADVERBIAL.match(text)
     if lead:
         text = text[lead.end() :]
@@ -826,7 +1008,8 @@ def _refers_to(draft: _Draft, ctx: EventDoc, index: int) -> bool:
             return True
         kind = _GENERIC_HEADS.get(w)
         if kind is not None:
-            return kind == draft.head_type
+            centre = {"lab", "research_center"}
+            return kind == draft.head_type or {kind, draft.head_type} <= centre
     return False
 
 
@@ -839,9 +1022,12 @@ def _finish(ctx: EventDoc, d: _Draft) -> Candidate:
             countries.append(c)
     orgs: list[Org] = []
     seen: set[str] = set()
+    names = [o.name for o in d.orgs]
     for o in d.orgs:
         if o.name in seen or d.span[0] <= o.start < d.span[1]:
             continue
+        if any(o.name != n and n.endswith(" " + o.name) for n in names):
+            continue  # "Institute for Space Research" is the "National Institute for ..." again
         if _same_project(o.name, d.name) and o.start >= d.span[0] - 1 and o.end <= d.span[1] + 12:
             continue
         seen.add(o.name)
@@ -859,19 +1045,22 @@ def _finish(ctx: EventDoc, d: _Draft) -> Candidate:
             next(iter(d.subject_countries), None)
             or next((o.country for o in d.subject_orgs if o.country), None)
             or country
-            or next(iter(all_countries), None)
+            or d.launch_site_country
+            or (all_countries[0] if len(all_countries) == 1 else None)
         )
     elif kind == "research_result":
         country = next((o.country for o in orgs if o.country), None) or country
         if country is None and all_countries:
             country = all_countries[0]
     elif country is None and len(all_countries) == 1:
-        country = all_countries[0]
+        # one country's project; with a grouping (the EU) as a second party it has no seat
+        if not any(o.country is None and o.kind in ("international",) for o in orgs):
+            country = all_countries[0]
     participants = [ProjectParticipant("country", country_name(c) or c, c) for c in countries]
     participants += [ProjectParticipant("organisation", o.name, o.country) for o in orgs]
     funding_amount = funding_currency = funding_usd = None
-    if d.funding is not None:
-        funding_amount, funding_currency, stated = d.funding
+    if d.funding is not None and not (kind == "programme" and d.funding[3]):
+        funding_amount, funding_currency, stated, _ = d.funding
         year = d.event_date.year if d.event_date else (ctx.published.year if ctx.published else None)
         funding_usd = to_usd(funding_amount, funding_currency, year)
         if funding_usd is None:
@@ -924,11 +1113,10 @@ def extract_projects(doc_id: str, doc: ParsedDocument, doc_type: str) -> list[Ca
     ctx = event_doc(doc_id, doc, doc_type)
     drafts: list[_Draft] = []
     current: _Draft | None = None
-    current_para = -1
+    current_para = -1  # the paragraph `current` was last read in
     for i, s in enumerate(ctx.sentences):
-        if s.paragraph != current_para:
-            current, current_para = None, s.paragraph
         if not ctx.body[i]:
+            current = None  # a heading or headline ends the item
             continue
         result: _Draft | None = None
         anchors = _VERB_ANCHORS.intersection(ctx.words[i])
@@ -943,6 +1131,14 @@ def extract_projects(doc_id: str, doc: ParsedDocument, doc_type: str) -> list[Ca
             else:
                 drafts.append(result)
                 current = result
-        elif current is not None and (result is not None or _refers_to(current, ctx, i)):
-            _follow_up(ctx, current, i)
+            current_para = s.paragraph
+        elif current is not None:
+            # In its own paragraph every sentence may add to the project; in a later one
+            # (news articles run an item over several) only a sentence that names it.
+            same = s.paragraph == current_para
+            if (same and result is not None) or _refers_to(current, ctx, i):
+                _follow_up(ctx, current, i)
+                current_para = s.paragraph
+            elif not same:
+                current = None
     return [_finish(ctx, d) for d in drafts]

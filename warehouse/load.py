@@ -132,6 +132,33 @@ def store_document(
     )
 
 
+def record_fetch_failure(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    doc_id: str,
+    source_id: str,
+    url: str,
+    doc_type: str,
+    error: str,
+    now: datetime,
+) -> None:
+    """A document that could not be fetched: a `failed` row with the reason, no bytes.
+
+    Never overwrites what an earlier run stored (a parsed document, or bytes that failed to
+    parse): a transient fetch failure must not take a document's text and facts away. Only
+    an earlier fetch failure (no bytes) gets tonight's reason.
+    """
+    con.execute(
+        """
+        INSERT INTO documents (doc_id, source_id, url, doc_type, first_seen_at, status, error)
+        VALUES (?, ?, ?, ?, ?, 'failed', ?)
+        ON CONFLICT (doc_id) DO UPDATE SET error = excluded.error
+        WHERE documents.content_sha256 IS NULL AND documents.status = 'failed'
+        """,
+        [doc_id, source_id, url, doc_type, now, error],
+    )
+
+
 def documents_to_extract(
     con: duckdb.DuckDBPyConnection, extractor_version: str
 ) -> list[tuple[str, str, ParsedDocument]]:

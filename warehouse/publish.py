@@ -112,6 +112,10 @@ def publish(
     published_dir.mkdir(parents=True, exist_ok=True)
     counts: dict[str, int] = {}
     schemas: dict[str, list[dict[str, str]]] = {}
+    staged: list[tuple[Path, Path]] = []
+    # Every file is written (and synced) under its temporary name first, then all are
+    # renamed in one quick pass: a run killed while writing leaves the previous set whole,
+    # instead of some tables from this run beside the previous run's manifest.
     for table in PUBLISHED_TABLES:
         query, params = publishable_query(table, excluded)
         final = published_dir / f"{table}.parquet"
@@ -121,7 +125,7 @@ def publish(
         )
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
-        os.replace(tmp, final)
+        staged.append((tmp, final))
         counts[table] = con.execute(f"SELECT count(*) FROM ({query})", params).fetchone()[0]  # type: ignore[index]
         schemas[table] = [
             {"name": str(r[0]), "type": str(r[1])}
@@ -136,7 +140,12 @@ def publish(
         },
     }
     tmp_manifest = published_dir / f".{MANIFEST}.{run_id}.tmp"
-    tmp_manifest.write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    with open(tmp_manifest, "w", encoding="utf-8") as fh:
+        fh.write(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
+        fh.flush()
+        os.fsync(fh.fileno())
+    for tmp, final in staged:
+        os.replace(tmp, final)
     os.replace(tmp_manifest, published_dir / MANIFEST)
     build_analyst_db(published_dir, run_id=run_id)
     _fsync_dir(published_dir)
