@@ -315,6 +315,7 @@ def _letters_only(lower: str) -> str:
     return lower.encode("latin-1", "replace").translate(_LETTERS).decode("latin-1")
 _WEEKDAY_WORDS = frozenset(d.lower() for d in _WEEKDAYS)
 
+_NO_WORDS: frozenset[str] = frozenset()
 _cache: list[EventDoc] = []
 
 
@@ -342,6 +343,7 @@ def event_doc(doc_id: str, doc: ParsedDocument, doc_type: str) -> EventDoc:
     # international payloads: ...")
     wanted = sorted({j for i in hits for j in (i, i + 1) if j < len(spans)})
     sentences = split_sentences(text, wanted) if wanted else []
+    body = [_is_body(s) for s in sentences]
     ctx = EventDoc(
         doc_id=doc_id,
         doc=doc,
@@ -350,8 +352,8 @@ def event_doc(doc_id: str, doc: ParsedDocument, doc_type: str) -> EventDoc:
         lower=lower,
         published=doc.published_date,
         sentences=sentences,
-        words=[frozenset(flat[s.start : s.end].split()) for s in sentences],
-        body=[_is_body(s) for s in sentences],
+        words=[frozenset(flat[s.start : s.end].split()) if b else _NO_WORDS for s, b in zip(sentences, body, strict=True)],
+        body=body,
         starts=[s.start for s in sentences],
         opening=[_opening(text, s) for s in sentences],
     )

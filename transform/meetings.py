@@ -250,6 +250,16 @@ _LOWER_HEAD_WORDS = frozenset(
     "committee commission subcommission forum workshop conference symposium dialogue meeting"
     " summit session seminar roundtable consultation consultations colloquium exchange talks".split()
 )
+_ONLINE_WORDS = frozenset({"online", "virtually", "video", "link", "teleconference", "virtual"})
+_AGREED_WORDS = frozenset(
+    """agreed agree discussed reviewed signed adopted exchanged explored approved committed
+    launched pledged decided reached emphasised emphasized sketched celebrated announced
+    renewed""".split()
+)
+_OF_THE_PARTNERS = re.compile(
+    r"\s+of\s+(?:the|its|their|all)\s+(?:\w+\s+)?(?:partners|members|participants|parties"
+    r"|consortium|institutions)\b"
+)
 _OPEN_CLOSE_WORDS = frozenset(
     "opened began started kicked commenced concluded ended closed wrapped finished runs run"
     " lasts last until".split()
@@ -600,9 +610,6 @@ def _collect(ctx: EventDoc, d: _Draft, index: int, first: bool) -> None:
         dates = _day_dates(ctx, s.start, s.end, near)
         if dates is not None:
             ds, de = dates
-            # "concluded ... on Thursday" is the end; "opened on Monday" the start
-            for w in [*ctx.weekdays_in(s.start, s.end), *ctx.dates_in(s.start, s.end)]:
-                pass
             d.start_date, d.end_date = ds, de
             closing = _closing_date(ctx, s.start, s.end)
             opening = _opening_date(ctx, s.start, s.end)
@@ -611,7 +618,7 @@ def _collect(ctx: EventDoc, d: _Draft, index: int, first: bool) -> None:
                 d.start_date = opening or closing
             elif opening is not None:
                 d.start_date = opening
-        if _ONLINE_NEAR.search(s.text):
+        if not _ONLINE_WORDS.isdisjoint(ctx.words[index]) and _ONLINE_NEAR.search(s.text):
             d.online = True
         if d.kind != "visit" and not d.online:
             host = _HOSTED.search(text, s.start, a)
@@ -651,7 +658,7 @@ def _collect(ctx: EventDoc, d: _Draft, index: int, first: bool) -> None:
                 if p is not None and p.city and (d.visit_country is None or p.country == d.visit_country):
                     d.place = p
     # duration: "the four-day session" with only one end known
-    dur = _DURATION.search(s.text)
+    dur = _DURATION.search(s.text) if "day" in ctx.words[index] else None
     if dur and d.start_date is not None and d.start_date == d.end_date:
         n = _NUMBER_WORDS.get(dur.group("n").lower()) or int(dur.group("n")) if dur.group("n").isdigit() or dur.group("n").lower() in _NUMBER_WORDS else None
         if n:
@@ -683,8 +690,16 @@ def _collect(ctx: EventDoc, d: _Draft, index: int, first: bool) -> None:
     for p in para.people if with_people else []:
         if all(p.name != q.name for q in d.people):
             d.people.append(p)
-    if d.summary is None and _AGREED.search(s.text):
+    if d.summary is None and not _AGREED_WORDS.isdisjoint(ctx.words[index]) and _AGREED.search(s.text):
         d.summary = s.text
+    if first and index > 0 and _OF_THE_PARTNERS.search(text, b, min(s.end, b + 40)):
+        # "a two-day meeting of the partners": the partners the previous sentence names
+        prev = ctx.sentences[index - 1]
+        if prev.paragraph == s.paragraph:
+            info = ctx.analysis(prev)
+            for c in [*(c.iso3 for c in info.countries), *(o.country for o in info.orgs if o.country)]:
+                if c not in d.countries:
+                    d.countries.append(c)
 
 
 def _opening_date(ctx: EventDoc, start: int, end: int) -> date | None:

@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from transform.countries import CountryMention, find_countries
+from transform.countries import find_countries
 from transform.organisations import CuratedOrg, curated_organisations
 from transform.places import country_of_name, gazetteer
 
@@ -211,10 +211,12 @@ def _is_name_token(token: str) -> bool:
 
 
 _ORG_HEAD_RE = re.compile(r"\b(?:" + "|".join(sorted(ORG_HEADS, key=len, reverse=True)) + r")\b")
-# Head words as they appear among a sentence's whitespace-separated words (a cheap gate).
-_HEAD_SET = frozenset(
-    h + p for h in ORG_HEADS for p in ("", ",", ".", ";", ")", "’s", "'s", ":")
-)
+# Head words as they appear among a sentence's words (a cheap gate before the regex).
+_HEADS_PLAIN = frozenset(ORG_HEADS)
+_STRIP = ".,;:()“”\"'‘’!?"
+_THE_START = re.compile(r"^(?:the|The)\s+")
+_BRACKETED = re.compile(r"\s*\(\s*[A-Z][A-Za-z&.\-]{1,11}\s*\)")
+_BRACKET_ACR = re.compile(r"\(\s*([A-Z][A-Za-z&.\-]{1,11})\s*\)")
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*[A-Z][A-Za-z&.\-]{1,11}\s*\)")
 _COMPLEMENT = re.compile(
     r"\s+(?:of|for|on|de|of\s+the|for\s+the|on\s+the|de\s+la|du)\s+"
@@ -439,18 +441,20 @@ def find_orgs(
     stops = person_starts or []
     idx = _curated_index()
     found: list[Org] = []
-    present = set(text[start:end].replace("-", " ").split())
-    heads = _HEAD_SET.intersection(present)
-    for m in _ORG_HEAD_RE.finditer(text, start, end) if heads else ():
+    # The sentence's words, punctuation stripped: a set lookup decides which of the three
+    # readings can find anything at all, and where to look.
+    raw_words = text[start:end].split()
+    words = {w.strip(_STRIP) for w in raw_words}
+    words.update(p for w in raw_words if "-" in w for p in w.strip(_STRIP).split("-"))
+    for m in _ORG_HEAD_RE.finditer(text, start, end) if not _HEADS_PLAIN.isdisjoint(words) else ():
         head = m.group(0)
         s = _extend_left(text, m.start(), start)
         e = _extend_right(text, m.end(), end, head, stops)
         if s == m.start() and e == m.end():
             continue  # a bare head word ("the Institute") names nothing
         phrase = text[s:e]
-        name = re.sub(r"\s*\(\s*[A-Z][A-Za-z&.\-]{1,11}\s*\)", "", phrase).strip()
-        name = re.sub(r"^(?:the|The)\s+", "", name)
-        acr = re.search(r"\(\s*([A-Z][A-Za-z&.\-]{1,11})\s*\)", phrase)
+        name = _THE_START.sub("", _BRACKETED.sub("", phrase).strip())
+        acr = _BRACKET_ACR.search(phrase)
         hit = _lookup_curated(name)
         if hit is not None and not hit[1]:
             org = hit[0]
@@ -458,30 +462,26 @@ def find_orgs(
             found.append(Org(s, e, org.name, country, org.acronym, True, org.kind))
             continue
         kind = hit[0].kind if hit is not None else None
-        found.append(
-            Org(s, e, name, org_country(name, text, s, e), acr.group(1) if acr else None, False, kind)
-        )
-    for m in _ACRONYM_TOKEN.finditer(text, start, end):
-        tok = m.group(0)
-        if tok not in learned and tok not in idx.acronyms:
-            continue
-        if tok in learned:
-            long = learned[tok]
-            hit = _lookup_curated(long)
-            if hit is not None:
-                org = hit[0]
-                found.append(Org(m.start(), m.end(), org.name, org.country if not org.generic else None, tok, True, org.kind))
-            elif _ORG_HEAD_RE.search(long):
-                found.append(Org(m.start(), m.end(), long, org_country(long), tok, False, None))
-            continue
-        org = idx.acronyms.get(tok)
-        if org is not None:
-            if re.search(r"[A-Z]{2,}-$", text[max(0, m.start() - 12) : m.start()]):
-                continue  # part of a longer acronym ("MP-IDSA")
-            found.append(Org(m.start(), m.end(), org.name, org.country if not org.generic else None, tok, True, org.kind))
-    if idx.extra is not None and not idx.extra_first.isdisjoint(
-        w.strip(".,;:()“”\"'‘’") for w in present
-    ):
+        acronym = acr.group(1) if acr else None
+        found.append(Org(s, e, name, org_country(name, text, s, e), acronym, False, kind))
+    tokens = [w for w in words if w in learned or w in idx.acronyms]
+    for tok in tokens:
+        for m in re.finditer(r"(?<![\w-])" + re.escape(tok) + r"(?![\w-])", text[start:end]):
+            a, b = start + m.start(), start + m.end()
+            if tok in learned:
+                long = learned[tok]
+                hit = _lookup_curated(long)
+                if hit is not None:
+                    org = hit[0]
+                    country = org.country if not org.generic else None
+                    found.append(Org(a, b, org.name, country, tok, True, org.kind))
+                elif _ORG_HEAD_RE.search(long):
+                    found.append(Org(a, b, long, org_country(long), tok, False, None))
+                continue
+            org = idx.acronyms[tok]
+            country = org.country if not org.generic else None
+            found.append(Org(a, b, org.name, country, tok, True, org.kind))
+    if idx.extra is not None and not idx.extra_first.isdisjoint(words):
         for m in idx.extra.finditer(text, start, end):
             hit = _lookup_curated(m.group(0))
             if hit is None:

@@ -888,6 +888,14 @@ def _same_project(a: str, b: str) -> bool:
     return len(ta & tb) / min(len(ta), len(tb)) >= 0.6
 
 
+_PARTNER_WORDS = frozenset(
+    """by with together brings bringing partners partner involves involving from between led
+    funding partnership consists comprises consortium""".split()
+)
+_ANNOUNCED_WORDS = frozenset(
+    "announced published unveiled reported released presented described revealed".split()
+)
+_LOCATED_WORDS = frozenset({"located", "based", "sited", "situated"})
 _RENAME_APPOSITION = re.compile(
     r"(?i:the|this)\s+(?:[\w-]+\s+){0,2}?(?P<h>[\w-]+),\s+(?P<name>[A-Z][^,;]{3,140}?)"
     r"(?:\s*\([A-Z][\w&-]*\))?,"
@@ -929,10 +937,16 @@ def _follow_up(ctx: EventDoc, draft: _Draft, index: int) -> None:
     s = ctx.sentences[index]
     if not draft.named:
         _rename(ctx, draft, s.text)
-    if draft.event_date is None and draft.status != "planned" and _PAST_EVENT.search(s.text):
+    words = ctx.words[index]
+    if (
+        draft.event_date is None
+        and draft.status != "planned"
+        and not _VERB_ANCHORS.isdisjoint(words)
+        and _PAST_EVENT.search(s.text)
+    ):
         # "It kicked off on Monday", "The centre was inaugurated on 5 May"
         draft.event_date = _day_date(ctx, s.start, s.end, s.start)
-    if _PARTNER_CUE.search(s.text):
+    if not _PARTNER_WORDS.isdisjoint(words) and _PARTNER_CUE.search(s.text):
         orgs, countries = _partner_orgs(ctx, ctx.analysis(s), s.start, s.end)
         for o in orgs:
             if o.name != draft.name and not _same_project(o.name, draft.name):
@@ -944,11 +958,12 @@ def _follow_up(ctx: EventDoc, draft: _Draft, index: int) -> None:
         draft.event_date is None
         and draft.head_type == "research_result"
         and draft.status != "planned"
+        and not _ANNOUNCED_WORDS.isdisjoint(words)
         and _ANNOUNCED.search(s.text)
     ):
         draft.event_date = _day_date(ctx, s.start, s.end, s.start)
     if draft.place is None:
-        lm = _LOCATED.search(s.text)
+        lm = _LOCATED.search(s.text) if not _LOCATED_WORDS.isdisjoint(words) else None
         if lm:
             draft.place = read_place(ctx.text, s.start + lm.end(), s.end)
 
@@ -982,15 +997,18 @@ _GENERIC_HEADS = {
 }
 
 
+@lru_cache(maxsize=4096)
+def _name_marks(name: str) -> tuple[str, ...]:
+    """The words of a name that mark it in a later sentence ("Chang'e-6", "JUNO")."""
+    return tuple(w for w in name.split() if len(w) > 3 and (_DIGIT_WORD.search(w) or w.isupper()))
+
+
 def _refers_to(draft: _Draft, ctx: EventDoc, index: int) -> bool:
     """Whether a follow-up sentence speaks of the draft's project: it opens with a
     determiner and the project's head noun or a generic word for its kind ("The
     laboratory", "A jointly funded laboratory", "The mission", "The work"), or "It"."""
     text = ctx.sentences[index].text
-    if draft.named and any(
-        len(w) > 3 and (_DIGIT_WORD.search(w) or w.isupper()) and w in text
-        for w in draft.name.split()
-    ):
+    if draft.named and any(w in text for w in _name_marks(draft.name)):
         return True  # "Chang'e-6 carries four international payloads: ..."
     if draft.named and len(draft.name) > 8 and draft.name in text:
         return True
@@ -1136,7 +1154,7 @@ def extract_projects(doc_id: str, doc: ParsedDocument, doc_type: str) -> list[Ca
             # In its own paragraph every sentence may add to the project; in a later one
             # (news articles run an item over several) only a sentence that names it.
             same = s.paragraph == current_para
-            if (same and result is not None) or _refers_to(current, ctx, i):
+            if result is not None or _refers_to(current, ctx, i):
                 _follow_up(ctx, current, i)
                 current_para = s.paragraph
             elif not same:

@@ -147,7 +147,7 @@ SCHEDULER_PROBE = textwrap.dedent(
     server.wait_ready()
     deployment_id = build_deployment(cron="* * * * *", timezone="UTC").apply()
     runs = []
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 20
     with get_client(sync_client=True) as client:
         while not runs and time.monotonic() < deadline:
             time.sleep(1)
