@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 import duckdb
+import pyarrow.parquet as pq
 
 ANALYST_DB = "analyst.duckdb"
 MANIFEST = "manifest.json"
@@ -120,13 +121,14 @@ def publish(
         query, params = publishable_query(table, excluded)
         final = published_dir / f"{table}.parquet"
         tmp = published_dir / f".{table}.parquet.{run_id}.tmp"
-        con.execute(
-            f"COPY ({query}) TO '{tmp}' (FORMAT parquet, COMPRESSION zstd)", params
-        )
+        # pyarrow, not DuckDB's COPY: DuckDB picks a column's encoding from how the values
+        # sit in memory, so the same rows could give different bytes from run to run.
+        arrow_table = con.sql(query, params=params or None).to_arrow_table()
+        pq.write_table(arrow_table, tmp, compression="zstd")
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
         staged.append((tmp, final))
-        counts[table] = con.execute(f"SELECT count(*) FROM ({query})", params).fetchone()[0]  # type: ignore[index]
+        counts[table] = arrow_table.num_rows
         schemas[table] = [
             {"name": str(r[0]), "type": str(r[1])}
             for r in con.execute(f"DESCRIBE SELECT * FROM {table}").fetchall()

@@ -75,7 +75,7 @@ def test_parquet_files_match_the_manifest(two_runs) -> None:
     for table, entry in manifest["tables"].items():
         path = published / entry["file"]
         assert pq.read_table(path).num_rows == entry["rows"], table
-        n = duckdb.sql(f"SELECT count(*) FROM read_parquet('{path}')").fetchone()[0]
+        n = duckdb.sql(f"SELECT count(*) FROM read_parquet('{path}')").fetchall()[0][0]
         assert n == entry["rows"], table
     assert manifest["tables"]["documents"]["rows"] == 5
 
