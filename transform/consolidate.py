@@ -7,9 +7,10 @@ mention as provenance; where documents disagree on a value, the disagreement is 
 `conflicts` ({field: [values...]}) rather than silently resolved.
 
 Matching is per fact type through `MATCHERS` (a registry: a fact type's matcher takes all
-its candidates and returns its rows). Budgets are matched here; projects and meetings pass
-through one row per distinct candidate until their matchers are written — add a function
-with the `Matcher` signature and register it.
+its candidates and returns its rows). Budgets are matched here; projects and meetings in
+`event_matching` (`pass_through`, one row per distinct candidate, remains for any new fact
+type until its matcher is written — add a function with the `Matcher` signature and
+register it).
 
 Determinism: the output depends only on the *set* of candidates, never on their order
 (every grouping and choice works on canonically sorted candidates), rows come sorted by
@@ -35,6 +36,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 
+from transform.event_matching import match_meetings, match_projects
 from transform.facts import Budget, Candidate, FactRow, FactType, Mention
 from transform.money import parse_amounts
 
@@ -278,8 +280,8 @@ def pass_through(candidates: Sequence[Candidate]) -> list[FactRow]:
 
 MATCHERS: dict[FactType, Matcher] = {
     "budget": match_budgets,
-    "project": pass_through,
-    "meeting": pass_through,
+    "project": match_projects,
+    "meeting": match_meetings,
 }
 
 

@@ -43,6 +43,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
+from functools import lru_cache
+from typing import Any
 
 from transform.facts import (
     Candidate,
@@ -53,6 +55,7 @@ from transform.facts import (
     Project,
     ProjectParticipant,
 )
+from transform.participants import countries_named
 
 __all__ = [
     "distinctive_words",
@@ -110,6 +113,16 @@ def _ordinal(n: int) -> str:
     return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th') }"
 
 
+@lru_cache(maxsize=4096)
+def _country_compound(token: str) -> bool:
+    """Whether a hyphenated word joins countries or regions ("china-sweden", "sino-german",
+    "china-asean"), which are separate words for matching."""
+    return any(
+        countries_named(part.capitalize()) or part.upper() in ("EU", "ASEAN", "BRICS")
+        for part in token.split("-")
+    )
+
+
 def distinctive_words(name: str | None) -> frozenset[str]:
     """The words of a name or title that tell it apart from others of its kind."""
     if not name:
@@ -119,14 +132,16 @@ def distinctive_words(name: str | None) -> frozenset[str]:
     s = re.sub(r"\bs\s*&\s*t\b", " science technology ", s)
     s = re.sub(r"\b(\d{1,3})%", lambda m: _ordinal(int(m.group(1))), s)
     out = set()
-    for tok in _TOKEN.findall(s):
-        if tok.endswith("'s"):
-            tok = tok[:-2]
-        if tok in _ORDINAL_WORDS:
-            tok = _ordinal(_ORDINAL_WORDS[tok])
-        if tok in _STOPWORDS or tok in _GENERIC:
-            continue
-        out.add(tok)
+    for token in _TOKEN.findall(s):
+        if token.endswith("'s"):
+            token = token[:-2]
+        # "China-Sweden" is two words (countries); "Queqiao-2", "lithium-ion" stay one
+        parts = token.split("-") if "-" in token and _country_compound(token) else [token]
+        for tok in parts:
+            if tok in _ORDINAL_WORDS:
+                tok = _ordinal(_ORDINAL_WORDS[tok])
+            if tok and tok not in _STOPWORDS and tok not in _GENERIC:
+                out.add(tok)
     return frozenset(out)
 
 
@@ -225,9 +240,7 @@ def _richest_name(names: Iterable[str]) -> str:
     return min(names, key=lambda n: (-len(distinctive_words(n)), -len(n), n))
 
 
-def _merge_field(
-    values: list[object], conflicts: dict[str, list[object]], name: str
-) -> object | None:
+def _merge_field(values: Sequence[Any], conflicts: dict[str, list[Any]], name: str) -> Any:
     distinct = _distinct(values)
     if len(distinct) > 1:
         conflicts[name] = distinct
@@ -278,9 +291,27 @@ def _projects_compatible(a: Candidate, b: Candidate) -> bool:
     return True
 
 
+def _proper(name: str) -> bool:
+    """A name with a capitalised or numbered word: a proper name, not a description."""
+    return any(w[:1].isupper() or any(ch.isdigit() for ch in w) for w in name.split())
+
+
+def _one_sided_marker(a: str, b: str) -> bool:
+    """One name has an ordinal, year or number and the other has none ("7th China-Sweden
+    Joint Committee" / "China-Sweden Joint Committee"): the names alone cannot tell."""
+    ma, mb = _markers(distinctive_words(a)), _markers(distinctive_words(b))
+    return any(bool(x) != bool(y) for x, y in zip(ma, mb, strict=True))
+
+
 def _projects_similarity(a: Candidate, b: Candidate) -> float:
     pa, pb = _project(a), _project(b)
     sim = title_similarity(pa.name, pb.name)
+    if sim < 0.8 and not (_proper(pa.name) and _proper(pb.name)):
+        # descriptions ("a new lithium-ion battery") must agree closely, or on the day
+        return sim if pa.event_date is not None and pa.event_date == pb.event_date else 0.0
+    if sim >= 0.5 and _one_sided_marker(pa.name, pb.name):
+        same_day = pa.event_date is not None and pa.event_date == pb.event_date
+        return sim if same_day else 0.0
     if sim >= 0.5:
         return sim
     if (
@@ -304,9 +335,9 @@ def _merge_participants_p(facts: Sequence[Project]) -> tuple[ProjectParticipant,
     return tuple(sorted(out.values(), key=lambda p: (p.kind != "country", p.kind, p.name)))
 
 
-def _merge_projects(cluster: list[Candidate]) -> tuple[Project, dict[str, list[object]]]:
+def _merge_projects(cluster: list[Candidate]) -> tuple[Project, dict[str, list[Any]]]:
     facts = [_project(c) for c in cluster]
-    conflicts: dict[str, list[object]] = {}
+    conflicts: dict[str, list[Any]] = {}
     names = [f.name for f in facts]
     if len({" ".join(n.casefold().split()) for n in names}) > 1:
         conflicts["name"] = sorted(set(names))
@@ -318,7 +349,10 @@ def _merge_projects(cluster: list[Candidate]) -> tuple[Project, dict[str, list[o
     if chosen is not None and len(funding) > 1:
         counts = Counter((a, c) for a, c, _ in funding)
         top = max(counts.values())
-        chosen = min((x for x in funding if counts[(x[0], x[1])] == top), key=lambda x: (str(x[1]), float(x[0] or 0)))
+        chosen = min(
+            (x for x in funding if counts[(x[0], x[1])] == top),
+            key=lambda x: (str(x[1]), float(x[0] or 0)),
+        )
     merged = Project(
         name=_richest_name(names),
         project_type=str(_merge_field([f.project_type for f in facts], conflicts, "project_type")),
@@ -372,7 +406,9 @@ def _meeting_countries(m: Meeting) -> frozenset[str]:
 
 
 def _person_names(m: Meeting) -> frozenset[str]:
-    return frozenset(" ".join(p.name.casefold().split()) for p in m.participants if p.kind == "person")
+    return frozenset(
+        " ".join(p.name.casefold().split()) for p in m.participants if p.kind == "person"
+    )
 
 
 def _meetings_compatible(a: Candidate, b: Candidate) -> bool:
@@ -399,6 +435,9 @@ def _meetings_similarity(a: Candidate, b: Candidate) -> float:
     ma, mb = _meeting(a), _meeting(b)
     sim = title_similarity(ma.title, mb.title)
     dated = ma.start_date is not None and ma.start_date == mb.start_date
+    if sim >= 0.5 and _one_sided_marker(ma.title, mb.title):
+        same_city = ma.city is not None and ma.city == mb.city
+        return sim if (dated or same_city) else 0.0
     if not dated and (ma.start_date is None and mb.start_date is None):
         # Neither says when: the name must agree closely, and its ordinal or place too.
         ords = _markers(distinctive_words(ma.title))[0] & _markers(distinctive_words(mb.title))[0]
@@ -442,9 +481,9 @@ def _longer(a: str | None, b: str | None) -> str | None:
     return a if (len(a), a) >= (len(b), b) else b
 
 
-def _merge_meetings(cluster: list[Candidate]) -> tuple[Meeting, dict[str, list[object]]]:
+def _merge_meetings(cluster: list[Candidate]) -> tuple[Meeting, dict[str, list[Any]]]:
     facts = [_meeting(c) for c in cluster]
-    conflicts: dict[str, list[object]] = {}
+    conflicts: dict[str, list[Any]] = {}
     titles = [f.title for f in facts]
     if len({" ".join(t.casefold().split()) for t in titles}) > 1:
         conflicts["title"] = sorted(set(titles))
@@ -490,8 +529,8 @@ def match_meetings(candidates: Sequence[Candidate]) -> list[FactRow]:
 def _rows(
     fact_type: str,
     clusters: list[list[Candidate]],
-    merge: Callable[[list[Candidate]], tuple[object, dict[str, list[object]]]],
-    ident: Callable[[object], str],
+    merge: Callable[[list[Candidate]], tuple[Any, dict[str, list[Any]]]],
+    ident: Callable[[Any], str],
 ) -> list[FactRow]:
     merged = [(cluster, *merge(cluster)) for cluster in clusters]
     ids = Counter(ident(fact) for _, fact, _ in merged)

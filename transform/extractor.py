@@ -13,6 +13,8 @@ from collections.abc import Callable
 from extract.documents import ParsedDocument
 from transform.budgets import extract_budgets
 from transform.facts import Candidate
+from transform.meetings import extract_meetings
+from transform.projects import extract_projects
 
 __all__ = ["EXTRACTORS", "Extractor", "extract_candidates"]
 
@@ -26,8 +28,8 @@ def _budgets(doc_id: str, doc: ParsedDocument, doc_type: str) -> list[Candidate]
 
 EXTRACTORS: tuple[Extractor, ...] = (
     _budgets,
-    # projects: extract_projects (to come)
-    # meetings: extract_meetings (to come)
+    extract_projects,
+    extract_meetings,
 )
 
 _TYPE_ORDER = {"budget": 0, "project": 1, "meeting": 2}

@@ -55,11 +55,11 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from extract.documents import ParsedDocument
-from transform.countries import country_name, find_countries
+from transform.countries import country_name
 from transform.event_context import MEETING_WORDS, EventDoc, event_doc
 from transform.facts import Candidate, Meeting, MeetingParticipant, Mention
 from transform.participants import ROLE_WORDS, Org, Person, countries_named
-from transform.places import ONLINE, Place, gazetteer, read_place
+from transform.places import ONLINE, Place, read_place
 
 __all__ = ["extract_meetings", "meeting_type_of"]
 
@@ -89,12 +89,23 @@ _CAPNAME = (
 )
 _NAME_TAIL = (
     r"(?:\s+(?:of|on|for|and|&|de|between)(?:\s+the)?\s+" + _CAPNAME + r"(?:\s+" + _CAPNAME + r")*"
-    r"|,\s+" + _CAPWORD + r"(?:\s+" + _CAPWORD + r")*(?=(?:,\s+" + _CAPWORD + r"(?:\s+"
-    + _CAPWORD + r")*)*\s+and\s+" + _CAPWORD + r"))*"
+    r"|,\s+"
+    + _CAPWORD
+    + r"(?:\s+"
+    + _CAPWORD
+    + r")*(?=(?:,\s+"
+    + _CAPWORD
+    + r"(?:\s+"
+    + _CAPWORD
+    + r")*)*\s+and\s+"
+    + _CAPWORD
+    + r"))*"
 )
 _HEAD_RE = re.compile(r"\b(?:" + _HEADS + r")\b")
 _TAIL_RE = re.compile(_NAME_TAIL + r"(?P<trail>\s+(?:meeting|session))?")
-_LEFT_TOKEN = re.compile(r"(?P<tok>" + _CAPWORD + r"|" + _ORDINAL + r"|and|&|of|on|for)(?P<sep>\s+|,\s+)$")
+_LEFT_TOKEN = re.compile(
+    r"(?P<tok>" + _CAPWORD + r"|" + _ORDINAL + r"|and|&|of|on|for)(?P<sep>\s+|,\s+)$"
+)
 _ORDINAL_RE = re.compile(r"^" + _ORDINAL + r"$")
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 _LEFT_STOP = frozenset(
@@ -124,7 +135,10 @@ def _named_mentions(text: str, start: int, end: int) -> list[tuple[int, int, str
     if not heads:
         return []
     # (start, token, separator) of every word before the last head, tokenised once
-    toks = [(m.start(1), m.group(1), m.group(2)) for m in _TOKEN_SEP.finditer(text, start, heads[-1].start())]
+    toks = [
+        (m.start(1), m.group(1), m.group(2))
+        for m in _TOKEN_SEP.finditer(text, start, heads[-1].start())
+    ]
     tok_starts = [t[0] for t in toks]
     out: list[tuple[int, int, str]] = []
     for m in heads:
@@ -135,7 +149,11 @@ def _named_mentions(text: str, start: int, end: int) -> list[tuple[int, int, str
         k = bisect.bisect_left(tok_starts, left) - 1
         while k >= 0:
             t_start, tok, sep = toks[k]
-            if t_start + len(tok) + len(sep) != left or not _CAP_TOKEN.fullmatch(tok) and tok not in _CONNECTORS:
+            if (
+                t_start + len(tok) + len(sep) != left
+                or not _CAP_TOKEN.fullmatch(tok)
+                and tok not in _CONNECTORS
+            ):
                 break
             if tok in _LEFT_STOP:
                 break
@@ -178,12 +196,18 @@ def _named_mentions(text: str, start: int, end: int) -> list[tuple[int, int, str
 # "the 27th session of the China-Russia Subcommission ...", "the 5th meeting of the ..."
 _SESSION_OF = re.compile(
     r"(?P<ord>" + _ORDINAL + r")\s+(?P<kind>(?i:session|meeting|round|plenary\s+session"
-    r"|plenary\s+meeting|edition))\s+of\s+(?:the\s+)?(?P<body>(?:" + _CAPWORD
-    + r"\s+){0,10}?(?:" + _HEADS + r")" + _NAME_TAIL + r")"
+    r"|plenary\s+meeting|edition))\s+of\s+(?:the\s+|their\s+|its\s+)?(?P<body>(?:"
+    + _CAPWORD
+    + r"\s+){0,10}?(?:"
+    + _HEADS
+    + r")"
+    + _NAME_TAIL
+    + r")"
 )
 _QUOTED = re.compile(r"[“\"‘'](?P<body>[^”\"’']{4,160}?(?:" + _HEADS + r")[^”\"’']{0,80})[”\"’']")
 _DESCRIBED = re.compile(
-    r"\b(?P<det>(?i:a|an|their|its|his|her|our))\s+(?P<body>(?:(?:" + _ORDINAL
+    r"\b(?P<det>(?i:a|an|their|its|his|her|our))\s+(?P<body>(?:(?:"
+    + _ORDINAL
     + r"|annual|bilateral|trilateral|high-level|ministerial|joint|similar|video|virtual|online"
     r"|working|regular|official|technical|expert|international|closed-door|strategic|"
     r"inaugural|first-ever)\s+)*(?:[\w&-]+\s+){0,6}?(?P<head>" + _LOWER_HEADS + r")"
@@ -194,7 +218,9 @@ _VISIT = re.compile(
     r"|four-day|five-day|week-long)\s+)?visit\s+to|visit(?:ed|s|ing)?|paid\s+(?:an?\s+)?"
     r"(?:official\s+|state\s+|working\s+)?visit\s+to|tour(?:ed|s)?)\b",
 )
-_MET = re.compile(r"\bmet(?:\s+with)?\b|\bheld\s+(?:(?:bilateral|formal|official|in-depth|high-level)\s+)?talks\s+with\b")
+_MET = re.compile(
+    r"\bmet(?:\s+with)?\b|\bheld\s+(?:(?:bilateral|formal|official|in-depth|high-level)\s+)?talks\s+with\b"
+)
 _PAST = re.compile(
     r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:held|convened|organi[sz]ed|hosted|opened|staged"
     r"|co-?chaired|chaired|attended|launched)\b|\btook\s+place\b|\bheld\b|\bmet\b|\bconvened\b"
@@ -241,14 +267,13 @@ _CLOSED = re.compile(
     r"|will\s+(?:run|last|continue)\s+(?:until|till|through)|lasts?\s+(?:until|till))\b[^.;]{0,40}$",
     _I,
 )
-_DURATION = re.compile(
-    r"\b(?P<n>two|three|four|five|six|seven|\d)-day\b", _I
-)
+_DURATION = re.compile(r"\b(?P<n>two|three|four|five|six|seven|\d)-day\b", _I)
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _SESSION_WORDS = frozenset({"session", "meeting", "round", "edition", "plenary"})
 _LOWER_HEAD_WORDS = frozenset(
     "committee commission subcommission forum workshop conference symposium dialogue meeting"
-    " summit session seminar roundtable consultation consultations colloquium exchange talks".split()
+    " summit session seminar roundtable consultation consultations colloquium exchange"
+    " talks".split()
 )
 _ONLINE_WORDS = frozenset({"online", "virtually", "video", "link", "teleconference", "virtual"})
 _AGREED_WORDS = frozenset(
@@ -259,6 +284,11 @@ _AGREED_WORDS = frozenset(
 _OF_THE_PARTNERS = re.compile(
     r"\s+of\s+(?:the|its|their|all)\s+(?:\w+\s+)?(?:partners|members|participants|parties"
     r"|consortium|institutions)\b"
+)
+_ATTENDANCE = frozenset(
+    """from attended attend attending participants participated delegates delegation
+    delegations representatives joined sides countries officials ministers scientists
+    researchers guests""".split()
 )
 _OPEN_CLOSE_WORDS = frozenset(
     "opened began started kicked commenced concluded ended closed wrapped finished runs run"
@@ -325,7 +355,7 @@ def meeting_type_of(title: str, n_countries: int, grouping: bool = False) -> str
 
 
 def _fix_ordinal(raw: str) -> str:
-    """"15%" is a capture error for "15th" (a percent sign never precedes a title)."""
+    """ "15%" is a capture error for "15th" (a percent sign never precedes a title)."""
 
     def repl(m: re.Match[str]) -> str:
         n = int(m.group(1))
@@ -336,12 +366,14 @@ def _fix_ordinal(raw: str) -> str:
 
 
 def _clean_title(raw: str) -> str:
-    title = raw.strip(" ,;:“”\"'‘’")
+    title = _THEIR.sub(" of the ", raw.strip(" ,;:“”\"'‘’"))
     title = re.sub(r"^(?:the|The)\s+", "", title)
     title = _fix_ordinal(title)
-    title = re.sub(r"\s+(?:meeting|session)$", "", title) if re.search(
-        r"[A-Z]\w*\s+(?:meeting|session)$", title
-    ) else title
+    title = (
+        re.sub(r"\s+(?:meeting|session)$", "", title)
+        if re.search(r"[A-Z]\w*\s+(?:meeting|session)$", title)
+        else title
+    )
     return title[:1].upper() + title[1:] if title else title
 
 
@@ -352,7 +384,11 @@ def _day_dates(ctx: EventDoc, start: int, end: int, near: int) -> tuple[date, da
         if d.granularity != "day":
             continue
         before = ctx.text[max(start, d.start - 30) : d.start]
-        if re.search(r"\b(?:since|reached\s+in|until|by|before|after|consensus|signed\s+in)\s+(?:on\s+)?$", before, _I):
+        if re.search(
+            r"\b(?:since|reached\s+in|until|by|before|after|consensus|signed\s+in)\s+(?:on\s+)?$",
+            before,
+            _I,
+        ):
             continue
         cands.append((abs(d.start - near), d.start_date, d.end_date))
     for w in ctx.weekdays_in(start, end):
@@ -416,13 +452,19 @@ def _is_event(ctx: EventDoc, index: int, a: int, b: int, kind: str) -> bool:
     before = text[max(s.start, a - 40) : a]
     if re.search(r"\b(?:next|upcoming|future|forthcoming|following)\s+$", before, _I):
         return False
-    if re.search(r"\b(?:will|to|would|shall|plans?\s+to|agreed\s+to|expected\s+to)\s+(?:\w+\s+){0,2}$", before, _I) and kind in ("visit", "met"):
+    if re.search(
+        r"\b(?:will|to|would|shall|plans?\s+to|agreed\s+to|expected\s+to)\s+(?:\w+\s+){0,2}$",
+        before,
+        _I,
+    ) and kind in ("visit", "met"):
         return False
     around = text[max(clause_s, a - 60) : min(s.end, b + 80)]
     if _FUTURE.search(around) and not _PAST_EXPLICIT.search(around):
         return False  # "will be held in Beijing", "whose next meeting is expected to ..."
     if kind == "visit":
-        return not re.search(r"\b(?:will|plans?\s+to|to)\s+(?:pay\s+)?(?:an?\s+)?(?:official\s+)?$", before, _I)
+        return not re.search(
+            r"\b(?:will|plans?\s+to|to)\s+(?:pay\s+)?(?:an?\s+)?(?:official\s+)?$", before, _I
+        )
     return _PAST.search(ctx_text) is not None
 
 
@@ -446,13 +488,18 @@ def _visit_target(ctx: EventDoc, b: int, end: int) -> tuple[Place | None, str | 
     return None, None, b
 
 
-def _visitor(ctx: EventDoc, index: int, a: int, people: list[Person]) -> tuple[str | None, list[Person]]:
+def _visitor(
+    ctx: EventDoc, index: int, a: int, people: list[Person]
+) -> tuple[str | None, list[Person]]:
     """Who visits: the delegation or person before the visit verb."""
     s = ctx.sentences[index]
     text = ctx.text
     before_people = [p for p in people if s.start <= p.start < a]
     seg = text[s.start : a]
-    dm = re.search(r"\b(?:a|the|A|The)\s+(?:(?:[A-Z][\w-]*|Chinese|high-level)\s+)*delegation\s+(?:of|from)\s+(?:the\s+)?(?P<org>[A-Z][^,]*?)(?:\s*\([A-Z]+\))?(?=\s+led\b|,|\s+visited)", seg)
+    dm = re.search(
+        r"\b(?:a|the|A|The)\s+(?:(?:[A-Z][\w-]*|Chinese|high-level)\s+)*delegation\s+(?:of|from)\s+(?:the\s+)?(?P<org>[A-Z][^,]*?)(?:\s*\([A-Z]+\))?(?=\s+led\b|,|\s+visited)",
+        seg,
+    )
     if dm:
         org = re.sub(r"\s*\([^)]*\)", "", dm.group("org")).strip()
         article = "an" if org[:1] in "AEIOU" else "a"
@@ -469,7 +516,6 @@ def _visitor(ctx: EventDoc, index: int, a: int, people: list[Person]) -> tuple[s
 
 def _new_draft(ctx: EventDoc, index: int, a: int, b: int, kind: str, raw: str) -> _Draft | None:
     s = ctx.sentences[index]
-    text = ctx.text
     para = ctx.analysis(s)
     people = ctx.people_in(s.start, s.end, para)
     title = ""
@@ -502,11 +548,15 @@ def _new_draft(ctx: EventDoc, index: int, a: int, b: int, kind: str, raw: str) -
 
 
 # "Beijing hosted the forum": the host city as the subject
-_HOSTED = re.compile(r"(?<![\w,])[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?=\s+(?:hosted|played\s+host\s+to)\b)")
+_HOSTED = re.compile(
+    r"(?<![\w,])[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?=\s+(?:hosted|played\s+host\s+to)\b)"
+)
 _ORGANISER = re.compile(
     r"\b(?:under\s+the\s+auspices\s+of|organi[sz]ed\s+by|hosted\s+by|convened\s+by)\s+(?:the\s+)?"
 )
+_THEIR = re.compile(r"\s+of\s+(?:their|its)\s+")
 _DET = re.compile(r"^(?:a|an|their|its|his|her|our)\s+", _I)
+_SIMILAR = re.compile(r"^(?:similar|further|another|separate)\s+", _I)
 _LEAD_WORDS = re.compile(r"((?:(?:" + _ORDINAL + r"|annual|similar|regular|first-ever)\s+)*)(.*)$")
 _PLAIN_HEADS = re.compile(r"(?:meeting|talks|exchange|dialogue|consultations?|video\s+conference)")
 
@@ -520,10 +570,12 @@ def _described_title(
     s = ctx.sentences[index]
     text = ctx.text
     info = ctx.analysis(s)
-    body = _DET.sub("", raw.strip())
+    body = _SIMILAR.sub("", _DET.sub("", raw.strip()))
     organiser = _ORGANISER.search(text, s.start, s.end)
     if organiser is not None:
-        org = next((o for o in info.orgs if organiser.end() <= o.start <= organiser.end() + 2), None)
+        org = next(
+            (o for o in info.orgs if organiser.end() <= o.start <= organiser.end() + 2), None
+        )
         if org is not None:
             label = org.acronym if org.acronym and len(org.name) > 40 else org.name
             return _clean_title(f"{label} {body}")
@@ -565,7 +617,7 @@ def _described_title(
 
 
 def _sides(ctx: EventDoc, index: int, b: int) -> list[str]:
-    """"between China and Ireland" / "from China and Belgium" right after or before."""
+    """ "between China and Ireland" / "from China and Belgium" right after or before."""
     s = ctx.sentences[index]
     text = ctx.text
     m = re.search(
@@ -577,14 +629,17 @@ def _sides(ctx: EventDoc, index: int, b: int) -> list[str]:
     return [m.group("x"), m.group("y")]
 
 
-def _met_sides(ctx: EventDoc, index: int, a: int, b: int, people: list[Person]) -> tuple[str, str] | None:
+def _met_sides(
+    ctx: EventDoc, index: int, a: int, b: int, people: list[Person]
+) -> tuple[str, str] | None:
     s = ctx.sentences[index]
-    text = ctx.text
     left = [p for p in people if p.end <= a]
     right = [p for p in people if p.start >= b]
     para = ctx.analysis(s)
+
     def label(p: Person) -> str:
         return p.name
+
     x = label(left[-1]) if left else None
     if x is None:
         orgs = [o for o in para.orgs if s.start <= o.start and o.end <= a]
@@ -654,15 +709,22 @@ def _collect(ctx: EventDoc, d: _Draft, index: int, first: bool) -> None:
         if d.kind == "visit" and (d.place is None or d.place.city is None):
             m = re.match(r"(?:In|At)\s+", s.text)
             if m:
-                p = read_place(text, s.start + m.end(), s.end)
-                if p is not None and p.city and (d.visit_country is None or p.country == d.visit_country):
-                    d.place = p
+                where = read_place(text, s.start + m.end(), s.end)
+                if (
+                    where is not None
+                    and where.city
+                    and (d.visit_country is None or where.country == d.visit_country)
+                ):
+                    d.place = where
     # duration: "the four-day session" with only one end known
     dur = _DURATION.search(s.text) if "day" in ctx.words[index] else None
     if dur and d.start_date is not None and d.start_date == d.end_date:
-        n = _NUMBER_WORDS.get(dur.group("n").lower()) or int(dur.group("n")) if dur.group("n").isdigit() or dur.group("n").lower() in _NUMBER_WORDS else None
+        word = dur.group("n").lower()
+        n = int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
         if n:
-            closing = _closing_date(ctx, s.start, s.end) or (d.end_date if _closing_near(ctx, d) else None)
+            closing = _closing_date(ctx, s.start, s.end) or (
+                d.end_date if _closing_near(ctx, d) else None
+            )
             opening = _opening_date(ctx, s.start, s.end)
             if opening is not None:
                 d.start_date = opening
@@ -675,7 +737,11 @@ def _collect(ctx: EventDoc, d: _Draft, index: int, first: bool) -> None:
     # sentence's organisations would cost far more than it finds.
     with_people = first or not _PERSON_CUES.isdisjoint(ctx.words[index])
     orgs = para.orgs if with_people else []
-    for c in para.countries:
+    # a follow-up's countries count when it says who took part ("Ministers from Brazil,
+    # Russia ... attended the meeting"), not when it only discusses ("cooperation with
+    # African communities")
+    with_countries = first or with_people or not _ATTENDANCE.isdisjoint(ctx.words[index])
+    for c in para.countries if with_countries else []:
         if any(o.start <= c.start < o.end and o.country is not None for o in orgs):
             continue
         if c.iso3 not in d.countries:
@@ -687,19 +753,26 @@ def _collect(ctx: EventDoc, d: _Draft, index: int, first: bool) -> None:
             continue
         if o not in d.orgs:
             d.orgs.append(o)
-    for p in para.people if with_people else []:
-        if all(p.name != q.name for q in d.people):
-            d.people.append(p)
-    if d.summary is None and not _AGREED_WORDS.isdisjoint(ctx.words[index]) and _AGREED.search(s.text):
+    for person in para.people if with_people else []:
+        if all(person.name != q.name for q in d.people):
+            d.people.append(person)
+    if (
+        d.summary is None
+        and not _AGREED_WORDS.isdisjoint(ctx.words[index])
+        and _AGREED.search(s.text)
+    ):
         d.summary = s.text
     if first and index > 0 and _OF_THE_PARTNERS.search(text, b, min(s.end, b + 40)):
         # "a two-day meeting of the partners": the partners the previous sentence names
         prev = ctx.sentences[index - 1]
         if prev.paragraph == s.paragraph:
             info = ctx.analysis(prev)
-            for c in [*(c.iso3 for c in info.countries), *(o.country for o in info.orgs if o.country)]:
-                if c not in d.countries:
-                    d.countries.append(c)
+            for iso3 in [
+                *(c.iso3 for c in info.countries),
+                *(o.country for o in info.orgs if o.country),
+            ]:
+                if iso3 not in d.countries:
+                    d.countries.append(iso3)
 
 
 def _opening_date(ctx: EventDoc, start: int, end: int) -> date | None:
@@ -743,9 +816,14 @@ def _is_reference(ctx: EventDoc, index: int, current: _Draft) -> bool:
     t = ctx.sentences[index].text
     if _REFERENCE.search(t):
         return True
-    if re.match(r"(?:Both|The\s+two)\s+(?:sides|parties|ministers|countries)|(?:He|She|They)\b|In\s+(?:his|her)\s+", t):
+    if re.match(
+        r"(?:Both|The\s+two)\s+(?:sides|parties|ministers|countries)|(?:He|She|They)\b|In\s+(?:his|her)\s+",
+        t,
+    ):
         return True
-    if re.match(r"(?:In|At)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?,\s+(?:he|she|they|the\s+delegation)\b", t):
+    if re.match(
+        r"(?:In|At)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?,\s+(?:he|she|they|the\s+delegation)\b", t
+    ):
         return True
     return False
 
@@ -858,7 +936,11 @@ def extract_meetings(doc_id: str, doc: ParsedDocument, doc_type: str) -> list[Ca
                     if d is None:
                         continue
                     dup = next(
-                        (x for x in drafts if x.kind == "named" and x.title.lower() == d.title.lower()),
+                        (
+                            x
+                            for x in drafts
+                            if x.kind == "named" and x.title.lower() == d.title.lower()
+                        ),
                         None,
                     )
                     if dup is not None:

@@ -260,11 +260,14 @@ def _curated_index() -> _CuratedIndex:
                 continue
             by_key.setdefault(_key(form), org)
             head = _ORG_HEAD_RE.search(form)
-            if head is None or head.start() == 0 and " " in form and not _COMPLEMENT.match(
-                form, head.end()
+            if (
+                head is None
+                or (head.start() == 0 and " " in form and not _COMPLEMENT.match(form, head.end()))
+                or re.search(r"\b[a-z]", form[: head.start()])
             ):
-                # no head word, or one the head-word reading cannot extend from
-                # ("Centre National de la Recherche Scientifique")
+                # no head word, or one the head-word reading cannot reach the name's start
+                # or end from ("Centre National de la Recherche Scientifique", "Climate
+                # Science for Service Partnership China")
                 extra.append(form)
         if org.acronym:
             if " " in org.acronym:
@@ -487,7 +490,9 @@ def find_orgs(
             if hit is None:
                 continue
             org = hit[0]
-            found.append(Org(m.start(), m.end(), org.name, org.country, org.acronym, True, org.kind))
+            found.append(
+                Org(m.start(), m.end(), org.name, org.country, org.acronym, True, org.kind)
+            )
     found.sort(key=lambda o: (o.start, -(o.end - o.start)))
     out: list[Org] = []
     last = -1
@@ -638,6 +643,13 @@ def _role_phrase_before(text: str, role_end: int, floor: int) -> int | None:
 _ROLE_TAIL = re.compile(r"(?:,|\bof\s+the|\bof|\bat\s+the|\bat|\bthe|\()\s*$", re.IGNORECASE)
 
 
+_SUB_UNIT = re.compile(
+    r"(?P<unit>[^,]*?\b(?:Department|Bureau|Division|Office|Directorate|Section|Unit))\s+of\s+"
+    r"(?:the\s+)?(?P<parent>(?:[A-Z][\w'’&.-]*\s+)*(?:[\w'’&.-]+\s+)*?(?:Ministry|Commission"
+    r"|Academy|Administration|Agency|University|Council|Government|Foundation)\b.*)$"
+)
+
+
 def _split_role(role: str, orgs: list[Org], base: int) -> tuple[str, str | None]:
     """("Director General of the International Cooperation Department", "Chinese Ministry of
     Science and Technology") from a role phrase: the last organisation named in it is the
@@ -652,6 +664,11 @@ def _split_role(role: str, orgs: list[Org], base: int) -> tuple[str, str | None]
         head = _ROLE_TAIL.sub("", head).rstrip(" ,(")
     if not head:
         return role, org.name
+    unit = _SUB_UNIT.match(org.name)
+    if unit is not None:
+        # "Director of the Research Policy Department of the Swedish Ministry of ...": the
+        # department belongs to the role, the ministry is the organisation
+        return f"{head} of the {unit.group('unit')}", unit.group("parent")
     return head, org.name
 
 
@@ -660,7 +677,8 @@ def _lead_country(role: str) -> tuple[str | None, str]:
     Belgium" -> ("CHN", "ambassador to Belgium"), "Chinese Vice Minister" -> ("CHN", ...)."""
     for words in (1, 2):
         m = re.match(
-            r"(?:(?:the|its|his|her|their)\s+)?([A-Z][\w.]*" + r"(?:\s+[A-Z][\w.]*)" * (words - 1)
+            r"(?:(?:the|its|his|her|their)\s+)?([A-Z][\w.]*"
+            + r"(?:\s+[A-Z][\w.]*)" * (words - 1)
             + r")(?:'s|’s)?\s+",
             role,
         )
@@ -742,7 +760,8 @@ def find_people(
         role_text: str | None = None
         role_base = 0
         before = text[max(start, s - 14) : s]
-        honorific = _HONORIFIC.search(before) is not None and _HONORIFIC.search(before).end() == len(before)
+        hon = _HONORIFIC.search(before)
+        honorific = hon is not None and hon.end() == len(before)
         org_of: Org | None = None
         after = re.match(r",\s+", text[e:end])
         if after:
@@ -783,8 +802,12 @@ def find_people(
             role = _clean_role(role) or None
             if country is None and organisation:
                 country = next((o.country for o in orgs if o.name == organisation), None)
+                if country is None:
+                    country = org_country(organisation)
             if country is None:
-                tail = re.search(r"\bof\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)\s*$", role_text)
+                tail = re.search(
+                    r"\bof\s+(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)\s*$", role_text
+                )
                 if tail:
                     found = find_countries(tail.group(1))
                     if found and found[-1].end == len(tail.group(1).rstrip(".")):

@@ -73,8 +73,8 @@ def gazetteer() -> dict[str, GazetteerEntry]:
     """Surface form (as written, case-sensitive) -> entry, names and aliases."""
     path = resources.files("transform") / "reference" / "cities.csv"
     out: dict[str, GazetteerEntry] = {}
-    with path.open(encoding="utf-8", newline="") as fh:
-        lines = [line for line in fh if not line.startswith("#")]
+    raw = path.read_text(encoding="utf-8")
+    lines = [line for line in raw.splitlines() if line and not line.startswith("#")]
     for row in csv.DictReader(lines):
         entry = GazetteerEntry(row["name"].strip(), row["country"].strip(), row["kind"].strip())
         for form in (entry.name, *(row["aliases"] or "").split("|")):
@@ -247,8 +247,10 @@ def read_place(text: str, pos: int, limit: int | None = None) -> Place | None:
         if region is not None or entry.kind == "region":
             end = region.end() if region else end
             tail = _region_or_country_after(text, end)
-            iso3 = tail[1] if tail is not None and tail[2] else entry.country
-            return Place(pos, tail[0] if tail else end, None, iso3)
+            region_iso3: str | None = entry.country
+            if tail is not None and tail[2]:
+                region_iso3 = tail[1]
+            return Place(pos, tail[0] if tail else end, None, region_iso3)
         c = _CITY_WORD.match(text, end)
         if c is not None:
             end = c.end()

@@ -49,12 +49,13 @@ Rules, each because a sentence of the other kind looks alike:
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
 from extract.documents import ParsedDocument
-from transform.countries import country_name, find_countries
+from transform.countries import country_name
 from transform.event_context import PROJECT_WORDS, Analysis, EventDoc, event_doc
 from transform.facts import Candidate, Mention, Project, ProjectParticipant
 from transform.fx import to_usd
@@ -72,11 +73,20 @@ _I = re.IGNORECASE
 # phrase); the extractor finds anchors by word lookup and tries the patterns only there,
 # which is far cheaper than scanning every sentence with one large alternation.
 _VERBS: tuple[tuple[str, str], ...] = (
-    (r"start(?:ed|s|ing)?\s+(?:commercial\s+|full\s+|trial\s+|formal\s+)?operations?", "started_operations"),
+    (
+        r"start(?:ed|s|ing)?\s+(?:commercial\s+|full\s+|trial\s+|formal\s+)?operations?",
+        "started_operations",
+    ),
     (r"beg(?:an|un|ins?)\s+(?:commercial\s+|full\s+|trial\s+)?operations?", "started_operations"),
-    (r"put\s+into\s+(?:commercial\s+|full\s+|trial\s+)?(?:operation|service|use)", "started_operations"),
+    (
+        r"put\s+into\s+(?:commercial\s+|full\s+|trial\s+)?(?:operation|service|use)",
+        "started_operations",
+    ),
     (r"(?:lift(?:ed|s)?|blast(?:ed|s)?)\s+off|took\s+off", "launched"),
-    (r"(?:made|completed|conducted|performed)\s+(?:its|their)\s+(?:maiden|first)\s+(?:flight|launch|voyage|orbital\s+flight)", "launched"),
+    (
+        r"(?:made|completed|conducted|performed)\s+(?:its|their)\s+(?:maiden|first)\s+(?:flight|launch|voyage|orbital\s+flight)",
+        "launched",
+    ),
     (r"(?:went|goes|go)\s+into\s+(?:commercial\s+)?(?:operation|service)", "started_operations"),
     (r"entered\s+(?:into\s+)?(?:commercial\s+)?(?:operation|service)", "started_operations"),
     (r"commission(?:ed|s|ing)?", "started_operations"),
@@ -105,20 +115,7 @@ _VERB_RE = re.compile(
     r"(?:" + "|".join(f"(?P<v{i}>{p})" for i, (p, _) in enumerate(_VERBS)) + r")\b"
 )
 _VERB_STATUS = {f"v{i}": status for i, (_, status) in enumerate(_VERBS)}
-_VERB_ANCHORS = frozenset(
-    """
-    start started starts starting began begun begin begins put went goes go entered lift
-    lifted lifts blast blasted blasts took made completed conducted performed
-    commission commissioned commissions commissioning kick kicked kicks roll rolled rolls
-    launch launched launches launching unveil unveiled unveils unveiling released releases
-    releasing inaugurate inaugurated inaugurates inaugurating open opened opens opening
-    establish established establishes establishing set sets setting founded approved
-    approves approving sign signed signs signing completed completes completing develop
-    developed develops developing built build builds building construct constructed
-    constructs constructing pioneered pioneers pioneering invent invented invents inventing
-    created creates creating
-    """.split()
-)
+_VERB_ANCHORS = PROJECT_WORDS
 # Verbs whose subject is the project ("X started commercial operations", "X lifted off").
 _INTRANSITIVE_RE = re.compile(
     r"start|beg|went|goes|go\b|enter|lift|blast|took|made\s+its|completed\s+its|conducted|performed"
@@ -136,11 +133,26 @@ _LEAD_ADVERBIAL = re.compile(
 _HEAD_TYPES: tuple[tuple[str, str], ...] = (
     (r"data\s+cent(?:re|er)s?|power\s+plant|space\s+station|ground\s+station", "facility"),
     (r"laborator(?:y|ies)|labs?", "lab"),
-    (r"cent(?:re|er)|institute|institution|academy|hub|university|college|incubator|think\s+tank", "research_center"),
-    (r"(?:neutron|light|x-ray|synchrotron|radiation|photon|muon|spallation)\s+source|station|plant|observatory|facility|telescope|reactor|collider|array|tokamak|dam|supercomputer|radar|port|base|park|farm|corridor|railway|bridge|pipeline|grid|accelerator|synchrotron|laser\s+facility", "facility"),
-    (r"satellites?|probe|spacecraft|spaceship|(?-i:mission)|lander|rover|orbiter|capsule|rocket|module|constellation|craft", "space_mission"),
-    (r"programme|program|initiative|cooperation|partnership|project|alliance|consortium|platform|network|scheme|framework|campaign|collaboration|flagship|(?-i:Mission)", "programme"),
-    (r"model|battery|chip|cell|device|robot|chemist|system|material|technique|method|algorithm|drug|vaccine|experiment|computer|processor|sensor|catalyst|cathode|anode|membrane|laser|engine|microscope|prototype|machine|software|tool|instrument|camera|detector|antenna|LLM|therapy|treatment|kit|alloy|fib(?:re|er)|transistor|qubits?|aircraft|vehicle|drone|reactor\s+design|genome|crop|variety|material|agent|chatbot|assistant|app", "research_result"),
+    (
+        r"cent(?:re|er)|institute|institution|academy|hub|university|college|incubator|think\s+tank",
+        "research_center",
+    ),
+    (
+        r"(?:neutron|light|x-ray|synchrotron|radiation|photon|muon|spallation)\s+source|station|plant|observatory|facility|telescope|reactor|collider|array|tokamak|dam|supercomputer|radar|port|base|park|farm|corridor|railway|bridge|pipeline|grid|accelerator|synchrotron|laser\s+facility",
+        "facility",
+    ),
+    (
+        r"satellites?|probe|spacecraft|spaceship|(?-i:mission)|lander|rover|orbiter|capsule|rocket|module|constellation|craft",
+        "space_mission",
+    ),
+    (
+        r"programme|program|initiative|cooperation|partnership|project|alliance|consortium|platform|network|scheme|framework|campaign|collaboration|flagship|(?-i:Mission)",
+        "programme",
+    ),
+    (
+        r"model|battery|chip|cell|device|robot|chemist|system|material|technique|method|algorithm|drug|vaccine|experiment|computer|processor|sensor|catalyst|cathode|anode|membrane|laser|engine|microscope|prototype|machine|software|tool|instrument|camera|detector|antenna|LLM|therapy|treatment|kit|alloy|fib(?:re|er)|transistor|qubits?|aircraft|vehicle|drone|reactor\s+design|genome|crop|variety|material|agent|chatbot|assistant|app",
+        "research_result",
+    ),
 )
 PROJECT_HEADS = re.compile(r"\b(?:" + "|".join(p for p, _ in _HEAD_TYPES) + r")\b", _I)
 _HEAD_RES = [(re.compile(r"\b(?:" + p + r")\b", _I), t) for p, t in _HEAD_TYPES]
@@ -177,7 +189,8 @@ _NP_BOUNDARY = re.compile(
     r"|and\s+\w+(?:ed|s)\s+(?:the|a|an|its|their)|on\s+(?=\d|(?:January|February|March|April"
     r"|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul"
     r"|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
-    r"|on\s+(?:a|an|board|behalf)\b|around|last|this|next|earlier|later|ahead|successfully|jointly|recently|today"
+    r"|on\s+(?:a\s+mission|an\s+expedition|board|behalf)\b|around|last|this|next|earlier|later"
+    r"|ahead|successfully|jointly|recently|today"
     r"|yesterday|for\s+(?:the\s+first|a\s+total|use|training|\d)|of\s+(?:US|U\.S\.|USD|\$|€|£|¥"
     r"|RMB|CNY|EUR|HK\$|Rs)|worth|costing|valued|over\s+\d|up\s+to)\b",
 )
@@ -245,7 +258,6 @@ _FOLLOW_OPENER = re.compile(r"(?i:the|this|that|a|an)\s+((?:[\w-]+\s+){0,4}[\w-]
 _FOLLOW_PRONOUN = re.compile(r"(?i:it|its)\b")
 
 
-
 # ---------------------------------------------------------------------------------------
 # What the words right before the verb say. These checks look at the last few lower-cased
 # words (a word list is much cheaper to inspect than a "$"-anchored regex).
@@ -285,6 +297,15 @@ _OWN_WORKS = re.compile(
     r"(?:\s+(?:of|on)\s+(?:its|their|the)\b)?|(?:its|their)\s+(?:construction|first|maiden)\b",
     re.IGNORECASE,
 )
+_BETWEEN_SIDES = re.compile(
+    r"\s+between\s+(?:the\s+)?([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)\s+and\s+(?:the\s+)?"
+    r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)\b"
+)
+# capture debris before a name ("](#) an international cooperation" from a markdown link)
+_LEADING_JUNK = re.compile(r"^[^\w‘“\"'(]+")
+_INNER_ARTICLE = re.compile(r"\s(?:A|An|The)\s")
+_LAST_WORD = re.compile(r"(\S+)\s*$")
+_PARTICIPLE_CHUNK = re.compile(r"(?:\w+ed|built|set\s+up|located|based|which|who|jointly)\b")
 _PREPOSITION_FIRST = re.compile(
     r"(?:on|in|at|from|with|to|into|by|for|after|during|since|until|under|last|this|next"
     r"|yesterday|today|earlier|later|ahead|around)\b"
@@ -362,7 +383,9 @@ def _last_words(tail: str, n: int = 8) -> list[str]:
 
 def _skip_adverbs(words: list[str]) -> list[str]:
     end = len(words)
-    while end and (words[end - 1] in _ADVERBS or (words[end - 1].endswith("ly") and len(words[end - 1]) > 4)):
+    while end and (
+        words[end - 1] in _ADVERBS or (words[end - 1].endswith("ly") and len(words[end - 1]) > 4)
+    ):
         end -= 1
     return words[:end]
 
@@ -384,7 +407,7 @@ def _is_future(words: list[str]) -> bool:
 
 
 def _is_intention(words: list[str]) -> bool:
-    """"encourage the establishment of", "called for setting up", "the process of
+    """ "encourage the establishment of", "called for setting up", "the process of
     developing": the marker ends at most three words (an article and two) before the verb."""
     for j in range(len(words) - 1, max(-1, len(words) - 5), -1):
         if words[j] in _INTENT_WORDS or (j > 0 and (words[j - 1], words[j]) in _INTENT_PAIRS):
@@ -414,8 +437,9 @@ def _is_source(text: str, start: int, pos: int) -> bool:
     words = _last_words(text[max(start, pos - 90) : pos], 12)
     if _SOURCE_WORDS.intersection(words):
         return True
-    return any(a == "interest" and b in ("for", "in") for a, b in zip(words, words[1:], strict=False))
-
+    return any(
+        a == "interest" and b in ("for", "in") for a, b in zip(words, words[1:], strict=False)
+    )
 
 
 @dataclass
@@ -442,7 +466,9 @@ class _Draft:
 _SAME = "__same__"  # a _read_event result meaning "the current project again"
 
 
-_CORE_SPLIT = re.compile(r"\s(?:of|for|on|in|called|named|dubbed|known\s+as|based|between|with|to)\s")
+_CORE_SPLIT = re.compile(
+    r"\s(?:of|for|on|in|called|named|dubbed|known\s+as|based|between|with|to)\s"
+)
 
 
 @lru_cache(maxsize=4096)
@@ -491,7 +517,7 @@ def _is_named(np: str, sentence_initial: bool = True) -> bool:
 
 
 def _clean_name(np: str) -> str:
-    name = _DETERMINER.sub("", np.strip(" ,;:'\""), count=1)
+    name = _DETERMINER.sub("", _LEADING_JUNK.sub("", np).strip(" ,;:'\""), count=1)
     name = _TRAILING_ACRONYM.sub("", name)
     name = _LEADING_ADVERB.sub("", name)
     return name.strip(" ,;:")
@@ -516,9 +542,7 @@ def _np_after(text: str, pos: int, limit: int) -> tuple[int, int]:
     return s, s + (b.start() if b else len(seg))
 
 
-def _np_before(
-    text: str, clause_start: int, pos: int, last_chunk: bool = False
-) -> tuple[int, int]:
+def _np_before(text: str, clause_start: int, pos: int, last_chunk: bool = False) -> tuple[int, int]:
     """The subject noun phrase ending before `pos` (passive or intransitive verb).
 
     A passive verb's subject is the phrase right before it ("..., two reports, X and Y,
@@ -527,20 +551,27 @@ def _np_before(
     """
     lead = _LEAD_ADVERBIAL.match(text, clause_start, pos)
     s = lead.end() if lead else clause_start
+    # drop what stands between the subject and its verb: "will be", "has been", "is to be"
+    end = pos
+    while end > s:
+        m = _LAST_WORD.search(text, s, end)
+        if m is None:
+            break
+        w = m.group(1).lower()
+        if w not in _AUX and w not in _SUBJECT_TRAILERS and w not in _ADVERBS:
+            break
+        end = m.start()
     if last_chunk:
-        k = _protect(text[s:pos]).rstrip(" ,").rfind(", ")
-        if k >= 0:
-            s = s + k + 2
-    seg = text[s:pos]
+        k = _protect(text[s:end]).rstrip(" ,").rfind(", ")
+        if k >= 0 and not _PARTICIPLE_CHUNK.match(text, s + k + 2):
+            s = s + k + 2  # "..., two reports, X and Y, were released": the last phrase
+    inner = _INNER_ARTICLE.search(text, s + 1, end)
+    if inner is not None:
+        s = inner.start() + 1  # "Budget 2024 A laboratory ...": glued text, the last phrase
+    seg = text[s:end]
     cut = _SUBJECT_CUT.search(_protect(seg))
-    e = s + len(seg[: cut.start() if cut else len(seg)].rstrip())
-    words = text[s:e].split()
-    while words and (
-        words[-1].lower() in _AUX or words[-1].lower() in _SUBJECT_TRAILERS or words[-1].lower() in _ADVERBS
-    ):
-        words.pop()
-    e = s + len(" ".join(words)) if words else s
-    return s, s + len(text[s:e].rstrip())
+    e = s + len(seg[: cut.start() if cut else len(seg)].rstrip(" ,"))
+    return s, e
 
 
 def _clause_start(text: str, s_start: int, pos: int) -> int:
@@ -561,7 +592,7 @@ def _curated_acronyms() -> dict[str, str]:
 
 
 def _expand_acronym(ctx: EventDoc, name: str) -> str:
-    """"CPJRC" -> the document's definition; "CSSP China" -> the curated name."""
+    """ "CPJRC" -> the document's definition; "CSSP China" -> the curated name."""
     key = name.strip()
     if key.isupper() or " " not in key:
         if key in ctx.learned:
@@ -718,7 +749,9 @@ def _read_event(
             has_subject = comma_subject = True
         if not has_subject and not _LEAD_ADVERBIAL.match(before):
             return None
-        if words and words[-1].rstrip("s") in _PARTICIPLE_NOUNS | {w.rstrip("s") for w in _PARTICIPLE_NOUNS}:
+        if words and words[-1].rstrip("s") in _PARTICIPLE_NOUNS | {
+            w.rstrip("s") for w in _PARTICIPLE_NOUNS
+        }:
             return None  # "the draft budget report released by ..."
     appos: str | None = None
     called_after: re.Match[str] | None = None
@@ -768,7 +801,11 @@ def _read_event(
         first_word = text[ns:ne].lower().split()
         core_text = _CORE_HEAD_SPLIT.split(text[ns:ne], maxsplit=1)[0]
         core_head = core_text.lower().split()
-        if verb_status == "signed" and core_head and core_head[-1].strip(_PUNCT) in _AGREEMENT_HEADS:
+        if (
+            verb_status == "signed"
+            and core_head
+            and core_head[-1].strip(_PUNCT) in _AGREEMENT_HEADS
+        ):
             # the project an agreement is about, named later in the sentence
             ag = _AGREED_PROJECT.search(text, ns + len(core_text), s.end)
             if ag is None:
@@ -777,7 +814,11 @@ def _read_event(
             if ne <= ns or not _is_named(_clean_name(text[ns:ne]), False):
                 return None
             agreement = True
-        if _OWN_WORKS.match(text, ns, ne) and verb_status in ("completed", "launched", "started_operations"):
+        if _OWN_WORKS.match(text, ns, ne) and verb_status in (
+            "completed",
+            "launched",
+            "started_operations",
+        ):
             # "JUNO completed the construction of its central detector": JUNO is the project
             ns, ne = _np_before(text, clause_start, vs)
             subject_span = (ns, ns)
@@ -801,6 +842,12 @@ def _read_event(
     name = _clean_name(raw)
     if not name or _QUANTIFIER.match(name) or _QUANTIFIER.match(raw.strip()):
         return None
+    sides = _BETWEEN_SIDES.match(text, ne, s.end)
+    if sides is not None and not countries_named(name):
+        pair = [countries_named(sides.group(1)), countries_named(sides.group(2))]
+        if all(len(c) == 1 for c in pair):
+            # "a joint laboratory ... between China and Kazakhstan": "China-Kazakhstan ..."
+            name = f"{sides.group(1)}-{sides.group(2)} {name}"
     if not (passive or intransitive) and called_after is not None:
         # "a quantum computer prototype ..., named Jiuzhang 4.0": the name, typed by the phrase
         appos = appos or name
@@ -809,7 +856,8 @@ def _read_event(
     called = _NAMED_CALLED.search(name) is not None
     expanded = _expand_acronym(ctx, name)
     lead = _LEAD_ADVERBIAL.match(text, ctx.opening[index], s.end)
-    initial = ns <= (lead.end() if lead else ctx.opening[index]) + 4  # "The X ..." opens it
+    # a capital at the sentence's start says nothing; after "The" it marks a name
+    initial = ns <= (lead.end() if lead else ctx.opening[index]) and not _DEFINITE.match(raw)
     named = expanded != name or _is_named(name, initial)
     name = expanded
     typed = project_type_of(name, appos)
@@ -836,16 +884,20 @@ def _read_event(
             return _same(index) if current is not None else None
         if future:
             return None  # unnamed plans are general intentions
-        if not _INDEFINITE.match(raw.strip()) and not called and not _FIRST_OF_KIND.match(raw.strip()):
+        if (
+            not _INDEFINITE.match(raw.strip())
+            and not called
+            and not _FIRST_OF_KIND.match(raw.strip())
+        ):
             return None
         if current is not None and head == current.head:
             return _same(index)  # "A jointly funded laboratory of ... was built by"
+        if len(name.split()) < 2:
+            return None  # "a laboratory was built": too little to tell which
     clause_end = _clause_end(text, ne if agreement else ve, s.end)
     # Where an agreement was signed is not where its project is ("signed in Munich").
     place_from = ne if agreement else clause_start
-    place = next(
-        (p for p in ctx.places_in(place_from, clause_end) if not ns <= p.start < ne), None
-    )
+    place = next((p for p in ctx.places_in(place_from, clause_end) if not ns <= p.start < ne), None)
     if place is None:
         lm = _LOCATED.search(text, s.start, s.end)
         if lm:
@@ -888,6 +940,11 @@ def _same_project(a: str, b: str) -> bool:
     return len(ta & tb) / min(len(ta), len(tb)) >= 0.6
 
 
+_BACK_REFERENCE = re.compile(
+    r"\bfor\s+(?:its|the\s+(?:laboratory|lab|centre|center|station|project|programme|mission"
+    r"|facility|institute))\b",
+    _I,
+)
 _PARTNER_WORDS = frozenset(
     """by with together brings bringing partners partner involves involving from between led
     funding partnership consists comprises consortium""".split()
@@ -919,7 +976,9 @@ def _rename(ctx: EventDoc, draft: _Draft, text: str) -> None:
     Smart Agriculture is a partnership of ...")."""
     m = _RENAME_APPOSITION.match(text)
     name = None
-    if m is not None and (m.group("h").lower() == draft.head or _GENERIC_HEADS.get(m.group("h").lower())):
+    if m is not None and (
+        m.group("h").lower() == draft.head or _GENERIC_HEADS.get(m.group("h").lower())
+    ):
         name = m.group("name")
     else:
         m = _RENAME_SUBJECT.match(text)
@@ -1079,7 +1138,9 @@ def _finish(ctx: EventDoc, d: _Draft) -> Candidate:
     funding_amount = funding_currency = funding_usd = None
     if d.funding is not None and not (kind == "programme" and d.funding[3]):
         funding_amount, funding_currency, stated, _ = d.funding
-        year = d.event_date.year if d.event_date else (ctx.published.year if ctx.published else None)
+        year = (
+            d.event_date.year if d.event_date else (ctx.published.year if ctx.published else None)
+        )
         funding_usd = to_usd(funding_amount, funding_currency, year)
         if funding_usd is None:
             funding_usd = stated  # no rate for the currency: the text's own conversion
@@ -1105,7 +1166,7 @@ def _finish(ctx: EventDoc, d: _Draft) -> Candidate:
     return Candidate(fact=project, mention=mention)
 
 
-def _verbs_in(ctx: EventDoc, s: Sentence, anchors: set[str]) -> list[re.Match[str]]:
+def _verbs_in(ctx: EventDoc, s: Sentence, anchors: AbstractSet[str]) -> list[re.Match[str]]:
     """Event verbs of sentence `s`, in order, tried only where an anchor word stands."""
     lower = ctx.lower
     found = []
@@ -1157,6 +1218,9 @@ def extract_projects(doc_id: str, doc: ParsedDocument, doc_type: str) -> list[Ca
             if result is not None or _refers_to(current, ctx, i):
                 _follow_up(ctx, current, i)
                 current_para = s.paragraph
+            elif same and current.funding is None and _BACK_REFERENCE.search(s.text):
+                # "... will provide 30 million baht for its first three years"
+                current.funding = _funding(ctx, s.start, s.end)
             elif not same:
                 current = None
     return [_finish(ctx, d) for d in drafts]

@@ -45,6 +45,26 @@ def render_config(template: str, dest: Path, **values: object) -> Path:
     return dest
 
 
+def wait_for_sample_port(timeout: float = 300.0) -> None:
+    """Wait until the sample site's port (config/sample.toml) can be bound: a sample run
+    serves the site itself and fails when another sample run holds the port."""
+    import socket
+    import tomllib
+
+    site = tomllib.loads(SAMPLE_CONFIG.read_text(encoding="utf-8"))["sample_site"]
+    deadline = time.monotonic() + timeout
+    while True:
+        with socket.socket() as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                sock.bind((site["host"], int(site["port"])))
+                return
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+        time.sleep(0.5)
+
+
 def free_port() -> int:
     """A port on 127.0.0.1 that nothing listens on (bound, then released)."""
     import socket
@@ -67,7 +87,9 @@ def cli_env(home: Path) -> dict[str, str]:
     return env
 
 
-def run_cli(*args: str, home: Path, timeout: float = CLI_TIMEOUT) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, home: Path, timeout: float = CLI_TIMEOUT
+) -> subprocess.CompletedProcess[str]:
     """`chinasci ARGS` to completion, from the repository root."""
     return subprocess.run(
         [*CHINASCI, *args],

@@ -74,8 +74,12 @@ def fault() -> Iterator[FaultServer]:
 
 @pytest.fixture(scope="module")
 def listing_url(fault: FaultServer) -> Iterator[str]:
-    links = [f'<li><a class="item" href="{fault.url(p)}">{name}</a></li>' for name, p in ITEMS.items()]
-    links.append(f'<li><a class="item" href="http://localhost:{fault.port}{OFFSITE_PATH}">x</a></li>')
+    links = [
+        f'<li><a class="item" href="{fault.url(p)}">{name}</a></li>' for name, p in ITEMS.items()
+    ]
+    links.append(
+        f'<li><a class="item" href="http://localhost:{fault.port}{OFFSITE_PATH}">x</a></li>'
+    )
     handler = type("Listing", (_Listing,), {"page": ("<ul>" + "".join(links) + "</ul>").encode()})
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
@@ -184,8 +188,10 @@ def test_every_source_failing_fails_the_run_and_keeps_the_published_files(
     before = published_bytes(published)
     assert "manifest.json" in before and "analyst.duckdb" in before
     config = render_config(
-        "every_source_fails.toml", root / "every_source_fails.toml",
-        fault=fault.base_url, dead=free_port(),
+        "every_source_fails.toml",
+        root / "every_source_fails.toml",
+        fault=fault.base_url,
+        dead=free_port(),
     )
     result = run_cli("run", "--config", str(config), "--data-dir", str(data), home=root / "home")
 

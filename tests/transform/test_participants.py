@@ -56,7 +56,12 @@ def test_honorific_and_two_people_joined_by_and() -> None:
             "Vice Minister of Science and Technology",
             "CHN",
         ),
-        ("Chongqing Mayor Hu Henghua addressed the opening.", "Hu Henghua", "Chongqing Mayor", None),
+        (
+            "Chongqing Mayor Hu Henghua addressed the opening.",
+            "Hu Henghua",
+            "Chongqing Mayor",
+            None,
+        ),
         (
             "He signed agreements with his French counterpart Le Thaillou on cooperation.",
             "Le Thaillou",

@@ -52,9 +52,7 @@ def test_an_unknown_capitalised_word_alone_is_not_a_place() -> None:
 
 
 def test_a_region_or_country_gives_no_city() -> None:
-    assert places("located in northeastern Khon Kaen province of Thailand and") == [
-        (None, "THA")
-    ]
+    assert places("located in northeastern Khon Kaen province of Thailand and") == [(None, "THA")]
     assert places("from the launch centre in northwest China, sending") == [(None, "CHN")]
     assert places("a ceremony in Thailand") == [(None, "THA")]
     assert places("in Guangdong Province") == [(None, "CHN")]

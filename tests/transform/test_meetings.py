@@ -1,0 +1,259 @@
+"""The MEETING extractor: the seed documents row by row, each rule, and what is no meeting."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from extract.documents import ParsedDocument
+from transform.evaluation import load_gold_document
+from transform.facts import MEETING_TYPES, Meeting
+from transform.meetings import extract_meetings, meeting_type_of
+
+GOLD = Path(__file__).resolve().parents[1] / "gold"
+
+
+def meetings(
+    text: str, published: date = date(2024, 6, 1), doc_type: str = "article"
+) -> list[Meeting]:
+    found = extract_meetings("t", ParsedDocument(text=text, published_date=published), doc_type)
+    for c in found:
+        assert text[c.mention.char_start : c.mention.char_end] == c.mention.evidence
+    return [c.fact for c in found]  # type: ignore[misc]
+
+
+def seed(name: str) -> list[Meeting]:
+    doc = load_gold_document(GOLD / f"{name}.json")
+    found = extract_meetings(doc.doc_id, doc.parsed(), doc.doc_type)
+    for c in found:
+        assert doc.text[c.mention.char_start : c.mention.char_end] == c.mention.evidence
+    return [c.fact for c in found]  # type: ignore[misc]
+
+
+def row(m: Meeting) -> tuple:
+    return (m.meeting_type, m.start_date, m.end_date, m.city, m.country)
+
+
+def persons(m: Meeting) -> list[str]:
+    return [p.name for p in m.participants if p.kind == "person"]
+
+
+def person(m: Meeting, name: str) -> tuple:
+    p = next(p for p in m.participants if p.kind == "person" and p.name == name)
+    return (p.role, p.organisation, p.country)
+
+
+# ---------------------------------------------------------------------------------------
+# The seed documents, row by row
+
+
+def test_seed_000_review_march_2024() -> None:
+    found = seed("seed_000_review_2024_03")
+    assert [m.title for m in found] == [
+        "Meeting between National Natural Science Foundation of China and Royal Society",
+        "Visit of Minister of Science and Technology Yin Hejun to France",
+        "15th Joint Committee for Science and Technology Dialogue",  # "15%" read as "15th"
+    ]
+    nsfc, visit, committee = found
+    assert row(nsfc) == ("bilateral", date(2024, 3, 12), date(2024, 3, 12), "Beijing", "CHN")
+    assert persons(nsfc) == ["Dou Xiankang", "Mark Walport", "Alison Noble"]
+    assert person(nsfc, "Dou Xiankang") == (
+        "President",
+        "National Natural Science Foundation of China",
+        "CHN",
+    )
+    assert row(visit) == ("visit", date(2024, 3, 18), date(2024, 3, 22), None, "FRA")
+    assert persons(visit) == ["Yin Hejun", "Le Thaillou", "Antoine Petit"]
+    # held during the visit: no date of its own, the visit's country, the visitor
+    assert row(committee) == ("committee", None, None, None, "FRA")
+    assert "Yin Hejun" in persons(committee)
+    # the NPC and CPPCC sessions are the budget's setting, not meetings
+    assert all("People" not in m.title for m in found)
+
+
+def test_seed_001_review_november_2024() -> None:
+    found = seed("seed_001_review_2024_11")
+    assert [m.title for m in found] == [
+        "CSSP China annual workshop",  # its organiser, by the acronym the document defines
+        "7th China-Sweden Joint Committee on Science and Technology Cooperation",
+        "2024 China-Africa Innovation Cooperation and Development Forum",
+        "16th China-EU Science and Technology Cooperation Steering Committee",
+    ]
+    workshop, sweden, forum, eu = found
+    assert row(workshop) == ("workshop", date(2024, 11, 6), date(2024, 11, 8), "Kunming", "CHN")
+    assert persons(workshop) == ["Rowan Sutton", "Chao Qingchen"]
+    assert row(sweden) == ("committee", None, None, "Beijing", "CHN")
+    assert persons(sweden) == ["Dai Gang", "David Edvardsson"]
+    assert row(forum) == ("forum", date(2024, 11, 6), date(2024, 11, 8), "Wuhan", "CHN")
+    assert persons(forum) == ["Qiu Yong"]
+    assert row(eu) == ("committee", date(2024, 11, 27), date(2024, 11, 27), "Brussels", "BEL")
+    assert person(eu, "Dai Gang") == (
+        "Director General of the International Cooperation Department",
+        "Chinese Ministry of Science and Technology",
+        "CHN",
+    )
+    assert person(eu, "Signe Ratz")[1] == "European Commission"
+    # Africa is a region, not a participating country
+    assert {p.country for p in forum.participants if p.kind == "country"} == {"CHN"}
+
+
+def test_seed_003_symposium_and_exchange() -> None:
+    found = seed("seed_003_news_intl_cooperation")
+    assert [(m.title, *row(m)) for m in found] == [
+        (
+            "Fourth annual China-Belgium science and technology exchange symposium",
+            "conference",
+            date(2022, 10, 28),
+            date(2022, 10, 28),
+            "Brussels",
+            "BEL",
+        ),
+        ("China-Ireland exchange", "bilateral", date(2022, 10, 13), date(2022, 10, 13), None, None),
+    ]
+    assert persons(found[0]) == ["Cao Zhongming"]
+    # "over 40 ministerial-level exchanges", "the 20th National Congress": no meetings
+
+
+def test_seed_002_and_004_have_no_meetings() -> None:
+    # a panel at the CPPCC; the NPC session the work report was delivered to
+    assert seed("seed_002_news_st_budget_2024") == []
+    assert seed("seed_004_news_work_report_2024") == []
+
+
+def test_vocabulary_and_summary() -> None:
+    for name in ("seed_000_review_2024_03", "seed_001_review_2024_11"):
+        for m in seed(name):
+            assert m.meeting_type in MEETING_TYPES
+            assert m.summary and len(m.summary) <= 300
+
+
+# ---------------------------------------------------------------------------------------
+# Rules
+
+
+def test_ordinals_are_kept_in_the_title() -> None:
+    text = (
+        "The 6th China-Sweden Joint Committee on Science and Technology Cooperation was held via "
+        "video link on 14 June.\n\n"
+        "The 5th meeting of the China-Uzbekistan Joint Commission on Scientific and Technical "
+        "Cooperation was held on 27 December in Tashkent.\n\n"
+        "The second Belt and Road Conference on Science and Technology Exchange was held in "
+        "Chongqing from 10-12 September."
+    )
+    found = meetings(text, date(2024, 9, 1))
+    assert [m.title for m in found] == [
+        "6th China-Sweden Joint Committee on Science and Technology Cooperation",
+        "5th meeting of the China-Uzbekistan Joint Commission on Scientific and Technical "
+        "Cooperation",
+        "Second Belt and Road Conference on Science and Technology Exchange",
+    ]
+    online, tashkent, belt = found
+    assert (online.city, online.country) == (None, None)  # held online
+    assert row(tashkent) == ("committee", date(2023, 12, 27), date(2023, 12, 27), "Tashkent", "UZB")
+    assert row(belt) == ("conference", date(2024, 9, 10), date(2024, 9, 12), "Chongqing", "CHN")
+
+
+def test_date_range_across_months() -> None:
+    text = (
+        "The China-ASEAN Workshop on Fusion Energy Science and Technology was held from 30 "
+        "July-3 August in Hefei, Anhui Province."
+    )
+    (m,) = meetings(text, date(2023, 8, 10))
+    assert row(m) == ("workshop", date(2023, 7, 30), date(2023, 8, 3), "Hefei", "CHN")
+
+
+def test_weekdays_opened_and_concluded() -> None:
+    text = (
+        "MOSCOW, Nov. 3 -- China and Russia agreed to expand joint research at the 27th "
+        "session of the China-Russia Subcommission on Scientific and Technological Cooperation, "
+        "which concluded in Moscow on Thursday.\n\n"
+        "Chinese Vice Minister of Science and Technology Chen Jiachang and Russian Deputy "
+        "Minister of Science and Higher Education Dmitry Pavlov co-chaired the four-day session, "
+        "which opened on Monday."
+    )
+    (m,) = meetings(text, date(2023, 11, 3))  # a Friday
+    assert m.title.startswith("27th session of the China-Russia Subcommission")
+    assert row(m) == ("committee", date(2023, 10, 30), date(2023, 11, 2), "Moscow", "RUS")
+    assert persons(m) == ["Chen Jiachang", "Dmitry Pavlov"]
+    assert person(m, "Dmitry Pavlov")[2] == "RUS"
+
+
+def test_a_future_weekday_ends_a_running_forum() -> None:
+    text = (
+        "BEIJING, April 25 -- The 2024 Zhongguancun Forum opened in Beijing on Thursday. The "
+        "five-day forum runs until Monday under the theme of innovation."
+    )
+    (m,) = meetings(text, date(2024, 4, 25))
+    assert (m.start_date, m.end_date) == (date(2024, 4, 25), date(2024, 4, 29))
+
+
+def test_visits() -> None:
+    text = (
+        "Chen Jiachang, Vice Minister of Science and Technology, led a Chinese delegation on an "
+        "official visit to Kenya from 14-17 August. In Nairobi, he met Alice Wambui, Cabinet "
+        "Secretary for Education, and visited the Sino-Africa Joint Research Center.\n\n"
+        "Yin Hejun, Minister of Science and Technology, visited Singapore from 24-27 March at "
+        "the invitation of Tan See Leng, Singapore's Minister for Manpower."
+    )
+    kenya, singapore = meetings(text, date(2025, 3, 30))
+    assert kenya.title == "Visit of Vice Minister of Science and Technology Chen Jiachang to Kenya"
+    assert row(kenya) == ("visit", date(2024, 8, 14), date(2024, 8, 17), "Nairobi", "KEN")
+    assert persons(kenya) == ["Chen Jiachang", "Alice Wambui"]
+    assert row(singapore) == ("visit", date(2025, 3, 24), date(2025, 3, 27), "Singapore", "SGP")
+    assert person(singapore, "Tan See Leng") == ("Minister for Manpower", None, "SGP")
+
+
+def test_bilateral_multilateral_and_talks() -> None:
+    text = (
+        "Foreign Minister Wang Yi held talks with his Egyptian counterpart Sameh Shoukry in "
+        "Cairo on Sunday.\n\n"
+        "Science ministers from the BRICS group met in Moscow on Thursday for the 12th BRICS "
+        "Science, Technology and Innovation Ministers' Meeting."
+    )
+    talks, brics = meetings(text, date(2024, 9, 20))
+    assert talks.title == "Talks between Wang Yi and Sameh Shoukry"
+    assert row(talks) == ("bilateral", date(2024, 9, 15), date(2024, 9, 15), "Cairo", "EGY")
+    assert brics.title == "12th BRICS Science, Technology and Innovation Ministers' Meeting"
+    assert row(brics) == ("multilateral", date(2024, 9, 19), date(2024, 9, 19), "Moscow", "RUS")
+
+
+def test_meeting_type_by_noun_then_sides() -> None:
+    assert meeting_type_of("27th session of the China-Russia Subcommission", 2) == "committee"
+    assert meeting_type_of("2024 China-Africa Cooperation Forum", 1) == "forum"
+    assert meeting_type_of("China-ASEAN Workshop on Fusion Energy", 5) == "workshop"
+    assert meeting_type_of("fourth annual exchange symposium", 2) == "conference"
+    assert meeting_type_of("China-Ireland exchange", 2) == "bilateral"
+    assert meeting_type_of("Ministers' Meeting", 9) == "multilateral"
+    assert meeting_type_of("Meeting", 1) == "other"
+
+
+def test_negatives() -> None:
+    sentences = [
+        "The budget was unveiled during the two sessions, which took place from 3-11 March.",
+        "Premier Li Qiang set forth plans at the second session of the 14th National People's "
+        "Congress on 5 March.",
+        "Officials told a press conference held by the State Council Information Office on "
+        "Thursday.",
+        "The report to the 20th National Congress of the Communist Party of China stated goals.",
+        "The 2024 Zhongguancun Forum will be held in Beijing from 25-29 April.",
+        "Its next meeting is expected to take place in Beijing in December.",
+        "Both sides agreed to hold the next meeting in Beijing.",
+        "In 2021, China held over 40 ministerial-level exchanges on public health.",
+        "The China-Russia Subcommission is part of the mechanism of regular meetings.",
+    ]
+    for sentence in sentences:
+        assert meetings(sentence, date(2024, 4, 1)) == [], sentence
+
+
+def test_headlines_are_not_counted() -> None:
+    text = (
+        "- Sixth China-Sweden Joint Committee Meets Online\n\n"
+        "Sixth China-Sweden Joint Committee Meets Online\n\n"
+        "The 6th China-Sweden Joint Committee on Science and Technology Cooperation was held via "
+        "video link on 14 June."
+    )
+    found = extract_meetings(
+        "t", ParsedDocument(text=text, published_date=date(2022, 6, 1)), "review"
+    )
+    assert len(found) == 1
+    assert found[0].mention.evidence.startswith("The 6th")
