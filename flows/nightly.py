@@ -87,32 +87,44 @@ def nightly(
         ctx = steps.open_run(config, root)
         stack.callback(ctx.con.close)
         logger.info("run %s: %d sources, data in %s", ctx.run_id, len(config.sources), root)
+        failure: str | None = None
         try:
             if reprocess:
                 logger.info("reprocessed %d stored documents", reparse_stored(ctx))
             else:
                 collected = collect_sources(ctx)
                 logger.info("parsed %d new or changed documents", store_and_parse(ctx, collected))
-                sources_with_error = len(ctx.summary.source_errors)
-                if config.sources and sources_with_error == len(config.sources):
-                    raise RunFailed("every source failed: " + "; ".join(
-                        f"{k}: {v}" for k, v in sorted(ctx.summary.source_errors.items())
-                    ))
+                if config.sources and len(ctx.summary.source_errors) == len(config.sources):
+                    raise RunFailed(
+                        "every source failed: "
+                        + "; ".join(f"{k}: {v}" for k, v in sorted(ctx.summary.source_errors.items()))
+                    )
             logger.info("extracted facts from %d documents", extract_facts(ctx))
             gate = quality_gate(ctx)
             if not gate.publishable:
                 raise RunFailed(f"not published: {gate.reason}")
             publish(ctx, gate.excluded)
-            summary = steps.finish(ctx, "published")
+        except RunFailed as exc:
+            failure = str(exc)
         except Exception as exc:
-            message = str(exc) if isinstance(exc, RunFailed) else f"crashed: {type(exc).__name__}: {exc}"
-            steps.finish(ctx, "failed", message)
-            _artifact(ctx.summary)
-            raise
+            logger.exception("the run crashed")
+            failure = f"crashed: {type(exc).__name__}: {exc}"
+        summary = steps.finish(ctx, "failed" if failure else "published", failure)
+        # Drop the run's connection before raising: an exception keeps its frames alive in
+        # Prefect's stored state, and a DuckDB connection alive at interpreter exit makes the
+        # binding print pages of "leaked instance" warnings after the operator's last line.
+        del ctx
     _artifact(summary)
+    if failure:
+        raise RunFailed(failure)
     for line in summary.lines():
         logger.info(line)
-    return {"lines": summary.lines(), **summary.counts(), "status": summary.status, "run_id": summary.run_id}
+    return {
+        "lines": summary.lines(),
+        **summary.counts(),
+        "status": summary.status,
+        "run_id": summary.run_id,
+    }
 
 
 def _artifact(summary: steps.RunSummary) -> None:

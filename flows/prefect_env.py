@@ -24,15 +24,19 @@ connection can surface as ``ERROR asyncio - Task was destroyed but it is pending
 is benign noise: with the defaults, a flow of 50 trivial tasks printed 6 ERROR/traceback lines
 in 3 runs out of 3 and recorded 7-16 of its 50 task runs; with 600 tasks, 958 of 1800 events.
 
-The fix is to make those services keep up rather than to hide the message: batched writes
-(the documented settings below) so the server is idle when it is stopped, and the rest is
-written by the services' final flush, which runs uncancelled during shutdown. Result: 0 ERROR
-lines and every task run and event recorded, in all runs of 50, 200 and 600 tasks, with this
-module's server and with Prefect's own temporary server (tests/flows/test_prefect_env.py keeps
-checking it). Rejected: disabling the recorder/persister (task runs lost), a log filter (hides
-lost data), shorter flush intervals (a periodic flush caught by SIGTERM logs the same error),
-waiting for CPU-idle before SIGTERM (the idle server still ticks). Limit: a run emitting more
-than ``WRITE_BATCH_SIZE`` events (about 660 tasks; this flow has 5) may be caught mid-batch.
+The fix removes the cause rather than the message: with the batch settings below the two
+services hold the events instead of writing each on arrival, so no write is in progress when
+the server is stopped, and their final flush, which runs uncancelled during the server's
+shutdown, writes everything in a few transactions. Result, in 2
+runs each of 50, 200 and 600 tasks, with this module's server and with Prefect's temporary
+server: 0 ERROR lines, every task run recorded, and every event too except with Prefect's
+server at 600 tasks (348 of 1800: it kills its server 5 s after SIGTERM, before the final
+flush of that many events ends; :meth:`LocalServer.stop` allows 60 s).
+tests/flows/test_prefect_env.py keeps checking both servers. Rejected: disabling the
+recorder/persister (task runs lost), a log filter (hides lost data), short flush intervals (a
+periodic flush caught by SIGTERM logs the same error), waiting for the server to be CPU-idle
+before SIGTERM (an idle server still ticks). Limit: a run emitting more than
+``WRITE_BATCH_SIZE`` events (about 660 tasks; this flow has 5) can be caught mid-batch.
 
 The environment
 ---------------

@@ -84,7 +84,7 @@ def build_deployment(
         zoneinfo.ZoneInfo(timezone)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
         raise ValueError(f"unknown time zone {timezone!r}") from exc
-    return nightly.to_deployment(
+    deployment = nightly.to_deployment(
         name=DEPLOYMENT_NAME,
         schedule=Cron(cron, timezone=timezone),
         paused=False,
@@ -99,6 +99,8 @@ def build_deployment(
         tags=["chinasci"],
         entrypoint_type=EntrypointType.MODULE_PATH,
     )
+    assert isinstance(deployment, RunnerDeployment)  # called outside an event loop
+    return deployment
 
 
 def serve_nightly(config_path: str, data_dir: str | None, cron: str, timezone: str) -> None:

@@ -43,7 +43,15 @@ from transform.sentences import (
     paragraph_spans,
 )
 
-__all__ = ["Analysis", "EventDoc", "WeekdayMention", "event_doc"]
+__all__ = [
+    "MEETING_WORDS",
+    "PROJECT_WORDS",
+    "Analysis",
+    "EventDoc",
+    "WeekdayMention",
+    "event_doc",
+    "split_paragraphs",
+]
 
 _TERMINAL = frozenset('.!?"”’)')
 _WEEKDAYS = {
@@ -280,9 +288,7 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def split_paragraphs(
-    text: str, spans: list[tuple[int, int]], wanted: list[int]
-) -> list[Sentence]:
+def split_paragraphs(text: str, spans: list[tuple[int, int]], wanted: list[int]) -> list[Sentence]:
     """`sentences.split_sentences(text, wanted)`, given the paragraph spans already read."""
     out: list[Sentence] = []
     for index in wanted:
@@ -352,6 +358,7 @@ PROJECT_WORDS = frozenset(
     sign signed signs signing complete completes completing develop developed develops
     developing built build builds building construct constructed constructs constructing
     pioneered pioneers pioneering invent invented invents inventing created creates creating
+    sent send sends handed hands
     """.split()
 )
 MEETING_WORDS = frozenset(

@@ -103,9 +103,6 @@ _NAME_TAIL = (
 )
 _HEAD_RE = re.compile(r"\b(?:" + _HEADS + r")\b")
 _TAIL_RE = re.compile(_NAME_TAIL + r"(?P<trail>\s+(?:meeting|session))?")
-_LEFT_TOKEN = re.compile(
-    r"(?P<tok>" + _CAPWORD + r"|" + _ORDINAL + r"|and|&|of|on|for)(?P<sep>\s+|,\s+)$"
-)
 _ORDINAL_RE = re.compile(r"^" + _ORDINAL + r"$")
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 _LEFT_STOP = frozenset(
@@ -210,8 +207,16 @@ _DESCRIBED = re.compile(
     + _ORDINAL
     + r"|annual|bilateral|trilateral|high-level|ministerial|joint|similar|video|virtual|online"
     r"|working|regular|official|technical|expert|international|closed-door|strategic|"
-    r"inaugural|first-ever)\s+)*(?:[\w&-]+\s+){0,6}?(?P<head>" + _LOWER_HEADS + r")"
+    r"inaugural|first-ever)\s+)*(?:(?!(?:the|a|an|with|of|to|was|were|is|are)\b)"
+    r"(?:[a-z][\w&-]*|[A-Z][\w]*-[A-Z][\w-]*)\s+){0,6}?(?P<head>" + _LOWER_HEADS + r")"
     r"(?:\s+(?:" + _LOWER_HEADS + r"))*)\b",
+)
+# "The two-day seminar, held in Kuala Lumpur, was opened on 8 April": a meeting the text
+# introduces with "the" (a new one only when nothing before is one of its kind)
+_DEFINITE_MEETING = re.compile(
+    r"\b[Tt]he\s+(?P<body>(?:(?!(?:of|to|was|were|is|are|and)\b)[a-z][\w&-]*\s+){0,3}?"
+    r"(?P<head>seminar|workshop|forum|symposium|conference|meeting|dialogue|summit|talks"
+    r"|roundtable|colloquium))\b"
 )
 _VISIT = re.compile(
     r"\b(?:(?:an?\s+|his\s+|her\s+|their\s+)?(?:(?:official|state|working|three-day|two-day"
@@ -299,7 +304,11 @@ _NAMED_HEAD_WORDS = frozenset(
     " dialogue meeting summit session seminar roundtable round consultation consultations"
     " congress colloquium assembly exchange talks expo convention retreat".split()
 )
-_PERSON_CUES = frozenset(ROLE_WORDS | {"prof", "dr", "mr", "mrs", "ms", "professor", "academician"})
+_PERSON_CUES = frozenset(
+    ROLE_WORDS
+    | {"prof", "dr", "mr", "mrs", "ms", "professor", "academician"}
+    | {"said", "told", "attended", "chaired", "co", "met", "signed", "addressed", "led", "headed"}
+)
 _VISIT_WORDS = frozenset({"visit", "visited", "visits", "visiting", "toured", "tour", "tours"})
 # Sides made of many countries: a meeting with one of them is multilateral. (The EU acts
 # as one side: "China-EU" is two sides.)
@@ -332,6 +341,7 @@ class _Draft:
     parent: _Draft | None = None
     children: list[_Draft] = field(default_factory=list)
     visitor: list[Person] = field(default_factory=list)
+    paragraph: int = -1
 
 
 def meeting_type_of(title: str, n_countries: int, grouping: bool = False) -> str:
@@ -428,6 +438,10 @@ def _find_mentions(ctx: EventDoc, index: int) -> list[tuple[int, int, str, str]]
         for m in _DESCRIBED.finditer(text, s.start, s.end):
             if free(m.start(), m.end()):
                 found.append((m.start(), m.end(), "described", m.group(0)))
+    if not _LOWER_HEAD_WORDS.isdisjoint(words):
+        for m in _DEFINITE_MEETING.finditer(text, s.start, s.end):
+            if free(m.start(), m.end()):
+                found.append((m.start(), m.end(), "definite", m.group(0)))
     if not _VISIT_WORDS.isdisjoint(words):
         for m in _VISIT.finditer(text, s.start, s.end):
             if free(m.start(), m.end()):
@@ -497,7 +511,7 @@ def _visitor(
     before_people = [p for p in people if s.start <= p.start < a]
     seg = text[s.start : a]
     dm = re.search(
-        r"\b(?:a|the|A|The)\s+(?:(?:[A-Z][\w-]*|Chinese|high-level)\s+)*delegation\s+(?:of|from)\s+(?:the\s+)?(?P<org>[A-Z][^,]*?)(?:\s*\([A-Z]+\))?(?=\s+led\b|,|\s+visited)",
+        r"\b(?:a|the|A|The)\s+(?:(?:[A-Z][\w-]*|Chinese|high-level)\s+)*delegation\s+(?:of|from)\s+(?:the\s+)?(?P<org>[A-Z][^,]*?)(?:\s*\([A-Z]+\))?(?=\s+led\b|,|\s+visited|\s*$)",
         seg,
     )
     if dm:
@@ -527,6 +541,10 @@ def _new_draft(ctx: EventDoc, index: int, a: int, b: int, kind: str, raw: str) -
             return None
     elif kind == "described":
         title = _described_title(ctx, index, a, b, raw, people)
+    elif kind == "definite":
+        if not ctx.dates_in(s.start, s.end) and not ctx.weekdays_in(s.start, s.end):
+            return None  # without its own date it is a reference, not a report
+        title = _described_title(ctx, index, a, b, _THE_ONLY.sub("", raw), people)
     elif kind == "visit":
         visit_place, target, _ = _visit_target(ctx, b, s.end)
         label, visitor = _visitor(ctx, index, a, people)
@@ -539,7 +557,7 @@ def _new_draft(ctx: EventDoc, index: int, a: int, b: int, kind: str, raw: str) -
             return None
         noun = "Talks" if "talks" in raw else "Meeting"
         title = f"{noun} between {sides[0]} and {sides[1]}"
-    d = _Draft(index, title, kind, (a, b), last_sentence=index)
+    d = _Draft(index, title, kind, (a, b), last_sentence=index, paragraph=s.paragraph)
     d.visitor = visitor
     if kind == "visit" and visit_place is not None:
         d.visit_country = visit_place.country
@@ -551,9 +569,15 @@ def _new_draft(ctx: EventDoc, index: int, a: int, b: int, kind: str, raw: str) -
 _HOSTED = re.compile(
     r"(?<![\w,])[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?=\s+(?:hosted|played\s+host\s+to)\b)"
 )
+_TOPIC = re.compile(
+    r"\s+on\s+(?:(?!(?:in|at|from|on|by|with|and\s+the|was|were|is|are|last|this|next"
+    r"|yesterday|today|earlier|later|during|after|before|for|to)\b)[a-z][\w-]*\s*){1,5}"
+    r"(?=[\s,.;]|$)"
+)
 _ORGANISER = re.compile(
     r"\b(?:under\s+the\s+auspices\s+of|organi[sz]ed\s+by|hosted\s+by|convened\s+by)\s+(?:the\s+)?"
 )
+_THE_ONLY = re.compile(r"^[Tt]he\s+")
 _THEIR = re.compile(r"\s+of\s+(?:their|its)\s+")
 _DET = re.compile(r"^(?:a|an|their|its|his|her|our)\s+", _I)
 _SIMILAR = re.compile(r"^(?:similar|further|another|separate)\s+", _I)
@@ -571,8 +595,11 @@ def _described_title(
     text = ctx.text
     info = ctx.analysis(s)
     body = _SIMILAR.sub("", _DET.sub("", raw.strip()))
+    topic_match = _TOPIC.match(text, b, s.end)
+    topic = f" {topic_match.group(0).strip()}" if topic_match else ""  # "workshop on ..."
     organiser = _ORGANISER.search(text, s.start, s.end)
-    if organiser is not None:
+    plain = not topic and not countries_named(body)
+    if organiser is not None and plain:
         org = next(
             (o for o in info.orgs if organiser.end() <= o.start <= organiser.end() + 2), None
         )
@@ -604,16 +631,16 @@ def _described_title(
         ]
         if len(subject) == 2:
             sides = subject
-    if not sides:
-        return _clean_title(body)
+    if not sides or countries_named(body):
+        return _clean_title(body + topic)
     lead = _LEAD_WORDS.match(body)
     ords, rest = (lead.group(1), lead.group(2)) if lead else ("", body)
     countries = all(countries_named(x) for x in sides) and all(len(x.split()) <= 3 for x in sides)
     if len(sides) == 2 and countries:
-        return _clean_title(f"{ords}{sides[0]}-{sides[1]} {rest}")
+        return _clean_title(f"{ords}{sides[0]}-{sides[1]} {rest}{topic}")
     if _PLAIN_HEADS.fullmatch(rest) or rest.startswith(("meeting", "exchange")):
-        return _clean_title(f"{ords}{rest} between {' and '.join(sides)}")
-    return _clean_title(body)
+        return _clean_title(f"{ords}{rest} between {' and '.join(sides)}{topic}")
+    return _clean_title(body + topic)
 
 
 def _sides(ctx: EventDoc, index: int, b: int) -> list[str]:
@@ -803,9 +830,14 @@ def _closing_near(ctx: EventDoc, d: _Draft) -> bool:
 
 
 _REFERENCE = re.compile(
-    r"\bthe\s+(?:[\w-]+\s+){0,2}(?:" + _LOWER_HEADS + r"|visit|delegation|ministers|two\s+sides"
-    r"|sides|talks|ceremony|guests|participants|delegates|attendees|event|gathering)\b",
+    r"\bthe\s+(?:[\w-]+\s+){0,2}(?P<noun>" + _LOWER_HEADS + r"|visit|delegation|ministers"
+    r"|two\s+sides|sides|talks|ceremony|guests|participants|delegates|attendees|event"
+    r"|gathering)\b",
     _I,
+)
+_SPECIFIC_NOUNS = frozenset(
+    "forum workshop conference symposium committee commission subcommission summit dialogue"
+    " seminar colloquium".split()
 )
 
 
@@ -814,7 +846,11 @@ def _is_reference(ctx: EventDoc, index: int, current: _Draft) -> bool:
     workshop...", the meeting's own noun, or opens with "Both sides", "The two sides",
     "During the meeting", a pronoun, or names its people."""
     t = ctx.sentences[index].text
-    if _REFERENCE.search(t):
+    m = _REFERENCE.search(t)
+    if m is not None:
+        noun = m.group("noun").lower()
+        if noun in _SPECIFIC_NOUNS and noun.rstrip("s") not in current.title.lower():
+            return False  # "the forum" is not the visit or the committee being read
         return True
     if re.match(
         r"(?:Both|The\s+two)\s+(?:sides|parties|ministers|countries)|(?:He|She|They)\b|In\s+(?:his|her)\s+",
@@ -867,6 +903,8 @@ def _finish(ctx: EventDoc, d: _Draft) -> Candidate:
     if d.kind == "met":
         sides = max(2, sides)  # "X met Y": two sides, whatever the text says of their countries
     typed_title = "visit" if d.kind == "visit" else _MEDIUM.sub("meeting", d.title)
+    if d.kind == "met":
+        typed_title = "meeting"  # "X met Y": two sides, whatever their organisations are called
     mtype = meeting_type_of(typed_title, sides, grouping)
     participants: list[MeetingParticipant] = []
     for c in countries:
@@ -903,6 +941,18 @@ def _finish(ctx: EventDoc, d: _Draft) -> Candidate:
     return Candidate(fact=meeting, mention=mention)
 
 
+def _continues(current: _Draft | None, paragraph: int, mentions: list) -> bool:
+    """Whether a definite description ("the seminar") is the current meeting again: it is
+    in the current meeting's paragraph, or names the current meeting's own noun."""
+    if current is None:
+        return False
+    for _, _, kind, raw in mentions:
+        if kind == "definite":
+            head = raw.split()[-1].lower()
+            return head in current.title.lower() or current.paragraph == paragraph
+    return True
+
+
 def extract_meetings(doc_id: str, doc: ParsedDocument, doc_type: str) -> list[Candidate]:
     """Meeting candidates a document states, in text order (see the module docstring)."""
     if not doc.text:
@@ -922,9 +972,11 @@ def extract_meetings(doc_id: str, doc: ParsedDocument, doc_type: str) -> list[Ca
         news: list[_Draft] = []
         if not MEETING_WORDS.isdisjoint(ctx.words[i]):
             mentions = _find_mentions(ctx, i)
-            for kind in ("named", "described", "visit", "met"):
+            for kind in ("named", "described", "definite", "visit", "met"):
                 if kind == "met" and (news or (current is not None and same_para)):
                     continue
+                if kind == "definite" and (news or _continues(current, s.paragraph, mentions)):
+                    continue  # "the meeting" after a meeting is that meeting again
                 if kind == "visit" and visit is not None:
                     continue  # "... and visited the Sino-Africa Joint Research Center"
                 if kind == "described" and any(n.kind == "named" for n in news):

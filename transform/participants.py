@@ -12,12 +12,17 @@ the rules here read those constructions rather than guessing from capital letter
   Xiankang" (the honorific is not part of the name). A name is two to four capitalised
   words that are not role, organisation, place or common title words; a capitalised run
   that goes on into another capitalised word ("Mihajlo Pupin Institute") is not a person.
-- Organisations: the curated list and the document's own acronym definitions
-  (`organisations.find_organisations`), plus organisation-shaped phrases the list does not
-  hold, read from a head word ("University", "Institute", "Academy", "Ministry"...) with
-  the capitalised words before it and its "of/for/on ..." complements after it
-  ("Kyrgyz National Academy of Sciences", "Institute of Physics of the Chinese Academy of
-  Sciences", "Serbian Ministry of Education, Science and Technological Development").
+- Organisations: organisation-shaped phrases read from a head word ("University",
+  "Institute", "Academy", "Ministry"...) with the capitalised words before it and its
+  "of/for/on ..." complements after it ("Kyrgyz National Academy of Sciences", "Institute
+  of Physics of the Chinese Academy of Sciences", "Serbian Ministry of Education, Science
+  and Technological Development"), each looked up in the curated list
+  (`reference/organisations.csv`: canonical name, country); the acronyms the document
+  defines (`organisations.learn_acronyms`) or the curated list knows; and curated names
+  without a head word ("BRICS", "Horizon Europe"). This reads one sentence at a time, which
+  the extractors need (they analyse few sentences per document), and finds the full
+  phrase where a curated name is only a part of it ("Institute of Automation of the
+  Chinese Academy of Sciences" is not the Academy).
 - An organisation's country: the curated one; else the country, adjective, city or region
   its own name carries ("Tajik Academy of Sciences" -> TJK, "University of Belgrade" ->
   SRB); else a qualifier right before or after it ("France's National Centre for Space
@@ -37,11 +42,14 @@ from transform.organisations import CuratedOrg, curated_organisations
 from transform.places import country_of_name, gazetteer
 
 __all__ = [
+    "ORG_HEADS",
+    "ROLE_WORDS",
     "Org",
     "Person",
-    "ROLE_WORDS",
+    "countries_named",
     "find_orgs",
     "find_people",
+    "name_spans",
     "org_country",
 ]
 
@@ -56,18 +64,7 @@ ROLE_WORDS = frozenset(
     rector provost coordinator manager officer counterpart counterparts undersecretary
     under-secretary attaché attache representative king queen prince emir sultan
     commander general lieutenant captain astronaut astronauts scientist researcher engineer
-    physicist economist mp lawmaker delegate cabinet
-    """.split()
-)
-_ROLE_HEAD = frozenset(
-    """
-    minister director director-general president vice-president chairman chairwoman chair
-    chairperson secretary secretary-general ambassador governor mayor premier head chief ceo
-    cto dean professor principal commissioner administrator counsellor counselor consul
-    consul-general envoy spokesperson spokesman spokeswoman founder leader member
-    academician senator chancellor rector provost coordinator manager officer counterpart
-    undersecretary under-secretary representative astronaut scientist researcher engineer
-    economist delegate
+    physicist economist mp lawmaker delegate cabinet laureate
     """.split()
 )
 ORG_HEADS = frozenset(
@@ -136,9 +133,16 @@ _SUBJECT_WORDS = frozenset(
 _HONORIFIC = re.compile(
     r"\b(?:Prof|Dr|Mr|Mrs|Ms|Professor|Academician|Madam|Sir|H\.\s?E)\.?\s+(?=[A-Z])"
 )
-_NAME_TOKEN = r"(?:[A-Z][a-z]+(?:-[A-Za-z][a-z]+)*|[A-Z]'[A-Z][a-z]+)"
-_NAME_RUN = re.compile(_NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r")*")
-_CAP_WORD = re.compile(r"[A-Z][\w&'’.-]*")
+# A capitalised name word, accents included ("José", "Müller", "Tat-Ming", "O'Neill").
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_NAME_TOKEN = (
+    r"(?:[" + _UPPER + r"][^\W\d_A-Z]+(?:-[" + _UPPER + r"a-z][^\W\d_A-Z]+)*"
+    r"|[" + _UPPER + r"]'[" + _UPPER + r"][^\W\d_A-Z]+)"
+)
+# particles inside a name: "Ursula von der Leyen", "Lula da Silva"
+_PARTICLE = r"(?:von|van|der|den|de|da|do|dos|das|del|di|du|le|la|bin|binti|al|el)"
+_NAME_RUN = re.compile(_NAME_TOKEN + r"(?:\s+(?:" + _PARTICLE + r"\s+){0,2}" + _NAME_TOKEN + r")*")
+_NAME_TOKEN_RE = re.compile(_NAME_TOKEN)
 
 
 @dataclass(frozen=True)
@@ -228,9 +232,6 @@ _COMMA_FIELDS = re.compile(
 )
 _LEFT_STOP = frozenset(_FUNCTION_CAPS - {"National", "International", "Joint", "Global", "Open"})
 _LEFT_WORD = re.compile(r"([A-Z][\w&'’.-]*)\s+$")
-# Capitalised tokens, read linearly (an acronym is then looked up, never pattern-matched:
-# a pattern requiring a second capital backtracks over every capitalised word).
-_ACRONYM_TOKEN = re.compile(r"(?<![\w-])[A-Z][A-Za-z0-9&]*(?:-[A-Z][A-Za-z0-9]*)*")
 _WELL_KNOWN_SHORT = frozenset({"EU", "UN"})
 _KEY_TOKEN = re.compile(r"\w+|&")
 
@@ -522,6 +523,25 @@ _ROLE_TOKEN = re.compile(r"[A-Za-z][\w&'’-]*|\(\s*[A-Z][A-Za-z&.\-]{1,11}\s*\)
 _ROLE_CONNECTORS = frozenset("of for the and & to on in at de la du des der von van".split())
 _ROLE_STOP_NAMES = frozenset({"UK", "US", "EU"})
 _WORD_AT = re.compile(r"[\w-]+")
+# lowercase words that belong to a role in front of its head ("Ghana's foreign minister")
+_ROLE_ADJECTIVES = frozenset(
+    """foreign finance science education defence defense health trade research technology
+    industry energy environment interior economy agriculture deputy vice prime chief executive
+    senior permanent principal general former acting nobel""".split()
+)
+# A name followed by a verb of speaking or meeting, alone or as "X and Y <verb>".
+_ACTS_AFTER = re.compile(
+    r"(?:\s+and\s+[" + _UPPER + r"][^\W\d_]+(?:\s+[" + _UPPER + r"][^\W\d_]+){1,3})?\s+"
+    r"(?:said|says|told|noted|added|stressed|emphasi[sz]ed|co-?chaired|chaired|attended|met"
+    r"|signed|addressed|delivered|opened|led|headed|presided|hosted|visited|spoke)\b"
+)
+_ACTED_BY_BEFORE = re.compile(r"\b(?:by|with|and|met|between)\s+$")
+_ROLE_WITH_LIST = re.compile(
+    r"(?:[A-Z][\w.'’-]*(?:'s|’s)\s+)?(?:[A-Z][\w-]*\s+){0,2}"
+    r"(?:" + "|".join(sorted((w.capitalize() for w in ROLE_WORDS), key=len, reverse=True)) + r")"
+    r"\s+(?:for|of)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)+"
+    r",?\s+and\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s*"
+)
 _ROLE_MODIFIERS = frozenset(
     "former acting then outgoing incoming current honorary permanent newly appointed".split()
 )
@@ -627,6 +647,9 @@ def _role_phrase_before(text: str, role_end: int, floor: int) -> int | None:
             continue
         if low in _ROLE_CONNECTORS and start is not None:
             continue
+        if low in _ROLE_ADJECTIVES and start is not None:
+            start = floor + w.start()  # "foreign minister", "science minister"
+            continue
         if low in ("his", "her", "its", "their") and seen_role:
             start = floor + w.start()
         break
@@ -644,9 +667,9 @@ _ROLE_TAIL = re.compile(r"(?:,|\bof\s+the|\bof|\bat\s+the|\bat|\bthe|\()\s*$", r
 
 
 _SUB_UNIT = re.compile(
-    r"(?P<unit>[^,]*?\b(?:Department|Bureau|Division|Office|Directorate|Section|Unit))\s+of\s+"
-    r"(?:the\s+)?(?P<parent>(?:[A-Z][\w'’&.-]*\s+)*(?:[\w'’&.-]+\s+)*?(?:Ministry|Commission"
-    r"|Academy|Administration|Agency|University|Council|Government|Foundation)\b.*)$"
+    r"(?P<unit>[^,]*?\b(?:Department|Bureau|Division|Office|Directorate|Section|Unit)\b[^,]*?)"
+    r"\s+of\s+(?:the\s+)?(?P<parent>(?:[A-Z][\w'’&.-]*\s+)*?(?:Ministry|Commission|Academy"
+    r"|Administration|Agency|University|Council|Government|Foundation)\b.*)$"
 )
 
 
@@ -663,7 +686,9 @@ def _split_role(role: str, orgs: list[Org], base: int) -> tuple[str, str | None]
     for _ in range(2):
         head = _ROLE_TAIL.sub("", head).rstrip(" ,(")
     if not head:
-        return role, org.name
+        # "European Commission President": the organisation first, then the role
+        rest = role[org.end - base :].strip(" ,")
+        return (rest or role), org.name
     unit = _SUB_UNIT.match(org.name)
     if unit is not None:
         # "Director of the Research Policy Department of the Swedish Ministry of ...": the
@@ -705,7 +730,7 @@ def name_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in _NAME_RUN.finditer(text, start, end):
         if m.start() > 0 and text[m.start() - 1] in "-'’":
             continue
-        tokens = list(re.finditer(_NAME_TOKEN, m.group(0)))
+        tokens = list(_NAME_TOKEN_RE.finditer(m.group(0)))
         groups: list[list[re.Match[str]]] = []
         stretch: list[re.Match[str]] = []
         for t in tokens:
@@ -784,6 +809,11 @@ def find_people(
                 if m:
                     comma = floor + m.start()
                     rb = _role_phrase_before(text, comma, floor)
+                    if rb is None:
+                        # "Kenya's Principal Secretary for Science, Research and Innovation,"
+                        lm = _ROLE_WITH_LIST.search(text, floor, comma)
+                        if lm is not None and lm.end() == comma:
+                            rb = lm.start()
                     if rb is not None:
                         role_text, role_base = text[rb:comma], rb
         if role_text is None and org_of is None:
@@ -791,7 +821,13 @@ def find_people(
             if m:
                 org_of = next((o for o in orgs if o.start == e + m.end()), None)
         if role_text is None and org_of is None and not honorific:
-            continue
+            # no role stated: a person only as the one who speaks, chairs, signs or meets
+            # ("Luciana Santos and Wang Zhigang signed the agreement", "attended by X")
+            if not (
+                _ACTS_AFTER.match(text, e, end)
+                or _ACTED_BY_BEFORE.search(text, max(start, s - 20), s)
+            ):
+                continue
         prev_end = e
         role: str | None = None
         organisation: str | None = None

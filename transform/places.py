@@ -143,7 +143,6 @@ _REGION_WORD = re.compile(
     r"|district)\b"
 )
 _CITY_WORD = re.compile(r"\s+(?:city|City|municipality|Municipality)\b")
-_OF_REGION = re.compile(r"\s+(?:of|in)\s+")
 _CAPS = re.compile(
     r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|(?:de|da|do|dos|das|del|di|du|es|al|el|la|le|von"
     r"|van|der|sur|upon)(?=\s+[A-Z])))*"

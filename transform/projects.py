@@ -65,7 +65,7 @@ from transform.participants import Org, countries_named
 from transform.places import Place, read_place
 from transform.sentences import Sentence
 
-__all__ = ["extract_projects", "project_type_of", "PROJECT_HEADS"]
+__all__ = ["extract_projects", "project_type_of"]
 
 _I = re.IGNORECASE
 
@@ -83,6 +83,8 @@ _VERBS: tuple[tuple[str, str], ...] = (
         "started_operations",
     ),
     (r"(?:lift(?:ed|s)?|blast(?:ed|s)?)\s+off|took\s+off", "launched"),
+    (r"sen[dt]s?\s+(?:\w+\s+)?into\s+(?:orbit|space)", "launched"),
+    (r"hand(?:ed|s)?\s+over", "completed"),
     (
         r"(?:made|completed|conducted|performed)\s+(?:its|their)\s+(?:maiden|first)\s+(?:flight|launch|voyage|orbital\s+flight)",
         "launched",
@@ -120,7 +122,6 @@ _VERB_ANCHORS = PROJECT_WORDS
 _INTRANSITIVE_RE = re.compile(
     r"start|beg|went|goes|go\b|enter|lift|blast|took|made\s+its|completed\s+its|conducted|performed"
 )
-_INTRANSITIVE = frozenset({"started_operations"})
 
 _REL_FUTURE = re.compile(r",\s*(?:which|that)\s+(?:[\w'’-]+\s+){1,4}$")
 _LEAD_ADVERBIAL = re.compile(
@@ -129,45 +130,47 @@ _LEAD_ADVERBIAL = re.compile(
     r"|Under|With|After|Following|To|According)\b[^,]{0,120},\s+)+"
 )
 
-# Project head nouns -> type. "data centre" is a facility before "centre" is a centre.
-_HEAD_TYPES: tuple[tuple[str, str], ...] = (
-    (r"data\s+cent(?:re|er)s?|power\s+plant|space\s+station|ground\s+station", "facility"),
-    (r"laborator(?:y|ies)|labs?", "lab"),
+# Project head nouns -> type, as word lists (joined into patterns below). Earlier entries
+# win at the same position: "data centre" is a facility before "centre" is a centre.
+_HEAD_WORDS: tuple[tuple[str, str], ...] = (
+    ("facility", r"data\s+cent(?:re|er)s? power\s+plant space\s+station ground\s+station"),
+    ("lab", r"laborator(?:y|ies) labs?"),
     (
-        r"cent(?:re|er)|institute|institution|academy|hub|university|college|incubator|think\s+tank",
         "research_center",
+        r"cent(?:re|er) institute institution academy hub university college incubator"
+        r" think\s+tank",
     ),
     (
-        r"(?:neutron|light|x-ray|synchrotron|radiation|photon|muon|spallation)\s+source|station|plant|observatory|facility|telescope|reactor|collider|array|tokamak|dam|supercomputer|radar|port|base|park|farm|corridor|railway|bridge|pipeline|grid|accelerator|synchrotron|laser\s+facility",
         "facility",
+        r"(?:neutron|light|x-ray|synchrotron|radiation|photon|muon|spallation)\s+source station"
+        r" plant observatory facility telescope reactor collider array tokamak dam"
+        r" supercomputer radar port base park farm corridor railway bridge pipeline grid"
+        r" accelerator synchrotron laser\s+facility",
     ),
     (
-        r"satellites?|probe|spacecraft|spaceship|(?-i:mission)|lander|rover|orbiter|capsule|rocket|module|constellation|craft",
         "space_mission",
+        r"satellites? probe spacecraft spaceship (?-i:mission) lander rover orbiter capsule"
+        r" rocket module constellation craft",
     ),
     (
-        r"programme|program|initiative|cooperation|partnership|project|alliance|consortium|platform|network|scheme|framework|campaign|collaboration|flagship|(?-i:Mission)",
         "programme",
+        r"programme program initiative cooperation partnership project alliance consortium"
+        r" platform network scheme framework campaign collaboration flagship (?-i:Mission)",
     ),
     (
-        r"model|battery|chip|cell|device|robot|chemist|system|material|technique|method|algorithm|drug|vaccine|experiment|computer|processor|sensor|catalyst|cathode|anode|membrane|laser|engine|microscope|prototype|machine|software|tool|instrument|camera|detector|antenna|LLM|therapy|treatment|kit|alloy|fib(?:re|er)|transistor|qubits?|aircraft|vehicle|drone|reactor\s+design|genome|crop|variety|material|agent|chatbot|assistant|app",
         "research_result",
+        r"model battery chip cell device robot chemist system material technique method"
+        r" algorithm drug vaccine experiment computer processor sensor catalyst cathode anode"
+        r" membrane laser engine microscope prototype machine software tool instrument camera"
+        r" detector antenna LLM therapy treatment kit alloy fib(?:re|er) transistor qubits?"
+        r" aircraft vehicle drone genome crop variety agent chatbot assistant app test"
+        r" diagnostic assay sequencer simulator",
     ),
 )
-PROJECT_HEADS = re.compile(r"\b(?:" + "|".join(p for p, _ in _HEAD_TYPES) + r")\b", _I)
-_HEAD_RES = [(re.compile(r"\b(?:" + p + r")\b", _I), t) for p, t in _HEAD_TYPES]
-_NOT_PROJECT = re.compile(
-    r"\b(?:reports?|budgets?|plans?|agreements?|memorand(?:um|a)|MoUs?|protocols?|declarations?"
-    r"|statements?|calls?|documents?|guidelines?|polic(?:y|ies)|laws?|bills?|lists?|packages?"
-    r"|funds?|bonds?|consensus|communiqu[eé]s?|bulletins?|white\s+papers?|papers?|strateg(?:y|ies)"
-    r"|roadmaps?|standards?|regulations?|rules|forces|approaches|path|process|contingent|talks"
-    r"|dialogues?|meetings?|sessions?|forums?|conferences?|workshops?|symposi(?:um|a)|visits?"
-    r"|exchanges?|mechanisms?|commitments?|targets?|goals?|outlines?|blueprints?|results?"
-    r"|findings|data|figures|statistics|rankings?|index|survey|study|studies|assembly|review"
-    r"|tasks?|efforts?|measures?|reforms?|capacity|capabilit(?:y|ies)|sector|industry|industries"
-    r"|economy|market|services?|products?|contracts?|deals?|assembly|ties|relations?)\b",
-    _I,
+_HEAD_TYPES: tuple[tuple[str, str], ...] = tuple(
+    ("|".join(words.split()), kind) for kind, words in _HEAD_WORDS
 )
+_HEAD_RES = [(re.compile(r"\b(?:" + p + r")\b", _I), t) for p, t in _HEAD_TYPES]
 _SPACE_NAMES = re.compile(
     r"\b(?:Shenzhou|Tianzhou|Chang'?e|Chang’e|Tianwen|Queqiao|Quegiao|Tiangong|Tianhe|Wentian"
     r"|Mengtian|Long\s+March|Xihe|Kuafu|Zhurong|Gaofen|Fengyun|Beidou|BeiDou|Yaogan|Shijian"
@@ -305,6 +308,8 @@ _BETWEEN_SIDES = re.compile(
 _LEADING_JUNK = re.compile(r"^[^\w‘“\"'(]+")
 _INNER_ARTICLE = re.compile(r"\s(?:A|An|The)\s")
 _LAST_WORD = re.compile(r"(\S+)\s*$")
+_WHAT_IT_DOES = re.compile(r"\s+(?:that|which)\s+(?:can\s+)?[a-z]+s?\b[^,;.]{0,80}")
+_RELATIVE_CHUNK = re.compile(r"(?:which|that|who|where)\b")
 _PARTICIPLE_CHUNK = re.compile(r"(?:\w+ed|built|set\s+up|located|based|which|who|jointly)\b")
 _PREPOSITION_FIRST = re.compile(
     r"(?:on|in|at|from|with|to|into|by|for|after|during|since|until|under|last|this|next"
@@ -563,6 +568,8 @@ def _np_before(text: str, clause_start: int, pos: int, last_chunk: bool = False)
         end = m.start()
     if last_chunk:
         k = _protect(text[s:end]).rstrip(" ,").rfind(", ")
+        if k >= 0 and _RELATIVE_CHUNK.match(text, s + k + 2):
+            return end, end  # "..., which was unveiled on 20 May": a relative clause
         if k >= 0 and not _PARTICIPLE_CHUNK.match(text, s + k + 2):
             s = s + k + 2  # "..., two reports, X and Y, were released": the last phrase
     inner = _INNER_ARTICLE.search(text, s + 1, end)
@@ -600,13 +607,17 @@ def _expand_acronym(ctx: EventDoc, name: str) -> str:
     return _curated_acronyms().get(key, name)
 
 
-def _status_of(verb_status: str, future: bool, kind: str) -> str:
+def _status_of(verb_status: str, future: bool, kind: str, word: str) -> str:
+    """The status the verb gives this kind of project: a result "built" or "created" is
+    developed; a facility or centre "built" is completed, one "developed" established."""
     if future:
         return "planned"
     if kind == "research_result" and verb_status == "established":
         return "developed"
-    if verb_status == "developed" and kind == "facility":
-        return "completed"  # a facility "built" is completed; a result "built" is developed
+    if verb_status == "developed" and kind in ("facility", "research_center", "lab"):
+        if word.startswith(("buil", "construct")):
+            return "completed"
+        return "established"
     return verb_status
 
 
@@ -893,7 +904,11 @@ def _read_event(
         if current is not None and head == current.head:
             return _same(index)  # "A jointly funded laboratory of ... was built by"
         if len(name.split()) < 2:
-            return None  # "a laboratory was built": too little to tell which
+            what = _WHAT_IT_DOES.match(text, ne, s.end)
+            if what is None:
+                return None  # "a laboratory was built": too little to tell which
+            # "a new catalyst that converts carbon dioxide into methanol"
+            name = f"{name} {what.group(0).strip()}"
     clause_end = _clause_end(text, ne if agreement else ve, s.end)
     # Where an agreement was signed is not where its project is ("signed in Munich").
     place_from = ne if agreement else clause_start
@@ -902,6 +917,12 @@ def _read_event(
         lm = _LOCATED.search(text, s.start, s.end)
         if lm:
             place = read_place(text, lm.end(), s.end)
+    event_date = None if future else _day_date(ctx, clause_start, clause_end, ve)
+    if event_date is None and not future and kind == "research_result":
+        # "..., which was unveiled on 20 May": a result is dated by its announcement
+        told = _ANNOUNCED.search(text, clause_end, s.end)
+        if told is not None:
+            event_date = _day_date(ctx, told.start(), s.end, told.end())
     info = ctx.analysis(s)
     orgs = _orgs_of_sentence(ctx, info, s.start, s.end, (ns, ne))
     site = next((o.country for o in info.orgs if _LAUNCH_SITE.search(o.name) and o.country), None)
@@ -909,8 +930,8 @@ def _read_event(
         sentence=index,
         name=name,
         head_type=kind,
-        status=_status_of(verb_status, future, kind),
-        event_date=None if future else _day_date(ctx, clause_start, clause_end, ve),
+        status=_status_of(verb_status, future, kind, word),
+        event_date=event_date,
         place=place,
         named=named,
         countries=_countries_of_sentence(ctx, info, s.start, s.end),
@@ -1174,9 +1195,11 @@ def _verbs_in(ctx: EventDoc, s: Sentence, anchors: AbstractSet[str]) -> list[re.
         pos = lower.find(word, s.start, s.end)
         while pos >= 0:
             end = pos + len(word)
-            if (pos == 0 or not lower[pos - 1].isalnum()) and (
-                end >= len(lower) or not lower[end].isalnum()
-            ):
+            before_ok = pos == 0 or not lower[pos - 1].isalnum()
+            if before_ok and pos > 0 and lower[pos - 1] == "-":
+                # "co-developed" is a verb, "self-developed" or "newly-built" an adjective
+                before_ok = lower[max(0, pos - 3) : pos] == "co-"
+            if before_ok and (end >= len(lower) or not lower[end].isalnum()):
                 m = _VERB_RE.match(lower, pos, s.end)
                 if m is not None:
                     found.append(m)

@@ -14,6 +14,8 @@ import hashlib
 import json
 import os
 import queue
+import re
+import shutil
 import signal
 import string
 import subprocess
@@ -45,24 +47,35 @@ def render_config(template: str, dest: Path, **values: object) -> Path:
     return dest
 
 
-def wait_for_sample_port(timeout: float = 300.0) -> None:
-    """Wait until the sample site's port (config/sample.toml) can be bound: a sample run
-    serves the site itself and fails when another sample run holds the port."""
-    import socket
-    import tomllib
+def sample_config(root: Path) -> Path:
+    """config/sample.toml and the sample site under `root`, served on a free port.
 
-    site = tomllib.loads(SAMPLE_CONFIG.read_text(encoding="utf-8"))["sample_site"]
-    deadline = time.monotonic() + timeout
-    while True:
-        with socket.socket() as sock:
-            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            try:
-                sock.bind((site["host"], int(site["port"])))
-                return
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise
-        time.sleep(0.5)
+    The bundled config serves the site on a fixed port, so two sample runs on one machine
+    (another test session, an operator's `make run`) collide. This copy differs in the port
+    only: `root/samples/site` is the sample site with its absolute links moved to that port,
+    `root/samples/inbox` the inbox, so the config's relative paths name the same content.
+    """
+    text = SAMPLE_CONFIG.read_text(encoding="utf-8")
+    old = re.search(r"(?m)^port = (\d+)$", text)
+    assert old is not None, "config/sample.toml: no 'port = N' line in [sample_site]"
+    port = free_port()
+    text = text[: old.start(1)] + str(port) + text[old.end(1) :]
+    samples = root / "samples"
+    shutil.copytree(REPO / "samples" / "site", samples / "site")
+    shutil.copytree(REPO / "samples" / "inbox", samples / "inbox")
+    for path in (samples / "site").rglob("*"):
+        if path.suffix in (".html", ".xml", ".txt"):
+            stat = path.stat()
+            path.write_bytes(
+                path.read_bytes().replace(
+                    f"127.0.0.1:{old.group(1)}".encode(), f"127.0.0.1:{port}".encode()
+                )
+            )
+            os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    (root / "config").mkdir(parents=True, exist_ok=True)
+    path = root / "config" / "sample.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
 
 
 def free_port() -> int:
@@ -75,6 +88,13 @@ def free_port() -> int:
 
 
 # --------------------------------------------------------------------------- the command
+
+
+def seed_prefect_home(data_dir: Path, migrated: Path) -> None:
+    """Give `data_dir` a Prefect database with its migrations applied (a copy of the
+    session's, `migrated_prefect_home` in conftest.py), so the first `chinasci run` there
+    does not spend its start-up migrating a fresh one."""
+    shutil.copytree(migrated, data_dir / ".prefect")
 
 
 def cli_env(home: Path) -> dict[str, str]:

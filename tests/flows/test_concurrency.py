@@ -23,11 +23,11 @@ from pathlib import Path
 import pytest
 
 from tests.flows.e2e_support import (
-    SAMPLE_CONFIG,
     LiveRun,
     read_only,
     run_stages,
-    wait_for_sample_port,
+    sample_config,
+    seed_prefect_home,
 )
 
 pytestmark = pytest.mark.slow
@@ -107,21 +107,21 @@ class Session:
 
 
 @pytest.fixture(scope="module")
-def session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Session]:
+def session(
+    tmp_path_factory: pytest.TempPathFactory, migrated_prefect_home: Path
+) -> Iterator[Session]:
     root = tmp_path_factory.mktemp("concurrency")
     data = root / "data"
+    seed_prefect_home(data, migrated_prefect_home)
     analyst_db = data / "published" / "analyst.duckdb"
-    wait_for_sample_port()
-    first = run_stages(SAMPLE_CONFIG, data)
+    config = sample_config(root)
+    first = run_stages(config, data)
     first_inode = os.stat(analyst_db).st_ino
 
     analyst = Analyst(analyst_db)
     try:
         s = Session(first_run=first.run_id, before=analyst.query(WHOLE)[0])
-        wait_for_sample_port()
-        run = LiveRun(
-            "run", "--config", "config/sample.toml", "--data-dir", str(data), home=root / "home"
-        )
+        run = LiveRun("run", "--config", str(config), "--data-dir", str(data), home=root / "home")
         s.run = run
         try:
             while run.alive():

@@ -25,7 +25,6 @@ from pathlib import Path
 import pytest
 
 from tests.flows.e2e_support import (
-    SAMPLE_CONFIG,
     LiveRun,
     published_bytes,
     published_problems,
@@ -33,13 +32,13 @@ from tests.flows.e2e_support import (
     raw_problems,
     read_only,
     run_stages,
-    wait_for_sample_port,
+    sample_config,
+    seed_prefect_home,
     wait_until,
 )
 
 pytestmark = pytest.mark.slow
 
-RUN = ("run", "--config", "config/sample.toml")
 LOAD_DELAY = 0.5  # seconds after the first raw file: store_collected done, PDFs being parsed
 SAMPLE_DOCUMENTS = 5
 
@@ -71,7 +70,6 @@ def _kill_when(
 ) -> str | None:
     """Start a run, SIGKILL it once `reached(run)` returns; None if it was still running
     then, else what happened instead (the run ended first, or never got there)."""
-    wait_for_sample_port()
     run = LiveRun(*args, home=home)
     missed = None
     try:
@@ -86,10 +84,12 @@ def _kill_when(
 
 
 @pytest.fixture(scope="module")
-def crashes(tmp_path_factory: pytest.TempPathFactory) -> Crashes:
+def crashes(tmp_path_factory: pytest.TempPathFactory, migrated_prefect_home: Path) -> Crashes:
     root = tmp_path_factory.mktemp("crash")
     data, home = root / "data", root / "home"
-    args = (*RUN, "--data-dir", str(data))
+    seed_prefect_home(data, migrated_prefect_home)
+    config = sample_config(root)
+    args = ("run", "--config", str(config), "--data-dir", str(data))
     published, raw = data / "published", data / "raw"
 
     # 1. during fetch
@@ -115,8 +115,7 @@ def crashes(tmp_path_factory: pytest.TempPathFactory) -> Crashes:
     }
 
     # A complete publication (the stages without Prefect), for the publish kill to spare.
-    wait_for_sample_port()
-    run_stages(SAMPLE_CONFIG, data)
+    run_stages(config, data)
     before = published_bytes(published)
 
     # 3. during publish
@@ -131,7 +130,6 @@ def crashes(tmp_path_factory: pytest.TempPathFactory) -> Crashes:
     }
 
     # 4. the run after
-    wait_for_sample_port()
     final = LiveRun(*args, home=home)
     code = final.wait()
     return Crashes(data, fetch_kill, load_kill, before, publish_kill, final, code)

@@ -26,6 +26,7 @@ from tests.flows.e2e_support import (
     read_only,
     render_config,
     run_cli,
+    seed_prefect_home,
 )
 
 pytestmark = pytest.mark.slow
@@ -94,12 +95,18 @@ def listing_url(fault: FaultServer) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def faulty_run(tmp_path_factory: pytest.TempPathFactory, fault: FaultServer, listing_url: str):
+def faulty_run(
+    tmp_path_factory: pytest.TempPathFactory,
+    migrated_prefect_home: Path,
+    fault: FaultServer,
+    listing_url: str,
+):
     root = tmp_path_factory.mktemp("faults")
     config = render_config(
         "faulty_items.toml", root / "faulty_items.toml", fault=fault.base_url, listing=listing_url
     )
     data = root / "data"
+    seed_prefect_home(data, migrated_prefect_home)
     fault.reset()
     result = run_cli("run", "--config", str(config), "--data-dir", str(data), home=root / "home")
     return root, data, result

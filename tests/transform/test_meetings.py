@@ -257,3 +257,34 @@ def test_headlines_are_not_counted() -> None:
     )
     assert len(found) == 1
     assert found[0].mention.evidence.startswith("The 6th")
+
+
+def test_people_by_what_they_do_and_names_with_accents_or_particles() -> None:
+    text = (
+        "The third China-Portugal Dialogue on Science and Innovation was held in Lisbon from 30 "
+        "September to 3 October. It was attended by José Manuel Silva and Elvira Fortunato.\n\n"
+        "European Commission President Ursula von der Leyen met Chinese Premier Li Qiang in "
+        "Brussels on 14-15 May."
+    )
+    dialogue, met = meetings(text, date(2024, 10, 10))
+    assert row(dialogue) == ("bilateral", date(2024, 9, 30), date(2024, 10, 3), "Lisbon", "PRT")
+    assert persons(dialogue) == ["José Manuel Silva", "Elvira Fortunato"]
+    assert met.title == "Meeting between Ursula von der Leyen and Li Qiang"
+    assert met.meeting_type == "bilateral"  # "met": two sides, not a commission's committee
+    assert person(met, "Ursula von der Leyen")[:2] == ("President", "European Commission")
+
+
+def test_a_meeting_introduced_with_the_and_its_own_date() -> None:
+    text = (
+        "The two-day seminar, held in Kuala Lumpur, was opened on 8 April by Malaysian Minister "
+        "of Science, Technology and Innovation Chang Lih Kang."
+    )
+    (m,) = meetings(text, date(2024, 6, 10))
+    assert (m.start_date, m.end_date, m.city, m.country) == (
+        date(2024, 4, 8),
+        date(2024, 4, 9),
+        "Kuala Lumpur",
+        "MYS",
+    )
+    # without a date of its own "the seminar" only refers back
+    assert meetings("The seminar focused on quantum sensing.") == []

@@ -296,3 +296,27 @@ def test_headlines_and_contents_lines_are_not_counted() -> None:
 
 def test_empty_document() -> None:
     assert extract_projects("t", ParsedDocument(text=""), "article") == []
+
+
+def test_other_event_verbs_and_constructions() -> None:
+    text = (
+        "The Fengyun-5 weather satellite was sent into orbit from the Jiuquan Satellite Launch "
+        "Center on 3 June.\n\n"
+        "Teams from Fudan University and the University of Lisbon co-developed a low-cost "
+        "malaria test, which was unveiled on 20 May.\n\n"
+        "A joint centre for marine biotechnology has been built by the Ocean University of "
+        "China and the University of Algarve in Faro, Portugal.\n\n"
+        "Scientists from Peking University and the University of Oxford have created a new "
+        "catalyst that converts carbon dioxide into methanol."
+    )
+    found = projects(text, date(2024, 6, 10))
+    assert [(p.name, p.status, p.event_date) for p in found] == [
+        ("Fengyun-5 weather satellite", "launched", date(2024, 6, 3)),
+        ("low-cost malaria test", "developed", date(2024, 5, 20)),  # dated by its unveiling
+        ("joint centre for marine biotechnology", "completed", None),
+        ("catalyst that converts carbon dioxide into methanol", "developed", None),
+    ]
+    assert (found[2].city, found[2].country) == ("Faro", "PRT")
+    assert countries(found[3]) == {"CHN", "GBR"}
+    # an adjective is no verb: "self-developed", "newly built"
+    assert projects("The self-developed chip and a newly built lab impressed visitors.") == []
