@@ -288,7 +288,8 @@ MATCHERS: dict[FactType, Matcher] = {
 def consolidate(candidates: Iterable[Candidate]) -> list[FactRow]:
     """Every candidate, matched per fact type, as rows sorted by (fact type, fact_id)."""
     by_type: dict[str, list[Candidate]] = defaultdict(list)
-    for c in candidates:
+    # The same statement twice (the same fact at the same offsets) is one candidate.
+    for c in dict.fromkeys(candidates):
         by_type[c.fact_type].append(c)
     rows: list[FactRow] = []
     for fact_type in sorted(by_type, key=lambda t: _TYPE_ORDER.get(t, 99)):
