@@ -166,11 +166,15 @@ def collect_source(
     fetcher: Fetcher | None,
     known: Mapping[str, KnownState],
     load_raw: Callable[[str], bytes | None],
+    is_stored: Callable[[str], bool] | None = None,
 ) -> tuple[SourceOutcome, list[ItemOutcome]]:
     """Fetch what is new or changed from one source.
 
     Returns the source's document outcomes and, separately, its index pages (feeds,
     listing pages), whose bytes and validators are stored but which are not documents.
+    `is_stored(url)` says whether the warehouse holds a document's bytes; validators are
+    only sent for those, so a document whose validators were kept but which never reached
+    the warehouse (an interrupted run) is fetched whole instead of answered 304 forever.
     """
     outcome = SourceOutcome(source_id=source.id)
     if source.kind == "folder":
@@ -196,8 +200,9 @@ def collect_source(
         return outcome, []
 
     for url, title in links:
+        validators = known if is_stored is None or is_stored(url) else {}
         try:
-            result = _fetch_conditional(fetcher, source, url, known, outcome)
+            result = _fetch_conditional(fetcher, source, url, validators, outcome)
         except FetchError as exc:
             status: ItemStatus = (
                 "skipped"

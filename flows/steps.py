@@ -126,6 +126,7 @@ class RunContext:
     # url -> (status counted once parsed, fetch state saved with the document): see
     # `store_collected`.
     pending: dict[str, tuple[str, dict[str, Any]]] = field(default_factory=dict)
+    stored_docs: set[str] = field(default_factory=set)  # doc_ids whose bytes are stored
 
     @property
     def published_dir(self) -> Path:
@@ -164,6 +165,7 @@ def open_run(config: PipelineConfig, data_dir: Path) -> RunContext:
         summary=RunSummary(run_id=run_id),
     )
     ctx.known = load.fetch_states(con)
+    ctx.stored_docs = {d for d, (sha, _) in load.stored_hashes(con).items() if sha is not None}
     return ctx
 
 
@@ -191,7 +193,12 @@ def collect(
     def load_raw(sha: str) -> bytes | None:
         return ctx.raw.get(sha) if sha in ctx.raw else None
 
-    return collect_source(source, fetcher if source.kind != "folder" else None, ctx.known, load_raw)
+    def is_stored(url: str) -> bool:
+        return doc_id_for(url) in ctx.stored_docs
+
+    return collect_source(
+        source, fetcher if source.kind != "folder" else None, ctx.known, load_raw, is_stored
+    )
 
 
 def store_collected(

@@ -134,7 +134,6 @@ class EventDoc:
     doc: ParsedDocument
     doc_type: str
     text: str
-    lower: str  # `text` lower-cased, same offsets
     published: date | None
     sentences: list[Sentence]
     words: list[frozenset[str]]  # each sentence's lower-cased words
@@ -250,7 +249,7 @@ _NEXT_WORD = re.compile(r"\s*([\"“‘'(]*)([^\s]*)")
 def _previous_token(text: str, lo: int, dot: int) -> str:
     i = max(text.rfind(" ", lo, dot), text.rfind("\n", lo, dot), text.rfind("\t", lo, dot))
     token = text[max(i + 1, lo) : dot]
-    if token.isprintable() and not any(ch.isspace() for ch in token):
+    if token.isprintable():  # every whitespace character but " " is unprintable
         return token
     j = dot  # other whitespace (no-break space, \r): the exact rule
     while j > lo and not text[j - 1].isspace():
@@ -288,13 +287,36 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _ends(text: str, lo: int, hi: int) -> list[re.Match[str]]:
+    """`list(_END.finditer(text, lo, hi))`, several times faster: a match can only start
+    at a ".", "!" or "?", and `str.find` reaches those without trying every position."""
+    marks: list[int] = []
+    for ch in ".!?":
+        i = text.find(ch, lo, hi)
+        while i != -1:
+            marks.append(i)
+            i = text.find(ch, i + 1, hi)
+    if len(marks) > 1:
+        marks.sort()
+    out: list[re.Match[str]] = []
+    last = lo
+    for i in marks:
+        if i < last:
+            continue
+        m = _END.match(text, i, hi)
+        if m is not None:
+            out.append(m)
+            last = m.end()
+    return out
+
+
 def split_paragraphs(text: str, spans: list[tuple[int, int]], wanted: list[int]) -> list[Sentence]:
     """`sentences.split_sentences(text, wanted)`, given the paragraph spans already read."""
     out: list[Sentence] = []
     for index in wanted:
         lo, hi = spans[index]
         cuts: set[int] = set()
-        for m in _END.finditer(text, lo, hi):
+        for m in _ends(text, lo, hi):
             if _is_boundary(text, lo, hi, m.start(), m.end()):
                 cuts.add(m.end())
         for m in _GLUED.finditer(text, lo, hi):
@@ -330,7 +352,7 @@ def _is_body(s: Sentence) -> bool:
         return False
     if text[-1] not in _TERMINAL:
         return False
-    return len(text.split()) >= 4
+    return len(text.split(maxsplit=3)) >= 4
 
 
 # Words that make a paragraph worth reading: it may name a project event or a meeting.
@@ -397,28 +419,21 @@ _DATELINE = re.compile(
     r"(?:[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.'’ -]{1,40})?,\s*)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
     r"|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,\s*\d{4})?\s*(?:\([A-Z]+\))?\s*(?:--|—|–|:)\s*"
 )
-# Everything but a-z -> space, so that `str.split` yields the lower-cased words (bytes
-# translation runs in C; latin-1 with "?" for other characters keeps the offsets).
-_LETTERS = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+# Letters lower-cased, everything else -> space, so that `str.split` yields the lower-cased
+# words (bytes translation runs in C; latin-1 with "?" for other characters keeps the
+# offsets). Lower-casing the whole text with `str.lower` instead is slow on any text with
+# a curly quote in it.
+_LETTERS = bytes(c if 97 <= c <= 122 else c + 32 if 65 <= c <= 90 else 32 for c in range(256))
 
 
-def _letters_only(lower: str) -> str:
-    return lower.encode("latin-1", "replace").translate(_LETTERS).decode("latin-1")
+def _letters_only(text: str) -> str:
+    return text.encode("latin-1", "replace").translate(_LETTERS).decode("latin-1")
 
 
 _WEEKDAY_WORDS = frozenset(d.lower() for d in _WEEKDAYS)
 
 _NO_WORDS: frozenset[str] = frozenset()
 _cache: list[EventDoc] = []
-
-
-def _lowered(text: str) -> str:
-    """`text` lower-cased with offsets kept (a few Unicode letters change length when
-    lower-cased; those are replaced so that offsets stay valid)."""
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
 
 
 def event_doc(doc_id: str, doc: ParsedDocument, doc_type: str) -> EventDoc:
@@ -428,9 +443,8 @@ def event_doc(doc_id: str, doc: ParsedDocument, doc_type: str) -> EventDoc:
         if last.doc is doc and last.doc_id == doc_id and last.doc_type == doc_type:
             return last
     text = doc.text or ""
-    lower = _lowered(text)
     spans = paragraph_spans(text)
-    flat = _letters_only(lower)
+    flat = _letters_only(text)
     hits = [i for i, (s, e) in enumerate(spans) if not _TRIGGERS.isdisjoint(flat[s:e].split())]
     # and the paragraph after each: an item may go on there ("Chang'e-6 carries four
     # international payloads: ...")
@@ -442,7 +456,6 @@ def event_doc(doc_id: str, doc: ParsedDocument, doc_type: str) -> EventDoc:
         doc=doc,
         doc_type=doc_type,
         text=text,
-        lower=lower,
         published=doc.published_date,
         sentences=sentences,
         words=[

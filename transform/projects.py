@@ -53,6 +53,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from typing import NamedTuple
 
 from extract.documents import ParsedDocument
 from transform.countries import country_name
@@ -706,19 +707,17 @@ def _partner_orgs(
     return orgs, countries
 
 
-def _read_event(
-    ctx: EventDoc, index: int, m: re.Match[str], current: _Draft | None
-) -> _Draft | None:
+def _read_event(ctx: EventDoc, index: int, m: _Verb, current: _Draft | None) -> _Draft | None:
     """Rules 2-9 for one event verb in body sentence `index`."""
     s = ctx.sentences[index]
     text = ctx.text
-    verb_status = _VERB_STATUS[m.lastgroup or ""]
-    vs, ve = m.start(), m.end()
-    word = m.group(0)
+    verb_status = _VERB_STATUS[m.key]
+    vs, ve = m.start, m.end
+    word = m.word
     if text[vs].isupper() and vs != s.start:
         return None  # a capitalised word is part of a name ("UNESCO Open Science")
     if verb_status == "launched":
-        after = ctx.lower[ve : ve + 40].split()[:3]
+        after = text[ve : ve + 40].lower().split()[:3]
         if after and after[0] in ("a", "an", "the"):
             after = after[1:]
         if after and after[0].strip(_PUNCT) in _NOT_LAUNCHED_WORDS:
@@ -1187,12 +1186,26 @@ def _finish(ctx: EventDoc, d: _Draft) -> Candidate:
     return Candidate(fact=project, mention=mention)
 
 
-def _verbs_in(ctx: EventDoc, s: Sentence, anchors: AbstractSet[str]) -> list[re.Match[str]]:
-    """Event verbs of sentence `s`, in order, tried only where an anchor word stands."""
-    lower = ctx.lower
+class _Verb(NamedTuple):
+    """An event verb found in a sentence: where it stands (document offsets), the words
+    as written in lower case, and its `_VERB_STATUS` key."""
+
+    start: int
+    end: int
+    word: str
+    key: str
+
+
+def _verbs_in(s: Sentence, anchors: AbstractSet[str]) -> list[_Verb]:
+    """Event verbs of sentence `s`, in order, tried only where an anchor word stands. The
+    sentence alone is lower-cased: lower-casing a whole document with curly quotes in it
+    costs more than reading all its verbs."""
+    lower = s.text.lower()
+    if len(lower) != len(s.text):  # a letter whose lower case is longer ("İ"): keep it
+        lower = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in s.text)
     found = []
     for word in anchors:
-        pos = lower.find(word, s.start, s.end)
+        pos = lower.find(word)
         while pos >= 0:
             end = pos + len(word)
             before_ok = pos == 0 or not lower[pos - 1].isalnum()
@@ -1200,11 +1213,13 @@ def _verbs_in(ctx: EventDoc, s: Sentence, anchors: AbstractSet[str]) -> list[re.
                 # "co-developed" is a verb, "self-developed" or "newly-built" an adjective
                 before_ok = lower[max(0, pos - 3) : pos] == "co-"
             if before_ok and (end >= len(lower) or not lower[end].isalnum()):
-                m = _VERB_RE.match(lower, pos, s.end)
+                m = _VERB_RE.match(lower, pos)
                 if m is not None:
-                    found.append(m)
-            pos = lower.find(word, end, s.end)
-    found.sort(key=lambda m: m.start())
+                    found.append(
+                        _Verb(s.start + pos, s.start + m.end(), m.group(0), m.lastgroup or "")
+                    )
+            pos = lower.find(word, end)
+    found.sort(key=lambda v: v.start)
     return found
 
 
@@ -1223,7 +1238,7 @@ def extract_projects(doc_id: str, doc: ParsedDocument, doc_type: str) -> list[Ca
         result: _Draft | None = None
         anchors = _VERB_ANCHORS.intersection(ctx.words[i])
         if anchors:
-            for m in _verbs_in(ctx, s, anchors):
+            for m in _verbs_in(s, anchors):
                 result = _read_event(ctx, i, m, current)
                 if result is not None:
                     break

@@ -14,6 +14,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from extract.documents import doc_id_for
@@ -193,3 +194,34 @@ def test_reprocess_offline_rederives_the_same_facts(nights: Nights) -> None:
     assert after["mentions"] == nights.after_idle["mentions"]
     assert after["documents"] == nights.after_idle["documents"]
     assert after["retracted"] == nights.after_idle["retracted"]  # nothing retracted anew
+
+
+def test_document_missing_behind_kept_validators_is_fetched_again(tmp_path: Path) -> None:
+    """What an interrupted run of an older release could leave: the validators of a document
+    kept in fetch_state, the document itself never stored. The next run must not be answered
+    304 for it forever."""
+    site = tmp_path / "site"
+    site.mkdir()
+    data = tmp_path / "data"
+    with serve_sample_site(site, "127.0.0.1", 0) as base:
+        config = render_config("changing_site.toml", tmp_path / "changing_site.toml", site=base)
+        write(site, "a.html", article("a", "370.8"), T0)
+        write(site, "feed.xml", feed(base, ["a"]), T0)
+        assert run_stages(config, data).to_parse == 1
+        url = f"{base}/a.html"
+        with run_lock(data):
+            con = duckdb.connect(str(data / "warehouse.duckdb"))
+            try:
+                con.execute("DELETE FROM fact_candidates WHERE doc_id = ?", [doc_id_for(url)])
+                con.execute("DELETE FROM documents WHERE url = ?", [url])
+                assert con.execute(
+                    "SELECT last_modified IS NOT NULL FROM fetch_state WHERE url = ?", [url]
+                ).fetchone() == (True,)
+            finally:
+                con.close()
+
+        again = run_stages(config, data)
+    assert again.to_parse == 1
+    assert "documents: new 1" in again.lines
+    assert [u for _, u, s, _ in snapshot(data)["documents"] if s == "parsed"] == [url]
+    assert _amounts(snapshot(data)) == {370.8e9}
