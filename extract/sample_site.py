@@ -36,7 +36,9 @@ def serve_sample_site(root: Path, host: str, port: int) -> Iterator[str]:
     try:
         server = ThreadingHTTPServer((host, port), handler)
     except OSError as exc:
-        raise SampleSiteUnavailable(f"cannot serve the sample site on {host}:{port}: {exc}") from exc
+        raise SampleSiteUnavailable(
+            f"cannot serve the sample site on {host}:{port}: {exc}"
+        ) from exc
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name="sample-site", daemon=True)
     thread.start()

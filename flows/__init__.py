@@ -1,1 +1,4 @@
-"""Wiring: the nightly Prefect flow and the `chinasci` command. The only package importing Prefect."""
+"""Wiring: the nightly Prefect flow and the `chinasci` command.
+
+The only package that imports Prefect.
+"""

@@ -97,9 +97,9 @@ def _quality(args: argparse.Namespace) -> int:
     except duckdb.IOException as exc:
         print(f"chinasci: the warehouse is busy (a run is writing it): {exc}", file=sys.stderr)
         return 1
-    run_id = args.run or (
-        con.execute("SELECT max(run_id) FROM quality_results").fetchone() or [None]
-    )[0]
+    run_id = (
+        args.run or (con.execute("SELECT max(run_id) FROM quality_results").fetchone() or [None])[0]
+    )
     if run_id is None:
         print("chinasci: no quality results yet", file=sys.stderr)
         return 1
@@ -137,8 +137,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     def with_config(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--config", default=DEFAULT_CONFIG, help="sources TOML (default: %(default)s)")
-        p.add_argument("--data-dir", help="where everything is written (default: the config's data_dir)")
+        p.add_argument(
+            "--config", default=DEFAULT_CONFIG, help="sources TOML (default: %(default)s)"
+        )
+        p.add_argument(
+            "--data-dir", help="where everything is written (default: the config's data_dir)"
+        )
 
     p = sub.add_parser("run", help="one nightly run, now")
     with_config(p)

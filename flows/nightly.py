@@ -81,7 +81,9 @@ def nightly(
     with run_lock(root), contextlib.ExitStack() as stack:
         if config.sample_site is not None and not reprocess:
             base = stack.enter_context(
-                serve_sample_site(config.sample_site.root, config.sample_site.host, config.sample_site.port)
+                serve_sample_site(
+                    config.sample_site.root, config.sample_site.host, config.sample_site.port
+                )
             )
             logger.info("serving the sample site at %s", base)
         ctx = steps.open_run(config, root)
@@ -97,7 +99,9 @@ def nightly(
                 if config.sources and len(ctx.summary.source_errors) == len(config.sources):
                     raise RunFailed(
                         "every source failed: "
-                        + "; ".join(f"{k}: {v}" for k, v in sorted(ctx.summary.source_errors.items()))
+                        + "; ".join(
+                            f"{k}: {v}" for k, v in sorted(ctx.summary.source_errors.items())
+                        )
                     )
             logger.info("extracted facts from %d documents", extract_facts(ctx))
             gate = quality_gate(ctx)
@@ -130,5 +134,7 @@ def nightly(
 def _artifact(summary: steps.RunSummary) -> None:
     with contextlib.suppress(Exception):  # the summary must never be what fails a run
         create_markdown_artifact(
-            key="chinasci-run-summary", markdown=summary.markdown(), description="nightly run summary"
+            key="chinasci-run-summary",
+            markdown=summary.markdown(),
+            description="nightly run summary",
         )

@@ -23,7 +23,10 @@ from transform.facts import (
 )
 
 _FACT_CLASSES: dict[str, type] = {"budget": Budget, "project": Project, "meeting": Meeting}
-_PARTICIPANT_CLASSES: dict[str, type] = {"project": ProjectParticipant, "meeting": MeetingParticipant}
+_PARTICIPANT_CLASSES: dict[str, type] = {
+    "project": ProjectParticipant,
+    "meeting": MeetingParticipant,
+}
 
 
 def _plain(value: Any) -> Any:

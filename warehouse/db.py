@@ -19,7 +19,9 @@ def migrations() -> list[tuple[str, str]]:
     """(version, sql) pairs in the order they must be applied."""
     folder = resources.files("warehouse") / "migrations"
     files = sorted(p.name for p in folder.iterdir() if p.name.endswith(".sql"))
-    return [(name.removesuffix(".sql"), (folder / name).read_text(encoding="utf-8")) for name in files]
+    return [
+        (name.removesuffix(".sql"), (folder / name).read_text(encoding="utf-8")) for name in files
+    ]
 
 
 def connect(path: Path) -> duckdb.DuckDBPyConnection:

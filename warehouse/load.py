@@ -315,9 +315,7 @@ def replace_facts(
     return retracted
 
 
-def replace_reference(
-    con: duckdb.DuckDBPyConnection, table: str, records: list[dict]
-) -> None:
+def replace_reference(con: duckdb.DuckDBPyConnection, table: str, records: list[dict]) -> None:
     """Reference tables (countries, organisations) are shipped data: replace them whole."""
     con.execute("BEGIN TRANSACTION")
     try:

@@ -46,7 +46,9 @@ ROW_KEYS: dict[str, str] = {
     "project_participants": "project_id || '|' || kind || '|' || name",
     "meetings": "meeting_id",
     "meeting_participants": "meeting_id || '|' || kind || '|' || name",
-    "mentions": "fact_type || '|' || fact_id || '|' || doc_id || '|' || CAST(char_start AS VARCHAR)",
+    "mentions": (
+        "fact_type || '|' || fact_id || '|' || doc_id || '|' || CAST(char_start AS VARCHAR)"
+    ),
     "organisations": "org_id",
     "countries": "iso3",
     "retracted_facts": "fact_type || '|' || fact_id || '|' || CAST(retracted_at AS VARCHAR)",
@@ -187,7 +189,9 @@ def remove_stale_temporaries(published_dir: Path) -> list[Path]:
     """Temporary files a killed run left behind; never visible under a real name."""
     if not published_dir.exists():
         return []
-    stale = sorted(p for p in published_dir.iterdir() if p.name.startswith(".") and ".tmp" in p.name)
+    stale = sorted(
+        p for p in published_dir.iterdir() if p.name.startswith(".") and ".tmp" in p.name
+    )
     for p in stale:
         p.unlink()
     return stale

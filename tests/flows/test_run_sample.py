@@ -90,7 +90,7 @@ def test_second_run_adds_nothing_and_changes_nothing(two_runs) -> None:
 def test_second_run_sends_only_conditional_requests(two_runs) -> None:
     second = two_runs[2]
     # index page(s), feed and five documents: every one answered 304 Not Modified
-    line = next(l for l in second.stdout.splitlines() if l.startswith("requests:"))
+    line = next(x for x in second.stdout.splitlines() if x.startswith("requests:"))
     sent, not_modified = line.split()[1], line.split("(")[1].split()[0]
     assert int(sent) == int(not_modified) > 0
 
@@ -98,8 +98,12 @@ def test_second_run_sends_only_conditional_requests(two_runs) -> None:
 def test_query_command_reads_the_published_copy(two_runs) -> None:
     data = two_runs[0]
     result = run_cli(
-        "query", "SELECT doc_type, count(*) AS n FROM documents GROUP BY 1 ORDER BY 1",
-        "--data-dir", str(data), "--format", "csv",
+        "query",
+        "SELECT doc_type, count(*) AS n FROM documents GROUP BY 1 ORDER BY 1",
+        "--data-dir",
+        str(data),
+        "--format",
+        "csv",
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines() == ["doc_type,n", "article,3", "review,2"]

@@ -14,8 +14,12 @@ from warehouse.lock import RunLocked, run_lock
 def test_second_holder_is_refused(tmp_path: Path) -> None:
     with run_lock(tmp_path):
         code = subprocess.run(
-            [sys.executable, "-c", "from pathlib import Path; from warehouse.lock import run_lock\n"
-             f"with run_lock(Path({str(tmp_path)!r})): pass"],
+            [
+                sys.executable,
+                "-c",
+                "from pathlib import Path; from warehouse.lock import run_lock\n"
+                f"with run_lock(Path({str(tmp_path)!r})): pass",
+            ],
             capture_output=True,
             text=True,
         )
@@ -26,8 +30,13 @@ def test_second_holder_is_refused(tmp_path: Path) -> None:
 
 def test_lock_of_a_killed_process_is_released(tmp_path: Path) -> None:
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import time; from pathlib import Path; from warehouse.lock import run_lock\n"
-         f"with run_lock(Path({str(tmp_path)!r})):\n    print('held', flush=True); time.sleep(60)"],
+        [
+            sys.executable,
+            "-c",
+            "import time; from pathlib import Path; from warehouse.lock import run_lock\n"
+            f"with run_lock(Path({str(tmp_path)!r})):\n"
+            "    print('held', flush=True); time.sleep(60)",
+        ],
         stdout=subprocess.PIPE,
         text=True,
     )

@@ -55,7 +55,9 @@ def test_contract_column_types(con) -> None:
 
 def test_migrations_apply_once_and_are_recorded(tmp_path: Path) -> None:
     con = connect(tmp_path / "w.duckdb")
-    versions = [r[0] for r in con.execute("SELECT version FROM schema_migrations ORDER BY 1").fetchall()]
+    versions = [
+        r[0] for r in con.execute("SELECT version FROM schema_migrations ORDER BY 1").fetchall()
+    ]
     assert versions == ["001_core", "002_facts"]
     con.execute("INSERT INTO countries VALUES ('CHN', 'CN', 'China')")
     assert migrate(con) == []
