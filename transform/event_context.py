@@ -257,8 +257,8 @@ def _previous_token(text: str, lo: int, dot: int) -> str:
     return text[j:dot]
 
 
-def _is_abbreviation(text: str, lo: int, dot: int) -> bool:
-    token = _previous_token(text, lo, dot).lstrip("(\"'“‘")
+def _is_abbreviation(text: str, lo: int, dot: int, token: str | None = None) -> bool:
+    token = (_previous_token(text, lo, dot) if token is None else token).lstrip("(\"'“‘")
     if token.rstrip(".").lower() in _ABBREVIATIONS:
         return True
     return len(token) == 1 and token.isupper()
@@ -267,14 +267,14 @@ def _is_abbreviation(text: str, lo: int, dot: int) -> bool:
 def _is_boundary(text: str, lo: int, hi: int, punct_start: int, punct_end: int) -> bool:
     if text[punct_start] != ".":
         return True
-    token = _previous_token(text, lo, punct_start) + "."
+    before = _previous_token(text, lo, punct_start)
     m = _NEXT_WORD.match(text, punct_end, hi)
     nxt = m.group(2) if m else ""
     if not nxt:
         return True
-    if _DOTTED.search(token.lstrip("(\"'“‘")):
+    if _DOTTED.search((before + ".").lstrip("(\"'“‘")):
         return nxt.rstrip(",;:") in _SENTENCE_OPENERS
-    if _is_abbreviation(text, lo, punct_start):
+    if _is_abbreviation(text, lo, punct_start, before):
         return False
     return not nxt[0].islower()
 
@@ -445,7 +445,8 @@ def event_doc(doc_id: str, doc: ParsedDocument, doc_type: str) -> EventDoc:
     text = doc.text or ""
     spans = paragraph_spans(text)
     flat = _letters_only(text)
-    hits = [i for i, (s, e) in enumerate(spans) if not _TRIGGERS.isdisjoint(flat[s:e].split())]
+    para_words = [flat[s:e].split() for s, e in spans]
+    hits = [i for i, words in enumerate(para_words) if not _TRIGGERS.isdisjoint(words)]
     # and the paragraph after each: an item may go on there ("Chang'e-6 carries four
     # international payloads: ...")
     wanted = sorted({j for i in hits for j in (i, i + 1) if j < len(spans)})
@@ -459,7 +460,13 @@ def event_doc(doc_id: str, doc: ParsedDocument, doc_type: str) -> EventDoc:
         published=doc.published_date,
         sentences=sentences,
         words=[
-            frozenset(flat[s.start : s.end].split()) if b else _NO_WORDS
+            _NO_WORDS
+            if not b
+            else frozenset(
+                para_words[s.paragraph]
+                if (s.start, s.end) == spans[s.paragraph]  # a one-sentence paragraph
+                else flat[s.start : s.end].split()
+            )
             for s, b in zip(sentences, body, strict=True)
         ],
         body=body,

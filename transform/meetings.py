@@ -60,6 +60,7 @@ from transform.event_context import MEETING_WORDS, EventDoc, event_doc
 from transform.facts import Candidate, Meeting, MeetingParticipant, Mention
 from transform.participants import ROLE_WORDS, Org, Person, countries_named
 from transform.places import ONLINE, Place, read_place
+from transform.scanning import bounded_matches
 
 __all__ = ["extract_meetings", "meeting_type_of"]
 
@@ -101,7 +102,8 @@ _NAME_TAIL = (
     + _CAPWORD
     + r"))*"
 )
-_HEAD_RE = re.compile(r"\b(?:" + _HEADS + r")\b")
+# the head words, without a leading "\b" (see `transform.scanning`)
+_HEAD_SCAN = re.compile(r"(?:" + _HEADS + r")\b")
 _TAIL_RE = re.compile(_NAME_TAIL + r"(?P<trail>\s+(?:meeting|session))?")
 _ORDINAL_RE = re.compile(r"^" + _ORDINAL + r"$")
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
@@ -128,7 +130,7 @@ def _named_mentions(text: str, start: int, end: int) -> list[tuple[int, int, str
     """Named meetings in `text[start:end]`: capitalised words around a meeting noun, with
     the ordinal or year before them and the "of/on/for ..." complements after
     ("12th BRICS Science, Technology and Innovation Ministers' Meeting")."""
-    heads = list(_HEAD_RE.finditer(text, start, end))
+    heads = bounded_matches(_HEAD_SCAN, text, start, end)
     if not heads:
         return []
     # (start, token, separator) of every word before the last head, tokenised once
@@ -202,6 +204,7 @@ _SESSION_OF = re.compile(
     + r")"
 )
 _QUOTED = re.compile(r"[“\"‘'](?P<body>[^”\"’']{4,160}?(?:" + _HEADS + r")[^”\"’']{0,80})[”\"’']")
+_QUOTE_MARK = re.compile("[“\"‘']")
 _DESCRIBED = re.compile(
     r"\b(?P<det>(?i:a|an|their|its|his|her|our))\s+(?P<body>(?:(?:"
     + _ORDINAL
@@ -426,7 +429,7 @@ def _find_mentions(ctx: EventDoc, index: int) -> list[tuple[int, int, str, str]]
     if "of" in words and not _SESSION_WORDS.isdisjoint(words):
         for m in _SESSION_OF.finditer(text, s.start, s.end):
             found.append((m.start(), m.end(), "named", m.group(0)))
-    if any(q in s.text for q in "“\"‘'"):
+    if _QUOTE_MARK.search(text, s.start, s.end) is not None:
         for m in _QUOTED.finditer(text, s.start, s.end):
             if free(m.start(), m.end()):
                 found.append((m.start("body"), m.end("body"), "named", m.group("body")))

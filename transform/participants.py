@@ -40,6 +40,7 @@ from functools import lru_cache
 from transform.countries import find_countries
 from transform.organisations import CuratedOrg, curated_organisations
 from transform.places import country_of_name, gazetteer
+from transform.scanning import bounded_matches, is_word_char
 
 __all__ = [
     "ORG_HEADS",
@@ -217,7 +218,7 @@ def _is_name_token(token: str) -> bool:
 _ORG_HEAD_RE = re.compile(r"\b(?:" + "|".join(sorted(ORG_HEADS, key=len, reverse=True)) + r")\b")
 # The same without the leading "\b": a pattern that starts with a choice of literals lets
 # the regex engine skip to the letters that can start one, instead of trying every head
-# at every position (twice as fast); the left boundary is checked in `_head_words`.
+# at every position (twice as fast); `bounded_matches` checks the left boundary.
 _HEAD_SCAN = re.compile(r"(?:" + "|".join(sorted(ORG_HEADS, key=len, reverse=True)) + r")\b")
 # Head words as they appear among a sentence's words (a cheap gate before the regex).
 _HEADS_PLAIN = frozenset(ORG_HEADS)
@@ -432,27 +433,6 @@ def org_country(name: str, text: str = "", start: int = 0, end: int = 0) -> str 
     return parent
 
 
-def _is_word_char(ch: str) -> bool:
-    """What the regex `\\w` matches in a str pattern."""
-    return ch.isalnum() or ch == "_"
-
-
-def _head_words(text: str, start: int, end: int) -> list[re.Match[str]]:
-    """`list(_ORG_HEAD_RE.finditer(text, start, end))`, found faster with `_HEAD_SCAN`."""
-    out: list[re.Match[str]] = []
-    pos = start
-    while True:
-        m = _HEAD_SCAN.search(text, pos, end)
-        if m is None:
-            return out
-        p = m.start()
-        if p > 0 and _is_word_char(text[p - 1]):
-            pos = p + 1  # inside a word: "\b" fails here, try the next position
-            continue
-        out.append(m)
-        pos = m.end()
-
-
 def _extra_names(
     text: str, start: int, end: int, words: set[str], forms: dict[str, tuple[str, ...]]
 ) -> list[tuple[int, int]]:
@@ -467,8 +447,8 @@ def _extra_names(
             p = text.find(form, start, end)
             while p != -1:
                 e = p + len(form)
-                left_ok = p == 0 or not (_is_word_char(text[p - 1]) or text[p - 1] == "-")
-                right_ok = e == end or not (_is_word_char(text[e]) or text[e] == "-")
+                left_ok = p == 0 or not (is_word_char(text[p - 1]) or text[p - 1] == "-")
+                right_ok = e == end or not (is_word_char(text[e]) or text[e] == "-")
                 if left_ok and right_ok:
                     found.append((p, e))
                 p = text.find(form, p + 1, end)
@@ -504,7 +484,9 @@ def find_orgs(
     raw_words = text[start:end].split()
     words = {w.strip(_STRIP) for w in raw_words}
     words.update(p for w in raw_words if "-" in w for p in w.strip(_STRIP).split("-"))
-    for m in _head_words(text, start, end) if not _HEADS_PLAIN.isdisjoint(words) else ():
+    for m in (
+        bounded_matches(_HEAD_SCAN, text, start, end) if not _HEADS_PLAIN.isdisjoint(words) else ()
+    ):
         head = m.group(0)
         s = _extend_left(text, m.start(), start)
         e = _extend_right(text, m.end(), end, head, stops)
@@ -620,6 +602,10 @@ def _starts_role(text: str, pos: int, limit: int) -> bool:
     return False
 
 
+_SPACES = re.compile(r"\s*")
+_COMMA_WORD = re.compile(r",\s*(\S+)")
+
+
 def _role_phrase_after(text: str, pos: int, limit: int, name_starts: set[int]) -> int:
     """End of a role phrase starting at `pos` (after "Name, "); `pos` when there is none or
     when the phrase runs straight into another name (then it is that name's role)."""
@@ -627,8 +613,7 @@ def _role_phrase_after(text: str, pos: int, limit: int, name_starts: set[int]) -
     last_good = pos
     seen_role = False
     while i < limit:
-        ws = re.match(r"\s*", text[i:limit])
-        j = i + (ws.end() if ws else 0)
+        j = _SPACES.match(text, i, limit).end()  # type: ignore[union-attr]
         if j >= limit:
             break
         if j in name_starts:
@@ -639,11 +624,11 @@ def _role_phrase_after(text: str, pos: int, limit: int, name_starts: set[int]) -
                 break
         ch = text[j]
         if ch == ",":
-            nxt = re.match(r",\s*(\S+)", text[j:limit])
+            nxt = _COMMA_WORD.match(text, j, limit)
             if not nxt:
                 break
             word = nxt.group(1).rstrip(",.;:")
-            k = j + nxt.start(1)
+            k = nxt.start(1)
             if k in name_starts or not word[:1].isupper():
                 break
             if word in _ROLE_STOP_NAMES:
@@ -769,9 +754,12 @@ def _lead_country(role: str) -> tuple[str | None, str]:
     return None, role
 
 
+_ROLE_ARTICLE = re.compile(r"^(?:the|its|his|her|their|a|an)\s+")
+
+
 def _clean_role(role: str) -> str:
-    role = re.sub(r"\s*\(\s*[A-Z][A-Za-z&.\-]{1,11}\s*\)", "", role)
-    role = re.sub(r"^(?:the|its|his|her|their|a|an)\s+", "", role.strip(" ,.;:"))
+    role = _BRACKETED.sub("", role)
+    role = _ROLE_ARTICLE.sub("", role.strip(" ,.;:"))
     return role.strip(" ,.;:")
 
 

@@ -12,6 +12,9 @@ through all three, in that order, so each run starts from what the previous kill
 
   run 1 killed during fetch; run 2 killed during load; the stages (without Prefect or the
   gate) complete and publish once; run 3 killed during publish; run 4 must complete.
+
+The config is config/sample.toml with the sample site on another port (`sample_config`),
+so a sample run elsewhere on the machine cannot take the site's port from under a run.
 """
 
 from __future__ import annotations
