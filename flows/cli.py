@@ -117,8 +117,8 @@ def _quality(args: argparse.Namespace) -> int:
 def _evaluate(args: argparse.Namespace) -> int:
     import json
 
+    from evaluation import evaluate, format_report, load_gold, report_to_dict
     from transform.consolidate import consolidate
-    from transform.evaluation import evaluate, format_report, load_gold, report_to_dict
     from transform.extractor import extract_candidates
 
     report = evaluate(load_gold(Path(args.gold)), extract_candidates, consolidate)

@@ -357,7 +357,7 @@ def test_rupees_of_other_countries() -> None:
 
 
 def test_the_gold_set_budget_scores_do_not_regress() -> None:
-    evaluation = pytest.importorskip("transform.evaluation")
+    evaluation = pytest.importorskip("evaluation")
     from pathlib import Path
 
     from transform.consolidate import consolidate

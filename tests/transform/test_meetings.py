@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from extract.documents import ParsedDocument
-from transform.evaluation import load_gold_document
+from evaluation import load_gold_document
 from transform.facts import MEETING_TYPES, Meeting
 from transform.meetings import extract_meetings, meeting_type_of
 

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from extract.documents import ParsedDocument
-from transform.evaluation import load_gold_document
+from evaluation import load_gold_document
 from transform.facts import PROJECT_STATUSES, PROJECT_TYPES, Project
 from transform.fx import to_usd
 from transform.projects import extract_projects

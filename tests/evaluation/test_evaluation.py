@@ -12,10 +12,10 @@ from pathlib import Path
 import pycountry
 import pytest
 
-from extract.documents import ParsedDocument
-from transform.evaluation import (
+from evaluation import (
     GoldDocument,
     GoldFact,
+    GoldFormatError,
     candidates_from_gold,
     evaluate,
     format_report,
@@ -26,6 +26,7 @@ from transform.evaluation import (
     validate_gold,
     validate_same_as,
 )
+from extract.documents import ParsedDocument
 from transform.facts import (
     BUDGET_CATEGORIES,
     BUDGET_PHASES,
@@ -670,3 +671,110 @@ def test_validate_gold_catches_problems(gold):
     problems = " ".join(validate_gold(broken))
     for word in ("evidence", "category", "currency", "ISO 3166"):
         assert word in problems
+
+
+# --------------------------------------------------------------------------------------
+# the real-text extensions: borderline facts and pages without a date
+# --------------------------------------------------------------------------------------
+
+
+def _meeting(title: str, evidence: str, **extra: object) -> dict[str, object]:
+    return {
+        "title": title,
+        "meeting_type": "forum",
+        "start_date": None,
+        "end_date": None,
+        "city": None,
+        "country": None,
+        "summary": title,
+        "participants": [],
+        "evidence": evidence,
+        **extra,
+    }
+
+
+def _write_real_page(folder: Path) -> GoldDocument:
+    text = (
+        "Forum news\n\nThe Alpha Innovation Forum opened on Tuesday. "
+        "A press conference on the Beta Programme followed."
+    )
+    (folder / "page.txt").write_text(text, encoding="utf-8")
+    data = {
+        "doc_type": "article",
+        "published_date": None,
+        "title": "Forum news",
+        "budgets": [],
+        "projects": [],
+        "meetings": [
+            _meeting("Alpha Innovation Forum", "The Alpha Innovation Forum opened"),
+            _meeting(
+                "Beta Programme press conference",
+                "A press conference on the Beta Programme",
+                required=False,
+            ),
+        ],
+    }
+    (folder / "page.json").write_text(json.dumps(data), encoding="utf-8")
+    (doc,) = load_gold(folder)
+    return doc
+
+
+def _predict_meetings(doc: GoldDocument, titles: list[str]) -> list[Candidate]:
+    out = []
+    for title in titles:
+        gf = next(g for g in doc.meetings if g.fact.title == title)
+        start = doc.text.index(gf.evidence)
+        out.append(
+            Candidate(
+                fact=gf.fact,
+                mention=Mention(
+                    doc_id=doc.doc_id,
+                    evidence=gf.evidence,
+                    char_start=start,
+                    char_end=start + len(gf.evidence),
+                ),
+            )
+        )
+    return out
+
+
+def test_a_page_without_a_date_loads_with_a_null_published_date(tmp_path: Path) -> None:
+    doc = _write_real_page(tmp_path)
+    assert doc.published_date is None
+    assert doc.parsed().published_date is None
+    assert validate_gold(doc) == []
+
+
+def test_a_borderline_fact_found_is_neither_a_hit_nor_a_false_positive(tmp_path: Path) -> None:
+    doc = _write_real_page(tmp_path)
+    titles = ["Alpha Innovation Forum", "Beta Programme press conference"]
+    report = evaluate(
+        [doc], extractor_from({doc.doc_id: _predict_meetings(doc, titles)}), identity_consolidate
+    )
+    score = report.tables["meetings"]
+    assert (score.tp, score.fp, score.fn) == (1, 0, 0)
+
+
+def test_a_borderline_fact_missed_is_not_a_miss(tmp_path: Path) -> None:
+    doc = _write_real_page(tmp_path)
+    only_required = _predict_meetings(doc, ["Alpha Innovation Forum"])
+    report = evaluate([doc], extractor_from({doc.doc_id: only_required}), identity_consolidate)
+    score = report.tables["meetings"]
+    assert (score.tp, score.fp, score.fn) == (1, 0, 0)
+
+
+def test_a_required_fact_missed_is_still_a_miss(tmp_path: Path) -> None:
+    doc = _write_real_page(tmp_path)
+    only_borderline = _predict_meetings(doc, ["Beta Programme press conference"])
+    report = evaluate([doc], extractor_from({doc.doc_id: only_borderline}), identity_consolidate)
+    score = report.tables["meetings"]
+    assert (score.tp, score.fp, score.fn) == (0, 0, 1)
+
+
+def test_required_must_be_a_boolean(tmp_path: Path) -> None:
+    _write_real_page(tmp_path)
+    data = json.loads((tmp_path / "page.json").read_text())
+    data["meetings"][1]["required"] = "no"
+    (tmp_path / "page.json").write_text(json.dumps(data))
+    with pytest.raises(GoldFormatError, match="required"):
+        load_gold(tmp_path)

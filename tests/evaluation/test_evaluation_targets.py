@@ -1,4 +1,4 @@
-"""The gold-set targets the extractor must keep, scored by `transform.evaluation` with the
+"""The gold-set targets the extractor must keep, scored by `evaluation` with the
 project's own extractor and consolidator.
 
 Targets: budgets F1 >= 0.90 and every budget field >= 0.90; projects and meetings F1 >=
@@ -8,7 +8,7 @@ consolidated row holding two different gold facts.
 The written gold documents are split in two halves (alternately, by name, within reviews
 and within news articles): rules were developed on the seed documents and the first half;
 the second was kept for checking. `halves()` gives the split so that both can be scored:
-`python -m transform.evaluation` scores the whole set.
+`python -m evaluation` scores the whole set.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from evaluation import EvaluationReport, GoldDocument, evaluate, load_gold
 from transform.consolidate import consolidate
-from transform.evaluation import EvaluationReport, GoldDocument, evaluate, load_gold
 from transform.extractor import extract_candidates
 
 GOLD_DIR = Path(__file__).resolve().parents[1] / "gold"
