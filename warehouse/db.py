@@ -2,7 +2,9 @@
 
 Migrations are the numbered `.sql` files beside this module, applied in order, each in
 its own transaction and recorded in `schema_migrations`: a database made by an older
-release is upgraded on start, never rebuilt, so nothing stored is lost.
+release is upgraded on start, never rebuilt, so nothing stored is lost. The descriptions of
+tables and columns (`descriptions.toml`) are then brought up to date as comments: they change
+more often than the schema and cost nothing to rewrite, so they are not migrations.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from importlib import resources
 from pathlib import Path
 
 import duckdb
+
+from warehouse.descriptions import apply_descriptions
 
 WAREHOUSE_FILE = "warehouse.duckdb"
 
@@ -29,6 +33,7 @@ def connect(path: Path) -> duckdb.DuckDBPyConnection:
     path.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(path))
     migrate(con)
+    apply_descriptions(con)
     return con
 
 
