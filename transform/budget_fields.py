@@ -1,0 +1,264 @@
+"""Reading a budget's fields from the spans around its amount.
+
+Category (rule 3), fiscal year (rule 4), phase cues (rule 5), spender (rule 6), change
+(rule 7) and purpose, each a small function over `budget_spans.Doc` and the named data of
+`budget_rules` / `budget_field_rules`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from transform.budget_field_rules import (
+    CATEGORY_PATTERNS,
+    CHANGE,
+    CHANGE_COMPARED,
+    DECREASE,
+    DEMONSTRATIVE,
+    PURPOSE_AFTER,
+    PURPOSE_BEFORE,
+    PURPOSE_STOP,
+    PURPOSE_TRIM,
+    RECIPIENT_BEFORE,
+)
+from transform.budget_rules import (
+    ACTUAL,
+    APPROVED,
+    MULTI_YEAR,
+    PROPOSED,
+    SUPERLATIVE_BEFORE,
+)
+from transform.budget_spans import Doc, Window, in_span, masked
+from transform.dates import YearMention
+from transform.money import Amount
+from transform.organisations import SPENDER_KINDS, OrgMention
+from transform.sentences import Sentence
+
+
+def categories_in(text: str) -> list[tuple[int, int, str, int]]:
+    """(start, end, category, priority rank) of every category phrase in `text`."""
+    found = []
+    for rank, (name, pattern) in enumerate(CATEGORY_PATTERNS):
+        for m in pattern.finditer(text):
+            found.append((m.start(), m.end(), name, rank))
+    return found
+
+
+def purpose_span(ctx: Doc, w: Window, amt: Amount) -> tuple[int, int] | None:
+    """Offsets of the "for/on/to ..." phrase right after the amount, if there is one."""
+    after = ctx.text[amt.span_end : w.end]
+    m = PURPOSE_AFTER.match(after)
+    if not m:
+        return None
+    tail = m.group("p")
+    stop = PURPOSE_STOP.search(tail)
+    start = amt.span_end + m.start("p")
+    return start, start + (stop.start() if stop else len(tail))
+
+
+def strongest(found: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
+    """The phrases of the specific categories, or all of them if only weak ones are left."""
+    weak_rank = len(CATEGORY_PATTERNS) - 1
+    strong = [f for f in found if f[3] != weak_rank]
+    return strong or found
+
+
+def nearest_category(ctx: Doc, w: Window, amt: Amount) -> str | None:
+    """The category the words around the amount give, in this order: the purpose phrase
+    right after it ("X yuan on national defense"), then the nearest phrase before it in
+    the clause ("spending on science and technology is set to rise ... to X"), then the
+    nearest after it. Organisation names are masked; specific categories beat the weak
+    research/technology words."""
+    text = masked(ctx, w.start, w.end)
+    found = categories_in(text)
+    if not found:
+        return None
+    a_start, a_end = amt.start - w.start, amt.span_end - w.start
+    purpose = purpose_span(ctx, w, amt)
+    if purpose is not None:
+        p_start, p_end = purpose[0] - w.start, purpose[1] - w.start
+        inside = [f for f in found if f[0] >= p_start and f[1] <= p_end]
+        if inside:
+            return min(strongest(inside), key=lambda f: (f[0], f[3]))[2]
+    before = strongest([f for f in found if f[1] <= a_start])
+    after = strongest([f for f in found if f[0] >= a_end])
+    weak_rank = len(CATEGORY_PATTERNS) - 1
+    best_before = max(before, key=lambda f: (f[1], -f[3])) if before else None
+    best_after = min(after, key=lambda f: (f[0], f[3])) if after else None
+    if best_before is not None and (
+        best_after is None or best_before[3] != weak_rank or best_after[3] == weak_rank
+    ):
+        return best_before[2]
+    return best_after[2] if best_after is not None else None
+
+
+def ranked_category(text: str) -> str | None:
+    """The highest-priority category phrase anywhere in `text` (for sentences further away)."""
+    found = categories_in(text)
+    if not found:
+        return None
+    return min(found, key=lambda f: (f[3], f[0]))[2]
+
+
+def change_pct(text: str, a_start: int, a_end: int) -> float | None:
+    """The stated change nearest the amount in `text` (offsets relative to `text`)."""
+    best: tuple[tuple[int, int], float] | None = None
+    for pattern in CHANGE:
+        for m in pattern.finditer(text):
+            value = float(m.group("p"))
+            if DECREASE.match(re.sub(r"\s+", " ", m.group("d"))):
+                value = -value
+            if CHANGE_COMPARED.search(text, 0, m.start()):
+                continue  # "faster than the 7.1 per cent increase last year"
+            if m.start() >= a_end:
+                key = (0, m.start() - a_end)
+            elif m.end() <= a_start:
+                key = (1, a_start - m.end())
+            else:
+                continue
+            if best is None or key < best[0]:
+                best = (key, value)
+    return best[1] if best else None
+
+
+def phase_of(text: str) -> str | None:
+    """The phase a strong cue in `text` states (proposed > approved > actual), or None."""
+    if PROPOSED.search(text):
+        return "proposed"
+    if APPROVED.search(text):
+        return "approved"
+    if ACTUAL.search(text):
+        return "actual"
+    return None
+
+
+def is_since_comparison(ctx: Doc, y: YearMention) -> bool:
+    before = ctx.text[max(0, y.start - 60) : y.start]
+    return SUPERLATIVE_BEFORE.search(before) is not None
+
+
+def years_in(ctx: Doc, start: int, end: int) -> list[YearMention]:
+    return in_span(ctx.years, ctx.year_starts, start, end)
+
+
+def in_date(ctx: Doc, y: YearMention) -> bool:
+    return any(
+        d.start <= y.start and y.end <= d.end
+        for d in in_span(ctx.dates, ctx.date_starts, y.start - 20, y.end + 1)
+    )
+
+
+def point_year(
+    ctx: Doc, start: int, end: int, anchor: int, phase: str | None, anchor_end: int | None = None
+) -> int | None:
+    """The single year nearest the span [anchor, anchor_end) within [start, end) that a
+    figure can be *for*."""
+    a_end = anchor if anchor_end is None else anchor_end
+    best: tuple[int, int] | None = None
+    for y in years_in(ctx, start, end):
+        if y.kind not in ("year", "fiscal", "relative"):
+            continue
+        if phase == "actual" and y.kind == "year" and in_date(ctx, y):
+            continue  # the date of a report, not the year reported on
+        dist = y.start - a_end if y.start >= a_end else max(anchor - y.end, 0)
+        if best is None or dist < best[0]:
+            best = (dist, y.year)
+    return best[1] if best else None
+
+
+def multi_year(ctx: Doc, start: int, end: int) -> bool:
+    for y in years_in(ctx, start, end):
+        if y.kind == "span":
+            return True
+        if y.kind == "since" and not is_since_comparison(ctx, y):
+            return True
+    return MULTI_YEAR.search(ctx.text, start, end) is not None
+
+
+def context_year(ctx: Doc, s: Sentence, phase: str | None) -> int | None:
+    """A year a preceding sentence states (or, unless the figure is actual, a date's year)."""
+    y = point_year(ctx, s.start, s.end, s.end, phase)
+    if y is not None:
+        return y
+    if phase == "actual":
+        return None
+    dates = in_span(ctx.dates, ctx.date_starts, s.start, s.end)
+    if dates:
+        return dates[-1].end_date.year
+    return None
+
+
+def spender_org(orgs: list[OrgMention], anchor: int) -> OrgMention | None:
+    """The spending organisation nearest before `anchor`, else the first after it."""
+    spenders = [o for o in orgs if o.kind in SPENDER_KINDS]
+    if not spenders:
+        return None
+    before = [o for o in spenders if o.end <= anchor]
+    if before:
+        return before[-1]
+    return spenders[0]
+
+
+def actor_country(
+    ctx: Doc,
+    s_start: int,
+    s_end: int,
+    orgs: list[OrgMention],
+    amounts: Sequence[Amount] = (),
+) -> str | None:
+    """The first country a stretch of text names as an actor (not a partner or recipient).
+
+    Countries inside organisation names or amounts ("U.S. dollars") do not count.
+    """
+    for c in in_span(ctx.countries, ctx.country_starts, s_start, s_end):
+        if any(o.start <= c.start and c.end <= o.end for o in orgs):
+            continue
+        if any(a.start <= c.start and c.end <= a.span_end for a in amounts):
+            continue
+        before = ctx.text[max(s_start, c.start - 30) : c.start]
+        if RECIPIENT_BEFORE.search(before):
+            continue
+        return c.iso3
+    return None
+
+
+def purpose_phrase(ctx: Doc, w: Window, amt: Amount) -> str | None:
+    after = ctx.text[amt.span_end : w.end]
+    m = PURPOSE_AFTER.match(after)
+    phrase = None
+    if m:
+        tail = m.group("p")
+        stop = PURPOSE_STOP.search(tail)
+        phrase = tail[: stop.start()] if stop else tail
+    else:
+        before = ctx.text[w.start : amt.start]
+        found = list(PURPOSE_BEFORE.finditer(before))
+        if found:
+            phrase = found[-1].group("p")
+    if not phrase:
+        return None
+    phrase = PURPOSE_TRIM.sub("", " ".join(phrase.split())).strip(" ,")
+    if not phrase or DEMONSTRATIVE.match(phrase) or len(phrase) > 120:
+        return None
+    return phrase
+
+
+def usd_year(fiscal_year: int | None, published: date | None) -> int | None:
+    return fiscal_year if fiscal_year is not None else (published.year if published else None)
+
+
+def spender_kind_orgs(ctx: Doc, start: int, end: int) -> list[OrgMention]:
+    return [o for o in in_span(ctx.orgs, ctx.org_starts, start, end) if o.kind in SPENDER_KINDS]
+
+
+def previous_in_paragraph(ctx: Doc, index: int, n: int) -> list[Sentence]:
+    """Up to `n` sentences before sentence `index` in its paragraph, nearest first."""
+    out = []
+    j = index - 1
+    para = ctx.sentences[index].paragraph
+    while j >= 0 and len(out) < n and ctx.sentences[j].paragraph == para:
+        out.append(ctx.sentences[j])
+        j -= 1
+    return out
