@@ -167,6 +167,9 @@ class EventDoc:
         s = self.sentences[k]
         cached = self._dated.get(s.start)
         if cached is None:
+            anchor = None if self.published is not None else self._anchor(s.start, s.end)
+            anchor_date = anchor[0] if anchor is not None else None
+            day_anchor = anchor[0] if anchor is not None and anchor[1] else None
             dates = [
                 DateMention(
                     d.start + s.start,
@@ -177,15 +180,35 @@ class EventDoc:
                     d.granularity,
                     d.year_stated,
                 )
-                for d in resolve_dates(s.text, self.published)
+                for d in resolve_dates(s.text, self.published or anchor_date)
             ]
             weekdays = (
-                _weekdays(self.text, self.published, s.start, s.end)
+                _weekdays(self.text, self.published or day_anchor, s.start, s.end)
                 if not _WEEKDAY_WORDS.isdisjoint(self.words[k])
                 else []
             )
             cached = self._dated[s.start] = (dates, weekdays)
         return cached
+
+    def _anchor(self, start: int, end: int) -> tuple[date, bool] | None:
+        """Without a publication date, what a reader dates the text by: the last date the
+        text stated with its year before `end` ("February 2012: ...", "January 24,
+        2022"). (anchor, is_day): a month alone anchors at its last day, good for giving a
+        year to "on 20 February" but not for resolving "on Monday"."""
+        found = list(_MONTH_YEAR.finditer(self.text, max(0, start - 3000), end))
+        if not found:
+            return None
+        last = found[-1]
+        month = _MONTHS[last.group("m")[:3].lower()]
+        year = int(last.group("y"))
+        day = last.group("d") or last.group("d2")
+        if day is not None and 1 <= int(day) <= 31:
+            try:
+                return date(year, month, int(day)), True
+            except ValueError:
+                pass
+        nxt = date(year + (month == 12), month % 12 + 1, 1)
+        return nxt - timedelta(days=1), False
 
     def dates_in(self, start: int, end: int) -> list[DateMention]:
         """Dates and ranges written inside `text[start:end]` (within one sentence), a
@@ -209,6 +232,15 @@ class EventDoc:
 
     def people_in(self, start: int, end: int, info: Analysis) -> list[Person]:
         return [p for p in info.people if start <= p.start and p.end <= end]
+
+
+_MONTHS = {
+    m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())
+}
+_MONTH_YEAR = re.compile(
+    r"(?:\b(?P<d2>\d{1,2})\s+)?\b(?P<m>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+    r"[a-z]*)\.?\s+(?:(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+)?(?P<y>(?:19|20)\d\d)\b"
+)
 
 
 def _weekdays(text: str, published: date | None, start: int, end: int) -> list[WeekdayMention]:

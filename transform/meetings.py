@@ -57,7 +57,9 @@ from datetime import date, timedelta
 from extract.documents import ParsedDocument
 from transform.countries import country_name
 from transform.event_context import MEETING_WORDS, EventDoc, event_doc
+from transform.event_matching import title_similarity
 from transform.facts import Candidate, Meeting, MeetingParticipant, Mention
+from transform.meeting_headlines import headline_meetings
 from transform.participants import ROLE_WORDS, Org, Person, countries_named
 from transform.places import ONLINE, Place, read_place
 from transform.scanning import bounded_matches
@@ -305,7 +307,7 @@ _OPEN_CLOSE_WORDS = frozenset(
 _NAMED_HEAD_WORDS = frozenset(
     "committee commission subcommission subcommittee sub forum workshop conference symposium"
     " dialogue meeting summit session seminar roundtable round consultation consultations"
-    " congress colloquium assembly exchange talks expo convention retreat".split()
+    " congress colloquium assembly exchange talks convention retreat".split()
 )
 _PERSON_CUES = frozenset(
     ROLE_WORDS
@@ -457,6 +459,26 @@ def _find_mentions(ctx: EventDoc, index: int) -> list[tuple[int, int, str, str]]
     return found
 
 
+# two names of one meeting in one document ("the Fifth Israel-China Joint Committee on
+# Innovation", "the China-Israel Joint Committee on Innovation Cooperation")
+_SAME_NAME = 0.6
+# "has not been held since": a meeting denied, not reported
+_DENIED = re.compile(r"\b(?:not|never)\s+(?:been\s+|be\s+)?(?:held|convened|met)\b", _I)
+# what precedes a meeting noun that is wished for, not held
+_INTENT_BEFORE = re.compile(
+    r"\b(?:call(?:ed|s)?\s+for|urged?|promot(?:e|ed|ing)|boost(?:ed|ing)?|deepen(?:ed|ing)?"
+    r"|strengthen(?:ed|ing)?|expand(?:ed|ing)?|encourag(?:e|ed|ing)|enhanc(?:e|ed|ing))"
+    r"\s+(?:\w+\s+){0,2}$",
+    _I,
+)
+
+
+def _scheduled(ctx: EventDoc, start: int, end: int) -> bool:
+    """A future meeting counts when the sentence fixes both its day and its place."""
+    has_day = any(d.granularity == "day" for d in ctx.dates_in(start, end))
+    return has_day and any(p.city for p in ctx.places_in(start, end))
+
+
 def _is_event(ctx: EventDoc, index: int, a: int, b: int, kind: str) -> bool:
     """Rule 3 and 4 for the mention at text[a:b]."""
     s = ctx.sentences[index]
@@ -475,9 +497,15 @@ def _is_event(ctx: EventDoc, index: int, a: int, b: int, kind: str) -> bool:
         _I,
     ) and kind in ("visit", "met"):
         return False
+    if _DENIED.search(text, a, min(s.end, b + 40)):
+        return False
+    if _INTENT_BEFORE.search(before):
+        return False  # "called for a wider exchange", "to deepen the dialogue"
     around = text[max(clause_s, a - 60) : min(s.end, b + 80)]
     if _FUTURE.search(around) and not _PAST_EXPLICIT.search(around):
-        return False  # "will be held in Beijing", "whose next meeting is expected to ..."
+        # "will be held in Shanghai from 17 to 19 September" is a fact; "whose next
+        # meeting is expected to ..." without a day and a place is an intention
+        return _scheduled(ctx, s.start, s.end)
     if kind == "visit":
         return not re.search(
             r"\b(?:will|plans?\s+to|to)\s+(?:pay\s+)?(?:an?\s+)?(?:official\s+)?$", before, _I
@@ -659,6 +687,10 @@ def _sides(ctx: EventDoc, index: int, b: int) -> list[str]:
     return [m.group("x"), m.group("y")]
 
 
+# the word that joins two people into one subject ("X ... and Y met")
+_JOINT_SUBJECT = re.compile(r"\band\b")
+
+
 def _met_sides(
     ctx: EventDoc, index: int, a: int, b: int, people: list[Person]
 ) -> tuple[str, str] | None:
@@ -679,6 +711,13 @@ def _met_sides(
     if y is None:
         orgs = [o for o in para.orgs if b <= o.start < s.end]
         y = orgs[0].name if orgs else None
+    if (
+        y is None
+        and len(left) >= 2
+        and _JOINT_SUBJECT.search(ctx.text, left[-2].end, left[-1].start)
+    ):
+        # "X, <role>, and his counterpart Y met": both sides are the subject
+        x, y = label(left[-2]), label(left[-1])
     if x is None or y is None:
         return None
     return x, y
@@ -975,7 +1014,10 @@ def extract_meetings(doc_id: str, doc: ParsedDocument, doc_type: str) -> list[Ca
         news: list[_Draft] = []
         if not MEETING_WORDS.isdisjoint(ctx.words[i]):
             mentions = _find_mentions(ctx, i)
+            again = False  # the sentence names a meeting already read: nothing new in it
             for kind in ("named", "described", "definite", "visit", "met"):
+                if again:
+                    break
                 if kind == "met" and (news or (current is not None and same_para)):
                     continue
                 if kind == "definite" and (news or _continues(current, s.paragraph, mentions)):
@@ -994,13 +1036,16 @@ def extract_meetings(doc_id: str, doc: ParsedDocument, doc_type: str) -> list[Ca
                         (
                             x
                             for x in drafts
-                            if x.kind == "named" and x.title.lower() == d.title.lower()
+                            if x.kind == "named"
+                            and d.kind == "named"
+                            and title_similarity(x.title, d.title) >= _SAME_NAME
                         ),
                         None,
                     )
                     if dup is not None:
                         _collect(ctx, dup, i, False)
                         current = dup
+                        again = True
                         break
                     news.append(d)
                     break
@@ -1023,4 +1068,16 @@ def extract_meetings(doc_id: str, doc: ParsedDocument, doc_type: str) -> list[Ca
             current.last_sentence = i
         else:
             current = None
+    for h in headline_meetings(
+        ctx,
+        [d.title for d in drafts],
+        _named_mentions,
+        _clean_title,
+        _NAMED_HEAD_WORDS,
+        _excluded,
+    ):
+        d = _Draft(h.index, h.title, "named", (h.start, h.end), last_sentence=h.index)
+        d.paragraph = ctx.sentences[h.index].paragraph
+        _collect(ctx, d, h.index, True)
+        drafts.append(d)
     return [_finish(ctx, d) for d in drafts]

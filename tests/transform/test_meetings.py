@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from extract.documents import ParsedDocument
 from evaluation import load_gold_document
+from extract.documents import ParsedDocument
 from transform.facts import MEETING_TYPES, Meeting
 from transform.meetings import extract_meetings, meeting_type_of
 
@@ -235,7 +235,6 @@ def test_negatives() -> None:
         "Officials told a press conference held by the State Council Information Office on "
         "Thursday.",
         "The report to the 20th National Congress of the Communist Party of China stated goals.",
-        "The 2024 Zhongguancun Forum will be held in Beijing from 25-29 April.",
         "Its next meeting is expected to take place in Beijing in December.",
         "Both sides agreed to hold the next meeting in Beijing.",
         "In 2021, China held over 40 ministerial-level exchanges on public health.",
@@ -243,6 +242,47 @@ def test_negatives() -> None:
     ]
     for sentence in sentences:
         assert meetings(sentence, date(2024, 4, 1)) == [], sentence
+
+
+def test_a_future_meeting_with_its_day_and_place_counts() -> None:
+    (m,) = meetings(
+        "The 2024 Zhongguancun Forum will be held in Beijing from 25-29 April.", date(2024, 4, 1)
+    )
+    assert (m.title, m.start_date, m.end_date, m.city) == (
+        "2024 Zhongguancun Forum",
+        date(2024, 4, 25),
+        date(2024, 4, 29),
+        "Beijing",
+    )
+
+
+def test_a_future_meeting_without_a_day_is_an_intention() -> None:
+    assert meetings("The 2025 forum will be held in Beijing next year.", date(2024, 4, 1)) == []
+
+
+def test_a_wish_for_an_exchange_is_not_a_meeting() -> None:
+    text = "During the talks, the minister called for a wider exchange of young scientists."
+    assert all("exchange" not in m.title for m in meetings(text, date(2024, 4, 1)))
+
+
+def test_two_people_as_one_subject_met() -> None:
+    text = (
+        "Portugal's Science Minister Manuel Heitor and his Chinese counterpart Wang Zhigang "
+        "met online on Tuesday."
+    )
+    (m,) = meetings(text, date(2021, 12, 9))
+    persons = {p.name for p in m.participants if p.kind == "person"}
+    assert persons == {"Manuel Heitor", "Wang Zhigang"}
+    assert m.start_date == date(2021, 12, 7)
+
+
+def test_without_a_publication_date_the_stated_month_and_year_give_the_year() -> None:
+    text = (
+        "February 2012: Senator Chris Evans, Australian Minister for Science, and Chinese "
+        "Minister of Science and Technology Dr Wan Gang met in Beijing on 20 February."
+    )
+    found = extract_meetings("t", ParsedDocument(text=text, published_date=None), "article")
+    assert [c.fact.start_date for c in found] == [date(2012, 2, 20)]
 
 
 def test_headlines_are_not_counted() -> None:

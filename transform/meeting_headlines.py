@@ -1,0 +1,79 @@
+"""Meetings stated only in a headline or a contents line.
+
+Real pages often say an event happened only in their title or in a review's list of
+contents ("2nd China-EU Innovation Cooperation Dialogue Held in Brussels", "* China-Brazil
+Innovation Meeting"). Such a line is a fact of its own, with the line as evidence. When
+the body reports the same meeting, the body sentence is the better evidence (it has the
+date, the place and the people), so a headline meeting is kept only when no body meeting
+has the same distinctive name words.
+
+A headline has no predicate to tell an event from a reference, so only *named* meetings
+count here (capitalised words around a meeting noun, or a quoted name), never a
+description ("a meeting"), and never a meeting announced without its day.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from transform.event_context import EventDoc
+from transform.event_matching import title_similarity
+
+__all__ = ["HeadlineMeeting", "headline_meetings"]
+
+# a headline word list: lower-cased letters, digits and hyphens
+_WORD = re.compile(r"[a-z0-9][a-z0-9'’-]*")
+# Title-case headlines capitalise their verbs: "... Dialogue Held in Brussels"
+_HEADLINE_VERB = re.compile(
+    r"\s+(?:Held|Opens?|Opened|Closes?|Closed|Concludes?|Concluded|Meets?|Kicks\s+Off"
+    r"|Takes\s+Place|Convenes?|Convened|Begins?|Starts?|Ends?|Launched|Hosted|To\s+Be\s+Held"
+    r"|Will\s+Be\s+Held|Wraps\s+Up|Underway|In\s+Session)\b.*$"
+)
+_FUTURE = re.compile(r"\b(?:[Tt]o\s+[Bb]e\s+[Hh]eld|[Ww]ill|[Nn]ext|[Uu]pcoming|[Pp]lans?)\b")
+_SAME_MEETING = 0.5  # title similarity at which a headline repeats a body meeting
+
+
+class HeadlineMeeting:
+    """A named meeting found in a headline line: where it is and what it is called."""
+
+    __slots__ = ("index", "start", "end", "title")
+
+    def __init__(self, index: int, start: int, end: int, title: str) -> None:
+        self.index = index
+        self.start = start
+        self.end = end
+        self.title = title
+
+
+def headline_meetings(
+    ctx: EventDoc,
+    body_titles: Sequence[str],
+    named_in: Callable[[str, int, int], list[tuple[int, int, str]]],
+    clean_title: Callable[[str], str],
+    head_words: frozenset[str],
+    excluded: Callable[[str], bool],
+) -> list[HeadlineMeeting]:
+    """Named meetings of the non-body lines that no body meeting (nor an earlier headline)
+    already reports, in text order. The grammar of names is the caller's (`named_in`,
+    `clean_title`), so a headline name is read exactly as a body name is."""
+    found: list[HeadlineMeeting] = []
+    seen = list(body_titles)
+    text = ctx.text
+    for i, s in enumerate(ctx.sentences):
+        if ctx.body[i]:
+            continue
+        words = frozenset(_WORD.findall(s.text.lower()))
+        if head_words.isdisjoint(words) or excluded(s.text):
+            continue
+        if _FUTURE.search(s.text):
+            continue  # an announcement: the day and place are not in a headline
+        for _start, _end, raw in named_in(text, s.start, s.end):
+            title = clean_title(_HEADLINE_VERB.sub("", raw))
+            if len(title.split()) < 3 or excluded(title):
+                continue
+            if any(title_similarity(title, t) >= _SAME_MEETING for t in seen):
+                continue
+            seen.append(title)
+            found.append(HeadlineMeeting(i, s.start, s.end, title))
+    return found
