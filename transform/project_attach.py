@@ -1,0 +1,321 @@
+"""Attaching spans to a project being read: its date, funding, countries, organisations,
+follow-up sentences of the same item, and the final candidate (type, place, participants)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from transform.countries import country_name
+from transform.event_context import Analysis, EventDoc
+from transform.facts import Candidate, Mention, Project, ProjectParticipant
+from transform.fx import to_usd
+from transform.money import has_money, parse_amounts
+from transform.participants import Org, countries_named
+from transform.places import Place, read_place
+from transform.project_clauses import (
+    is_source,
+)
+from transform.project_names import (
+    is_named,
+    name_marks,
+    project_type_of,
+    same_project,
+)
+from transform.project_rules import (
+    ANNOUNCED,
+    ANNOUNCED_WORDS,
+    DATE_EXCLUDED_BEFORE,
+    FOLLOW_OPENER,
+    FOLLOW_PRONOUN,
+    FUNDING_CUE,
+    GENERIC_HEADS,
+    LAUNCH_SITE,
+    LEAD_ADVERBIAL,
+    LIST_STOP,
+    LOCATED,
+    LOCATED_WORDS,
+    NOT_MONEY_CONTEXT,
+    OUTLAY,
+    PARTNER_CUE,
+    PARTNER_WORDS,
+    PAST_EVENT,
+    RENAME_APPOSITION,
+    RENAME_SUBJECT,
+    SAID_AFTER,
+    VERB_ANCHORS,
+)
+
+_I = re.IGNORECASE
+
+
+@dataclass
+class Draft:
+    """A project being read: the event sentence's reading plus follow-ups."""
+
+    sentence: int
+    name: str
+    head_type: str
+    status: str
+    event_date: date | None
+    place: Place | None
+    named: bool
+    countries: list[str] = field(default_factory=list)
+    orgs: list[Org] = field(default_factory=list)
+    funding: tuple[float, str, float | None, bool] | None = None
+    span: tuple[int, int] = (0, 0)
+    head: str = ""
+    subject_orgs: list[Org] = field(default_factory=list)
+    subject_countries: list[str] = field(default_factory=list)
+    launch_site_country: str | None = None
+
+
+SAME = "__same__"  # a _read_event result meaning "the current project again"
+
+
+def day_date(ctx: EventDoc, start: int, end: int, near: int) -> date | None:
+    """The day-granularity date in `text[start:end]` nearest to `near` (weekdays too)."""
+    cands: list[tuple[int, date]] = []
+    for d in ctx.dates_in(start, end):
+        if d.granularity != "day" or d.is_range:
+            continue
+        if DATE_EXCLUDED_BEFORE.search(ctx.text, max(start, d.start - 25), d.start):
+            continue
+        cands.append((abs(d.start - near), d.start_date))
+    for w in ctx.weekdays_in(start, end):
+        cands.append((abs(w.start - near), w.day))
+    return min(cands)[1] if cands else None
+
+
+def funding_of(ctx: EventDoc, start: int, end: int) -> tuple[float, str, float | None, bool] | None:
+    """(amount, currency, stated USD, outlay) the sentence gives the project, if any (rule
+    10); `outlay` when the text calls it an outlay or total cost (a programme's budget)."""
+    text = ctx.text[start:end]
+    if not has_money(text):
+        return None
+    for amt in parse_amounts(text):
+        window = text[max(0, amt.start - 60) : amt.span_end + 40]
+        if FUNDING_CUE.search(window) and not NOT_MONEY_CONTEXT.search(window):
+            stated = amt.stated_usd if amt.currency != "USD" else amt.value
+            outlay = OUTLAY.search(text, max(0, amt.start - 40), amt.start) is not None
+            return amt.value, amt.currency, stated, outlay
+    return None
+
+
+def countries_of_sentence(ctx: EventDoc, info: Analysis, start: int, end: int) -> list[str]:
+    """Countries the sentence names, outside sources and comparisons. A country inside an
+    organisation's name counts only when the organisation has no country of its own
+    ("China-Pakistan Joint Research Centre"); otherwise the organisation speaks for it
+    ("Hong Kong Institute ... of the Chinese Academy of Sciences" is HKG, not CHN)."""
+    out: list[str] = []
+    orgs = ctx.orgs_in(start, end, info)
+    for c in ctx.countries_in(start, end, info):
+        if any(o.start <= c.start < o.end and o.country is not None for o in orgs):
+            continue
+        if is_source(ctx.text, start, c.start):
+            continue
+        if c.iso3 not in out:
+            out.append(c.iso3)
+    return out
+
+
+def orgs_of_sentence(
+    ctx: EventDoc, info: Analysis, start: int, end: int, exclude: tuple[int, int]
+) -> list[Org]:
+    """Organisations that take part: not the project itself, not a source ("according
+    to"), a certifier, a launch site, a newspaper or a legislature."""
+    out = []
+    for o in ctx.orgs_in(start, end, info):
+        if exclude[0] <= o.start < exclude[1] or o.start <= exclude[0] < o.end:
+            continue
+        if is_source(ctx.text, start, o.start) or SAID_AFTER.match(ctx.text, o.end):
+            continue
+        if o.kind in ("media", "legislature", "advisory", "party", "facility"):
+            continue
+        if LAUNCH_SITE.search(o.name):
+            continue
+        out.append(o)
+    return out
+
+
+def partner_orgs(
+    ctx: EventDoc, info: Analysis, start: int, end: int
+) -> tuple[list[Org], list[str]]:
+    """Organisations and countries a follow-up sentence introduces as builders, funders or
+    partners ("set up by ...", "in collaboration with ...", "from the CAS")."""
+    orgs: list[Org] = []
+    countries: list[str] = []
+    for m in PARTNER_CUE.finditer(ctx.text, start, end):
+        stop = LIST_STOP.search(ctx.text, m.end(), end)
+        list_end = stop.start() if stop else end
+        listed = ctx.orgs_in(m.end(), list_end, info)
+        for o in listed:
+            if o not in orgs and not LAUNCH_SITE.search(o.name):
+                orgs.append(o)
+        for c in ctx.countries_in(m.end(), list_end, info):
+            if not any(o.start <= c.start < o.end for o in listed) and c.iso3 not in countries:
+                countries.append(c.iso3)
+    return orgs, countries
+
+
+def rename_from(ctx: EventDoc, draft: Draft, text: str) -> None:
+    """A project first described ("a joint laboratory for smart agriculture", "a four-year
+    project") takes the name a follow-up gives it ("The project, Sustainable Rice Systems
+    for Climate Resilience (SUSTAIN-RICE), ...", "The China-Thailand Joint Laboratory for
+    Smart Agriculture is a partnership of ...")."""
+    m = RENAME_APPOSITION.match(text)
+    name = None
+    if m is not None and (
+        m.group("h").lower() == draft.head or GENERIC_HEADS.get(m.group("h").lower())
+    ):
+        name = m.group("name")
+    else:
+        m = RENAME_SUBJECT.match(text)
+        if m is not None:
+            typed = project_type_of(m.group("name"))
+            if typed is not None and (typed[0] == draft.head or typed[1] == draft.head_type):
+                name = m.group("name")
+    if name and is_named(name, False):
+        draft.name = name.strip()
+        draft.named = True
+
+
+def follow_up(ctx: EventDoc, draft: Draft, index: int) -> None:
+    """What a follow-up sentence adds to the draft's project (rules 9, 10, 7)."""
+    s = ctx.sentences[index]
+    if not draft.named:
+        rename_from(ctx, draft, s.text)
+    words = ctx.words[index]
+    if (
+        draft.event_date is None
+        and draft.status != "planned"
+        and not VERB_ANCHORS.isdisjoint(words)
+        and PAST_EVENT.search(s.text)
+    ):
+        # "It kicked off on Monday", "The centre was inaugurated on 5 May"
+        draft.event_date = day_date(ctx, s.start, s.end, s.start)
+    if not PARTNER_WORDS.isdisjoint(words) and PARTNER_CUE.search(s.text):
+        orgs, countries = partner_orgs(ctx, ctx.analysis(s), s.start, s.end)
+        for o in orgs:
+            if o.name != draft.name and not same_project(o.name, draft.name):
+                draft.orgs.append(o)
+        draft.countries.extend(c for c in countries if c not in draft.countries)
+    if draft.funding is None:
+        draft.funding = funding_of(ctx, s.start, s.end)
+    if (
+        draft.event_date is None
+        and draft.head_type == "research_result"
+        and draft.status != "planned"
+        and not ANNOUNCED_WORDS.isdisjoint(words)
+        and ANNOUNCED.search(s.text)
+    ):
+        draft.event_date = day_date(ctx, s.start, s.end, s.start)
+    if draft.place is None:
+        lm = LOCATED.search(s.text) if not LOCATED_WORDS.isdisjoint(words) else None
+        if lm:
+            draft.place = read_place(ctx.text, s.start + lm.end(), s.end)
+
+
+def refers_to(draft: Draft, ctx: EventDoc, index: int) -> bool:
+    """Whether a follow-up sentence speaks of the draft's project: it opens with a
+    determiner and the project's head noun or a generic word for its kind ("The
+    laboratory", "A jointly funded laboratory", "The mission", "The work"), or "It"."""
+    text = ctx.sentences[index].text
+    if draft.named and any(w in text for w in name_marks(draft.name)):
+        return True  # "Chang'e-6 carries four international payloads: ..."
+    if draft.named and len(draft.name) > 8 and draft.name in text:
+        return True
+    lead = LEAD_ADVERBIAL.match(text)
+    if lead:
+        text = text[lead.end() :]
+    if FOLLOW_PRONOUN.match(text):
+        return True
+    m = FOLLOW_OPENER.match(text)
+    if m is None:
+        return False
+    for w in m.group(1).lower().split():
+        w = w.strip(",")
+        if w == draft.head or w.rstrip("s") == draft.head:
+            return True
+        kind = GENERIC_HEADS.get(w)
+        if kind is not None:
+            centre = {"lab", "research_center"}
+            return kind == draft.head_type or {kind, draft.head_type} <= centre
+    return False
+
+
+def finish(ctx: EventDoc, d: Draft) -> Candidate:
+    """Rules 6 and 8: the type and place decided from all participants, as a candidate."""
+    s = ctx.sentences[d.sentence]
+    countries: list[str] = []
+    for c in [*countries_named(d.name), *d.countries]:
+        if c not in countries:
+            countries.append(c)
+    orgs: list[Org] = []
+    seen: set[str] = set()
+    names = [o.name for o in d.orgs]
+    for o in d.orgs:
+        if o.name in seen or d.span[0] <= o.start < d.span[1]:
+            continue
+        if any(o.name != n and n.endswith(" " + o.name) for n in names):
+            continue  # "Institute for Space Research" is the "National Institute for ..." again
+        if same_project(o.name, d.name) and o.start >= d.span[0] - 1 and o.end <= d.span[1] + 12:
+            continue
+        seen.add(o.name)
+        orgs.append(o)
+    all_countries = list(dict.fromkeys([*countries, *(o.country for o in orgs if o.country)]))
+    kind = d.head_type
+    if kind == "lab":
+        joint = len(all_countries) >= 2 or re.search(r"\bjoint\b", d.name, _I) is not None
+        kind = "joint_lab" if joint else "research_center"
+    city = d.place.city if d.place else None
+    country = d.place.country if d.place else None
+    if kind == "space_mission":
+        city = None
+        country = (
+            next(iter(d.subject_countries), None)
+            or next((o.country for o in d.subject_orgs if o.country), None)
+            or country
+            or d.launch_site_country
+            or (all_countries[0] if len(all_countries) == 1 else None)
+        )
+    elif kind == "research_result":
+        country = next((o.country for o in orgs if o.country), None) or country
+        if country is None and all_countries:
+            country = all_countries[0]
+    elif country is None and len(all_countries) == 1:
+        # one country's project; with a grouping (the EU) as a second party it has no seat
+        if not any(o.country is None and o.kind in ("international",) for o in orgs):
+            country = all_countries[0]
+    participants = [ProjectParticipant("country", country_name(c) or c, c) for c in countries]
+    participants += [ProjectParticipant("organisation", o.name, o.country) for o in orgs]
+    funding_amount = funding_currency = funding_usd = None
+    if d.funding is not None and not (kind == "programme" and d.funding[3]):
+        funding_amount, funding_currency, stated, _ = d.funding
+        year = (
+            d.event_date.year if d.event_date else (ctx.published.year if ctx.published else None)
+        )
+        funding_usd = to_usd(funding_amount, funding_currency, year)
+        if funding_usd is None:
+            funding_usd = stated  # no rate for the currency: the text's own conversion
+    project = Project(
+        name=d.name,
+        project_type=kind,
+        status=d.status,
+        event_date=d.event_date,
+        city=city,
+        country=country,
+        funding_amount=funding_amount,
+        funding_currency=funding_currency,
+        funding_usd=funding_usd,
+        participants=tuple(participants),
+    )
+    mention = Mention(
+        doc_id=ctx.doc_id,
+        evidence=s.text,
+        char_start=s.start,
+        char_end=s.end,
+        page=ctx.doc.page_at(s.start),
+    )
+    return Candidate(fact=project, mention=mention)

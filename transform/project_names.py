@@ -1,0 +1,118 @@
+"""Project names: the head noun and type of a noun phrase, whether it is a proper name,
+its cleaned form, acronym expansion, and whether two names are one project."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from transform.event_context import EventDoc
+from transform.organisations import curated_organisations
+from transform.project_rules import (
+    CORE_SPLIT,
+    DETERMINER,
+    DIGIT_WORD,
+    HEAD_RES,
+    LEADING_ADVERB,
+    LEADING_JUNK,
+    NAME_WORDS,
+    QUOTE_WORD,
+    SPACE_NAMES,
+    TRAILING_ACRONYM,
+    VERSION,
+)
+
+
+@lru_cache(maxsize=4096)
+def project_type_of(name: str, appos: str | None = None) -> tuple[str, str] | None:
+    """(head word, type key) of a project noun phrase; type key "lab" is decided later.
+
+    The head is the last project noun before the name's complements ("laboratory" in
+    "Joint laboratory of Pharmaceutical Biotechnology"), else in the whole name
+    ("Climate Science for Service Partnership China"); an apposition ("an optical chip")
+    decides for a bare name ("Taichi-II"); a Chinese mission name ("Shenzhou-14") is a
+    space mission.
+    """
+    for text in (name, appos or ""):
+        if not text:
+            continue
+        core = CORE_SPLIT.split(text, maxsplit=1)[0]
+        for scope in (core, text):
+            found: list[tuple[int, int, str, str]] = []
+            for rank, (pattern, kind) in enumerate(HEAD_RES):
+                for m in pattern.finditer(scope):
+                    found.append((m.end(), rank, m.group(0).lower(), kind))
+            if found:
+                # the last head wins; at one end, the longer phrase ("power plant")
+                found.sort(key=lambda f: (-f[0], f[1]))
+                _, _, head, kind = found[0]
+                return head, kind
+        if SPACE_NAMES.search(text):
+            return "mission", "space_mission"
+    if SPACE_NAMES.search(name):
+        return "mission", "space_mission"
+    return None
+
+
+def is_named(np: str, sentence_initial: bool = True) -> bool:
+    """A proper name: a capitalised word (the first only when it does not open the
+    sentence), a word with a digit ("Queqiao-2"), a version ("Jiuzhang 4.0"), quotes."""
+    if QUOTE_WORD.search(np):
+        return True
+    words = np.split()
+    for i, w in enumerate(words):
+        if DIGIT_WORD.search(w) or (i > 0 and VERSION.fullmatch(w)):
+            return True
+        if (i > 0 or not sentence_initial) and w[:1].isupper():
+            return True
+    return len(words) == 1 and words[0][:1].isupper()
+
+
+def clean_name(np: str) -> str:
+    name = DETERMINER.sub("", LEADING_JUNK.sub("", np).strip(" ,;:'\""), count=1)
+    name = TRAILING_ACRONYM.sub("", name)
+    name = LEADING_ADVERB.sub("", name)
+    return name.strip(" ,;:")
+
+
+@lru_cache(maxsize=1)
+def curated_acronyms() -> dict[str, str]:
+    return {o.acronym: o.name for o in curated_organisations() if o.acronym}
+
+
+def expand_acronym(ctx: EventDoc, name: str) -> str:
+    """ "CPJRC" -> the document's definition; "CSSP China" -> the curated name."""
+    key = name.strip()
+    if key.isupper() or " " not in key:
+        if key in ctx.learned:
+            return ctx.learned[key]
+    return curated_acronyms().get(key, name)
+
+
+def status_of(verb_status: str, future: bool, kind: str, word: str) -> str:
+    """The status the verb gives this kind of project: a result "built" or "created" is
+    developed; a facility or centre "built" is completed, one "developed" established."""
+    if future:
+        return "planned"
+    if kind == "research_result" and verb_status == "established":
+        return "developed"
+    if verb_status == "developed" and kind in ("facility", "research_center", "lab"):
+        if word.startswith(("buil", "construct")):
+            return "completed"
+        return "established"
+    return verb_status
+
+
+def same_project(a: str, b: str) -> bool:
+    """Two names of one project: most of the shorter name's words are in the longer one."""
+    stop = {"the", "of", "for", "and", "a", "an"}
+    ta = {t.lower() for t in NAME_WORDS.findall(a)} - stop
+    tb = {t.lower() for t in NAME_WORDS.findall(b)} - stop
+    if not ta or not tb:
+        return False
+    return len(ta & tb) / min(len(ta), len(tb)) >= 0.6
+
+
+@lru_cache(maxsize=4096)
+def name_marks(name: str) -> tuple[str, ...]:
+    """The words of a name that mark it in a later sentence ("Chang'e-6", "JUNO")."""
+    return tuple(w for w in name.split() if len(w) > 3 and (DIGIT_WORD.search(w) or w.isupper()))
