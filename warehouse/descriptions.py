@@ -1,4 +1,4 @@
-"""Table and column descriptions, from `descriptions.toml`, as comments in the database.
+"""Table, view and column descriptions, from `descriptions.toml`, as comments in the database.
 
 Analysts and BI tools read a column's meaning where they read its type: `duckdb_columns()`,
 `information_schema.columns.COLUMN_COMMENT`, a schema browser. So the descriptions are
@@ -102,28 +102,39 @@ def wanted_comments(
     return out
 
 
+_OBJECTS = (
+    "SELECT table_name AS name, 'TABLE' AS kind, comment, table_oid AS oid FROM duckdb_tables() "
+    "WHERE NOT internal AND schema_name = 'main' AND database_name = current_database() "
+    "UNION ALL "
+    "SELECT view_name, 'VIEW', comment, view_oid FROM duckdb_views() "
+    "WHERE NOT internal AND schema_name = 'main' AND database_name = current_database()"
+)
+
+
 def current_comments(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str | None], str | None]:
-    """{(table, column or None): comment} of every base table in the main schema."""
+    """{(table or view, column or None): comment} of every table and view in the main schema."""
     out: dict[tuple[str, str | None], str | None] = {}
-    for name, comment in con.execute(
-        "SELECT table_name, comment FROM duckdb_tables() "
-        "WHERE NOT internal AND schema_name = 'main' AND database_name = current_database()"
-    ).fetchall():
+    for name, _kind, comment, _oid in con.execute(_OBJECTS).fetchall():
         out[(str(name), None)] = comment
     for name, column, comment in con.execute(
-        "SELECT c.table_name, c.column_name, c.comment FROM duckdb_columns() c "
-        "JOIN duckdb_tables() t ON t.table_oid = c.table_oid "
-        "WHERE NOT t.internal AND t.schema_name = 'main' AND t.database_name = current_database()"
+        f"SELECT o.name, c.column_name, c.comment FROM duckdb_columns() c "
+        f"JOIN ({_OBJECTS}) o ON o.oid = c.table_oid"
     ).fetchall():
         out[(str(name), str(column))] = comment
     return out
 
 
+def _kinds(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    return {str(n): str(k) for n, k, _c, _o in con.execute(_OBJECTS).fetchall()}
+
+
 def apply_descriptions(con: duckdb.DuckDBPyConnection) -> int:
-    """Write the comment of every described table and column present in `con` whose comment
-    differs; returns how many were written. Objects the database lacks are skipped (the
-    warehouse has no `publication`, the analysts' copy no `runs`)."""
+    """Write the comment of every described table, view and column present in `con` whose
+    comment differs; returns how many were written. Objects the database lacks are skipped
+    (the warehouse has no `publication` and no views, the analysts' copy no `runs`). Views
+    must exist first: create them (`warehouse.views.create_views`), then call this."""
     present = current_comments(con)
+    kinds = _kinds(con)
     changes = [
         (key, comment)
         for key, comment in wanted_comments().items()
@@ -135,7 +146,7 @@ def apply_descriptions(con: duckdb.DuckDBPyConnection) -> int:
     con.execute("BEGIN TRANSACTION")
     try:
         for (table, column), comment in changes:
-            target = f"TABLE {table}" if column is None else f"COLUMN {table}.{column}"
+            target = f"{kinds[table]} {table}" if column is None else f"COLUMN {table}.{column}"
             con.execute(f"COMMENT ON {target} IS {_quote(comment)}")
         con.execute("COMMIT")
     except Exception:
