@@ -60,9 +60,10 @@ from transform.event_context import MEETING_WORDS, EventDoc, event_doc
 from transform.event_matching import title_similarity
 from transform.facts import Candidate, Meeting, MeetingParticipant, Mention
 from transform.meeting_headlines import headline_meetings
-from transform.participants import ROLE_WORDS, Org, Person, countries_named
+from transform.participants import ROLE_WORDS, Org, Person, countries_named, find_orgs, find_people
 from transform.places import ONLINE, Place, read_place
 from transform.scanning import bounded_matches
+from transform.sentences import paragraph_spans
 
 __all__ = ["extract_meetings", "meeting_type_of"]
 
@@ -497,8 +498,8 @@ def _is_event(ctx: EventDoc, index: int, a: int, b: int, kind: str) -> bool:
         _I,
     ) and kind in ("visit", "met"):
         return False
-    if _DENIED.search(text, a, min(s.end, b + 40)):
-        return False
+    if _DENIED.search(text, clause_s, min(s.end, b + 40)):
+        return False  # "has not been held since the 3rd Meeting"
     if _INTENT_BEFORE.search(before):
         return False  # "called for a wider exchange", "to deepen the dialogue"
     around = text[max(clause_s, a - 60) : min(s.end, b + 80)]
@@ -983,6 +984,30 @@ def _finish(ctx: EventDoc, d: _Draft) -> Candidate:
     return Candidate(fact=meeting, mention=mention)
 
 
+# between two meetings one sentence reports ("the 17th EU-China Summit and the 2nd ...")
+_AND_NEXT = re.compile(r"\s*(?:\([^)]*\)\s*)?,?\s+and\s+(?:the\s+)?")
+# what a participant does in a news report of one meeting ("Yin Hejun said that ...")
+_SPEECH = re.compile(
+    r"\b(?:said|says|told|noted|stressed|added|emphasi[sz]ed|urged|pointed\s+out|remarked"
+    r"|addressed|spoke)\b"
+)
+
+
+def _add_speakers(ctx: EventDoc, d: _Draft) -> None:
+    """A news article about one meeting quotes its participants after reporting it, often
+    paragraphs later: people with a role who speak there took part in it."""
+    text = ctx.text
+    after = ctx.sentences[d.sentence].end
+    for start, end in paragraph_spans(text):
+        if end <= after or _SPEECH.search(text, start, end) is None:
+            continue
+        start = max(start, after)
+        orgs = find_orgs(text, start, end, ctx.learned)
+        for person in find_people(text, start, end, orgs):
+            if person.role and all(person.name != q.name for q in d.people):
+                d.people.append(person)
+
+
 def _continues(current: _Draft | None, paragraph: int, mentions: list) -> bool:
     """Whether a definite description ("the seminar") is the current meeting again: it is
     in the current meeting's paragraph, or names the current meeting's own noun."""
@@ -1029,6 +1054,8 @@ def extract_meetings(doc_id: str, doc: ParsedDocument, doc_type: str) -> list[Ca
                 for a, b, k, raw in mentions:
                     if k != kind or not _is_event(ctx, i, a, b, kind):
                         continue
+                    if news and not _AND_NEXT.fullmatch(ctx.text, news[-1].span[1], a):
+                        continue  # a second name in a sentence only as "X and the Y"
                     d = _new_draft(ctx, i, a, b, kind, raw)
                     if d is None:
                         continue
@@ -1048,7 +1075,8 @@ def extract_meetings(doc_id: str, doc: ParsedDocument, doc_type: str) -> list[Ca
                         again = True
                         break
                     news.append(d)
-                    break
+                    if kind != "named":
+                        break  # several named meetings may share a sentence; one of the rest
         if news:
             news.sort(key=lambda d: (d.kind != "visit", d.span))
             for d in news:
@@ -1068,6 +1096,9 @@ def extract_meetings(doc_id: str, doc: ParsedDocument, doc_type: str) -> list[Ca
             current.last_sentence = i
         else:
             current = None
+    body_drafts = [d for d in drafts if d.kind != "visit"]
+    if doc_type == "article" and len(body_drafts) == 1:
+        _add_speakers(ctx, body_drafts[0])
     for h in headline_meetings(
         ctx,
         [d.title for d in drafts],

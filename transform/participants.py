@@ -65,7 +65,7 @@ ROLE_WORDS = frozenset(
     rector provost coordinator manager officer counterpart counterparts undersecretary
     under-secretary attaché attache representative king queen prince emir sultan
     commander general lieutenant captain astronaut astronauts scientist researcher engineer
-    physicist economist mp lawmaker delegate cabinet laureate
+    physicist economist mp lawmaker delegate cabinet laureate adviser advisor
     """.split()
 )
 ORG_HEADS = frozenset(
@@ -176,6 +176,7 @@ def _non_name_words() -> frozenset[str]:
     """Capitalised words that are never part of a person's name."""
     words = set(_FUNCTION_CAPS) | set(_SUBJECT_WORDS) | set(ORG_HEADS)
     words |= {w.capitalize() for w in ROLE_WORDS}
+    words |= {"-".join(p.capitalize() for p in w.split("-")) for w in ROLE_WORDS if "-" in w}
     for org in curated_organisations():
         for form in (org.name, *org.aliases):
             words.update(t for t in re.findall(r"[A-Z][\w'’-]*", form))
@@ -581,21 +582,26 @@ _ROLE_MODIFIERS = frozenset(
 )
 
 
+def is_role_word(word: str) -> bool:
+    """A role word, also inside a hyphenated compound ("Vice-Minister", "Minister-Counsellor")."""
+    low = word.lower()
+    return low in ROLE_WORDS or ("-" in low and any(p in ROLE_WORDS for p in low.split("-")))
+
+
 def _starts_role(text: str, pos: int, limit: int) -> bool:
     """Whether a role phrase starts at `pos`: "Director ...", "the President of ...",
     "China's ambassador ...", "its Chairman", "former Minister ...", "German Federal
     Minister ..."."""
     m = _ARTICLE.match(text, pos, limit)
     first = _WORD_AT.match(text, m.end(), limit) if m else None
-    if first and first.group(0).lower() in ROLE_WORDS:
+    if first and is_role_word(first.group(0)):
         return True
     m = _ROLE_QUALIFIER.match(text, pos, limit)
     if m is None:
         return False
     # the qualifier's own capitalised words may already be the role ("Vice Minister")
     for w in _WORD_AT.finditer(text, pos, min(limit, m.end() + 30)):
-        low = w.group(0).lower()
-        if low in ROLE_WORDS:
+        if is_role_word(w.group(0)):
             return True
         if w.start() >= m.end():
             break
@@ -645,7 +651,7 @@ def _role_phrase_after(text: str, pos: int, limit: int, name_starts: set[int]) -
         tok = m.group(0)
         low = tok.lower()
         if tok[0].isupper() or tok.startswith("(") or low in ROLE_WORDS:
-            if low in ROLE_WORDS:
+            if is_role_word(tok):
                 seen_role = True
             last_good = m.end()
             i = m.end()
@@ -678,7 +684,7 @@ def _role_phrase_before(text: str, role_end: int, floor: int) -> int | None:
         tok = w.group(0)
         low = tok.lower()
         if tok[0].isupper() or tok.startswith("(") or low in ROLE_WORDS:
-            if low in ROLE_WORDS:
+            if is_role_word(tok):
                 seen_role = True
             start = floor + w.start()
             continue

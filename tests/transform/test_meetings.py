@@ -328,3 +328,29 @@ def test_a_meeting_introduced_with_the_and_its_own_date() -> None:
     )
     # without a date of its own "the seminar" only refers back
     assert meetings("The seminar focused on quantum sensing.") == []
+
+
+def test_a_one_meeting_article_counts_the_officials_it_quotes_later() -> None:
+    text = (
+        "Ministers meet in Astana\n\n"
+        "The 5th SCO Science and Technology Ministers' Meeting was held in Astana on 14 June.\n\n"
+        "Trade between the members grew last year.\n\n"
+        "Chinese Minister of Science and Technology Yin Hejun said that the members had "
+        "strengthened cooperation on innovation."
+    )
+    (m,) = meetings(text, date(2024, 6, 20))
+    assert "Yin Hejun" in {p.name for p in m.participants if p.kind == "person"}
+
+
+def test_two_named_meetings_joined_by_and_are_two_facts() -> None:
+    text = (
+        "The topics were discussed at the 17th EU-China Summit and the 2nd Innovation "
+        "Cooperation Dialogue of 29 June in Brussels."
+    )
+    titles = [m.title for m in meetings(text, date(2015, 7, 10))]
+    assert titles == ["17th EU-China Summit", "2nd Innovation Cooperation Dialogue"]
+
+
+def test_a_meeting_denied_is_not_reported() -> None:
+    text = "The Ministerial Meeting has not been held since the 3rd Meeting in 2012."
+    assert meetings(text, date(2016, 1, 10)) == []

@@ -186,3 +186,14 @@ def test_a_generic_ministry_takes_its_country_from_a_qualifier() -> None:
     assert orgs("in collaboration with the European Space Agency (ESA)") == [
         ("European Space Agency", None)
     ]
+
+
+def test_a_hyphenated_role_in_apposition() -> None:
+    text = "Zhang Guangjun, Vice-Minister of Science and Technology, met the delegation."
+    (p,) = find_people(text, 0, len(text))
+    assert (p.name, p.role) == ("Zhang Guangjun", "Vice-Minister of Science and Technology")
+
+
+def test_an_adviser_is_a_role() -> None:
+    text = "Science Adviser John Holdren and Minister Wan Gang co-chaired the meeting."
+    assert [p.name for p in find_people(text, 0, len(text))] == ["John Holdren", "Wan Gang"]
