@@ -383,8 +383,13 @@ def _is_body(s: Sentence) -> bool:
     if text.startswith(("- ", "• ", "* ")):
         return False
     if text[-1] not in _TERMINAL:
-        return False
+        # a heading is short; a long line without its full stop is a sentence the page
+        # cut off (stored copies often stop mid-text) or one that opens a list with ":"
+        return len(text.split(maxsplit=_CUT_OFF_WORDS)) > _CUT_OFF_WORDS
     return len(text.split(maxsplit=3)) >= 4
+
+
+_CUT_OFF_WORDS = 20
 
 
 # Words that make a paragraph worth reading: it may name a project event or a meeting.

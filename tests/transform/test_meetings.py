@@ -354,3 +354,14 @@ def test_two_named_meetings_joined_by_and_are_two_facts() -> None:
 def test_a_meeting_denied_is_not_reported() -> None:
     text = "The Ministerial Meeting has not been held since the 3rd Meeting in 2012."
     assert meetings(text, date(2016, 1, 10)) == []
+
+
+def test_a_sentence_the_page_cut_off_is_still_read() -> None:
+    text = (
+        "Ministers met\n\n"
+        "We, the Ministers of Brazil, Russia, India, China and South Africa, met virtually on "
+        "13 November 2020 under the chairmanship of Russia at the 8th BRICS Science, Technology "
+        "and Innovation Ministerial Meeting and"
+    )
+    found = meetings(text, date(2020, 11, 20))
+    assert [m.start_date for m in found] == [date(2020, 11, 13)]
