@@ -8,15 +8,42 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
+from collections import Counter
 from collections.abc import Sequence
 
 from extract.documents import ParsedDocument
 from transform.budget_field_rules import CONTEXT_SENTENCES, HEADING_MAX
 from transform.countries import CountryMention, dominant_country, find_countries
 from transform.dates import DateMention, YearMention, find_years, resolve_dates
-from transform.money import Amount
+from transform.money import LOCAL_DOLLARS, Amount
 from transform.organisations import OrgMention, find_organisations, learn_acronyms
 from transform.sentences import Sentence, paragraph_spans, split_sentences
+
+# A "$" that no letters qualify ("US$", "HK$", "A$" do): whose dollar it is depends on the page.
+_BARE_DOLLAR = re.compile(r"(?<![A-Za-z$])\$\s?[0-9]")
+# How often a dollar country must be named, and more often than the US, to own the "$".
+_LOCAL_DOLLAR_MIN_MENTIONS = 3
+
+
+def document_dollar(text: str) -> str:
+    """The currency a bare "$" stands for in `text`: the local dollar of the page's country.
+
+    A page that names a dollar country (Australia, Hong Kong, ...) at least three times
+    and more often than the United States writes its own dollar as "$"; otherwise "$" is
+    USD. (A bracketed "$" after another currency is a USD conversion either way: see
+    `money.parse_amounts`.)
+    """
+    if not _BARE_DOLLAR.search(text):
+        return "USD"
+    counts = Counter(c.iso3 for c in find_countries(text))
+    local = [c for c in counts if c in LOCAL_DOLLARS]
+    if not local:
+        return "USD"
+    best = max(local, key=lambda c: counts[c])
+    if counts[best] >= _LOCAL_DOLLAR_MIN_MENTIONS and counts[best] > counts.get("USA", 0):
+        return LOCAL_DOLLARS[best]
+    return "USD"
 
 
 def shift(items: list, offset: int) -> list:

@@ -120,7 +120,15 @@ from transform.budget_rules import (
     WEAK_CUE,
     WEAK_PHASE,
 )
-from transform.budget_spans import Doc, Window, clause_window, in_span, masked, section_context
+from transform.budget_spans import (
+    Doc,
+    Window,
+    clause_window,
+    document_dollar,
+    in_span,
+    masked,
+    section_context,
+)
 from transform.facts import Budget, Candidate, Mention
 from transform.fx import to_usd
 from transform.money import Amount, parse_amounts
@@ -396,7 +404,7 @@ def extract_budgets(doc_id: str, doc: ParsedDocument) -> list[Candidate]:
     """Budget candidates a document states, in text order (see the module docstring)."""
     if not doc.text:
         return []
-    amounts_all = parse_amounts(doc.text)
+    amounts_all = parse_amounts(doc.text, dollar=document_dollar(doc.text))
     if not amounts_all:
         return []
     ctx = Doc(doc_id, doc, amounts_all)

@@ -13,7 +13,11 @@ Decisions, documented because they are guesses the text cannot always settle:
   (`dollar=`); "HK$", "NT$", "A$", "C$", "S$", "NZ$" and "<Country> dollars" are explicit.
 - "¥" is CNY (the corpus is about China); "JP¥" and "yen" are JPY.
 - "Rs" is INR.
-- "won" is KRW only with a scale word ("3 billion won"), since "won" is also a verb.
+- "won" is KRW only with a scale word ("3 billion won"), since "won" is also a verb; so
+  are "rand" and "real" (a name, an adjective).
+- A bare "$" in brackets right after an amount in another currency is the US dollar
+  ("3.75 million NZ dollars ($2.47 million)"): news agencies convert into USD.
+- A compound amount is one amount: "1 trillion 301.5 billion yuan" is 1,301.5 billion.
 - Single-letter scales ("5m", "$3b", "400k") only count next to a currency.
 - A value's *precision* is the unit of its last stated digit (370.8 billion -> 1e8), which
   consolidation uses to decide whether two spellings are the same amount rounded.
@@ -21,6 +25,7 @@ Decisions, documented because they are guesses the text cannot always settle:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -28,6 +33,7 @@ from decimal import Decimal, InvalidOperation
 __all__ = [
     "Amount",
     "CURRENCY_WORDS",
+    "LOCAL_DOLLARS",
     "QUALIFIERS",
     "SCALES",
     "format_amount",
@@ -106,6 +112,9 @@ _PREFIXES: dict[str, str] = {
     "SGD": "SGD",
     "NZ$": "NZD",
     "NZD": "NZD",
+    "MOP$": "MOP",
+    "MOP": "MOP",
+    "NTD": "TWD",
     "R$": "BRL",
     "BRL": "BRL",
     "RMB": "CNY",
@@ -146,6 +155,17 @@ _MORE_CODES = (
 for _code in _MORE_CODES:
     _PREFIXES.setdefault(_code, _code)
 
+# Countries whose own currency is "the dollar": a page from one of them writes its
+# dollar as a bare "$" (a Hong Kong budget speech's "$16 billion" is HKD).
+LOCAL_DOLLARS: dict[str, str] = {
+    "AUS": "AUD",
+    "NZL": "NZD",
+    "CAN": "CAD",
+    "SGP": "SGD",
+    "HKG": "HKD",
+    "TWN": "TWD",
+}
+
 # Currency written after the number (case-insensitive). Longest first when compiled.
 CURRENCY_WORDS: dict[str, str] = {
     "yuan renminbi": "CNY",
@@ -166,6 +186,12 @@ CURRENCY_WORDS: dict[str, str] = {
     "taiwan dollars": "TWD",
     "nt dollars": "TWD",
     "new zealand dollars": "NZD",
+    "nz dollars": "NZD",
+    "hk dollars": "HKD",
+    "macau patacas": "MOP",
+    "macao patacas": "MOP",
+    "patacas": "MOP",
+    "pataca": "MOP",
     "dollars": "$",
     "dollar": "$",
     "euros": "EUR",
@@ -194,6 +220,8 @@ CURRENCY_WORDS: dict[str, str] = {
     "chf": "CHF",
     "brazilian reais": "BRL",
     "reais": "BRL",
+    "brazilian real": "BRL",
+    "real": "BRL",
     "thai baht": "THB",
     "baht": "THB",
     "malaysian ringgit": "MYR",
@@ -204,6 +232,7 @@ CURRENCY_WORDS: dict[str, str] = {
     "tenge": "KZT",
     "south african rand": "ZAR",
     "rand": "ZAR",
+    "rands": "ZAR",
     "uae dirhams": "AED",
     "dirhams": "AED",
     "dirham": "AED",
@@ -235,6 +264,12 @@ CURRENCY_WORDS: dict[str, str] = {
 }
 for _code in _MORE_CODES:
     CURRENCY_WORDS.setdefault(_code.lower(), _code)
+# "one Hong Kong dollar": the singular of every "<country> dollars".
+for _word, _code in list(CURRENCY_WORDS.items()):
+    if _word.endswith(" dollars"):
+        CURRENCY_WORDS.setdefault(_word[:-1], _code)
+# Currency words that are also ordinary words: money only with a scale ("3 billion won").
+_NEEDS_SCALE = frozenset({"won", "rand", "real"})
 
 # Hedge words -> the canonical qualifier stored with the fact.
 QUALIFIERS: dict[str, str] = {
@@ -257,6 +292,10 @@ QUALIFIERS: dict[str, str] = {
     "exceeding": "over",
     "just over": "over",
     "up to": "up to",
+    "not less than": "over",
+    "no less than": "over",
+    "not more than": "up to",
+    "no more than": "up to",
     "less than": "under",
     "under": "under",
     "below": "under",
@@ -333,6 +372,27 @@ class _Raw:
     currency: str
     qualifier: str | None
     precision: Decimal
+    bare_dollar: bool = False  # "$" alone: the document's dollar, or USD as a conversion
+
+
+# The rest of a compound amount: "1 trillion 301.5 billion yuan" (a smaller scale follows).
+_COMPOUND_GAP = re.compile(r"\s+(?:and\s+)?(?=[0-9])")
+
+
+def _compound(text: str, m: re.Match[str]) -> re.Match[str] | None:
+    """The smaller-scale part that continues the scaled number `m`, if there is one."""
+    scale = (m.group("scale") or "").lower()
+    if not scale or m.group("post") or m.group("scale2"):
+        return None
+    gap = _COMPOUND_GAP.match(text, m.end())
+    if gap is None:
+        return None
+    rest = _TAIL.match(text, gap.end())
+    if rest is None or not rest.group("scale") or rest.group("scale2"):
+        return None
+    if SCALES[rest.group("scale").lower()] >= SCALES[scale]:
+        return None
+    return rest
 
 
 def _read(text: str, pos: int, dollar: str) -> _Raw | None:
@@ -342,7 +402,8 @@ def _read(text: str, pos: int, dollar: str) -> _Raw | None:
         return None
     head = _prefix_before(text, pos)
     pre = head[0] if head else None
-    post = m.group("post")
+    rest = _compound(text, m)
+    post = (rest or m).group("post")
     scale_word = (m.group("scale") or "").lower()
     scale2 = (m.group("scale2") or "").lower()
     if pre is None and post is None:
@@ -359,11 +420,12 @@ def _read(text: str, pos: int, dollar: str) -> _Raw | None:
     else:
         assert post is not None
         currency = CURRENCY_WORDS[re.sub(r"\s+", " ", post.lower())]
-        if currency == "KRW" and post.lower() == "won" and not scale_word:
+        if post.lower() in _NEEDS_SCALE and not scale_word:
             return None  # "won" without a scale is the verb
         if scale_word in _SHORT_SCALES:
             pass  # "5m euros" is fine: the currency is there
-    if currency == "$":
+    bare_dollar = currency == "$"
+    if bare_dollar:
         currency = dollar
     multiplier = Decimal(1)
     if scale_word:
@@ -375,6 +437,14 @@ def _read(text: str, pos: int, dollar: str) -> _Raw | None:
         number = _number(raw)
     except InvalidOperation:
         return None
+    value = number * multiplier
+    precision = multiplier * (Decimal(10) ** -_decimals(raw))
+    end = m.end()
+    if rest is not None:
+        rest_scale = SCALES[rest.group("scale").lower()]
+        value += _number(rest.group("num")) * rest_scale
+        precision = rest_scale * (Decimal(10) ** -_decimals(rest.group("num")))
+        end = rest.end()
     start = head[1] if head else pos
     qualifier = None
     q = _QUAL_BEFORE.search(text, max(0, start - 24), start)
@@ -383,11 +453,12 @@ def _read(text: str, pos: int, dollar: str) -> _Raw | None:
         start = q.start()
     return _Raw(
         start=start,
-        end=m.end(),
-        value=number * multiplier,
+        end=end,
+        value=value,
         currency=currency,
         qualifier=qualifier,
-        precision=multiplier * (Decimal(10) ** -_decimals(raw)),
+        precision=precision,
+        bare_dollar=bare_dollar,
     )
 
 
@@ -429,6 +500,8 @@ def parse_amounts(text: str, *, dollar: str = "USD") -> list[Amount]:
         if i + 1 < len(raw):
             nxt = raw[i + 1]
             opener = _PAIR_OPEN.match(text, r.end)
+            if opener is not None and opener.group("bracket") and nxt.bare_dollar:
+                nxt = dataclasses.replace(nxt, currency="USD")  # "NZ$3.75m ($2.47m)"
             if opener is not None and opener.end() == nxt.start and nxt.currency != r.currency:
                 closer = _PAIR_CLOSE.match(text, nxt.end)
                 if opener.group("bracket") is None or closer is not None:

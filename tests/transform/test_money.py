@@ -177,3 +177,46 @@ def test_format_then_parse_gives_the_number_back(
 def test_other_currencies(text: str, currency: str) -> None:
     (amt,) = parse_amounts(f"It costs {text} now.")
     assert amt.currency == currency
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "currency"),
+    [
+        ("MOP310 million", 310_000_000, "MOP"),
+        ("MOP 350 million", 350_000_000, "MOP"),
+        ("12 million patacas", 12_000_000, "MOP"),
+        ("NT$126.4 billion", 126_400_000_000, "TWD"),
+        ("A$18 million", 18_000_000, "AUD"),
+        ("3.75 million NZ dollars", 3_750_000, "NZD"),
+        ("2 billion rand", 2_000_000_000, "ZAR"),
+        ("R$5 billion", 5_000_000_000, "BRL"),
+        ("1.2 trillion won", 1_200_000_000_000, "KRW"),
+        ("1 trillion 301.5 billion yuan", 1_301_500_000_000, "CNY"),
+        ("2 billion and 300 million yuan", 2_300_000_000, "CNY"),
+    ],
+)
+def test_currencies_of_the_region_and_compound_amounts(
+    text: str, value: int | None, currency: str | None
+) -> None:
+    amounts = parse_amounts(f"The agency said {text} was set aside.")
+    if value is None:
+        assert amounts == []
+        return
+    assert [(a.value, a.currency) for a in amounts] == [(value, currency)]
+
+
+def test_currency_words_that_are_also_words_need_a_scale() -> None:
+    assert parse_amounts("The team won 3 medals; 5 rand; in 4 real terms.") == []
+
+
+def test_bare_dollar_is_the_documents_dollar_except_as_a_bracketed_conversion() -> None:
+    (local,) = parse_amounts("The Government will set aside $16 billion.", dollar="HKD")
+    assert (local.value, local.currency) == (16_000_000_000, "HKD")
+    (amt,) = parse_amounts("a total of 3.75 million NZ dollars ($2.47 million)", dollar="NZD")
+    assert (amt.currency, amt.stated_usd) == ("NZD", 2_470_000)
+
+
+def test_not_less_than_is_a_hedge() -> None:
+    (amt,) = parse_amounts("will allocate not less than HK$800 million")
+    assert amt.qualifier == "over"
+    assert amt.text == "not less than HK$800 million"
