@@ -1,0 +1,237 @@
+"""Where a body sentence mentions a meeting, and whether it reports one (rules 2-4 of
+`transform.meetings`): named, described, definite, visit and "met" mentions; the title
+cleaned of capture errors; the type from the title's noun.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from transform.event_context import EventDoc
+from transform.meeting_rules import (
+    CAP_TOKEN,
+    CASELESS,
+    CONNECTORS,
+    DEFINITE_MEETING,
+    DENIED,
+    DESCRIBED,
+    EXCLUDED,
+    FUTURE,
+    HEAD_SCAN,
+    HELD_AFTER,
+    INTENT_BEFORE,
+    LEFT_STOP,
+    LOWER_HEAD_WORDS,
+    MET,
+    NAMED_HEAD_WORDS,
+    ORDINAL_RE,
+    ORG_LIKE_HEADS,
+    PAST,
+    PAST_EXPLICIT,
+    QUOTE_MARK,
+    QUOTED,
+    SESSION_OF,
+    SESSION_WORDS,
+    TAIL_RE,
+    THEIR,
+    TOKEN_SEP,
+    VISIT,
+    VISIT_WORDS,
+    YEAR_RE,
+)
+from transform.scanning import bounded_matches
+
+
+def named_mentions(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Named meetings in `text[start:end]`: capitalised words around a meeting noun, with
+    the ordinal or year before them and the "of/on/for ..." complements after
+    ("12th BRICS Science, Technology and Innovation Ministers' Meeting")."""
+    heads = bounded_matches(HEAD_SCAN, text, start, end)
+    if not heads:
+        return []
+    # (start, token, separator) of every word before the last head, tokenised once
+    toks = [
+        (m.start(1), m.group(1), m.group(2))
+        for m in TOKEN_SEP.finditer(text, start, heads[-1].start())
+    ]
+    tok_starts = [t[0] for t in toks]
+    out: list[tuple[int, int, str]] = []
+    for m in heads:
+        if out and m.start() < out[-1][1]:
+            continue
+        left = m.start()
+        has_ordinal = False
+        k = bisect.bisect_left(tok_starts, left) - 1
+        while k >= 0:
+            t_start, tok, sep = toks[k]
+            if (
+                t_start + len(tok) + len(sep) != left
+                or not CAP_TOKEN.fullmatch(tok)
+                and tok not in CONNECTORS
+            ):
+                break
+            if tok in LEFT_STOP:
+                break
+            if sep.startswith(",") and " and " not in text[left : m.start()]:
+                break
+            if tok in CONNECTORS:
+                if k == 0:
+                    break
+                p_start, p_tok, p_sep = toks[k - 1]
+                if (
+                    p_start + len(p_tok) + len(p_sep) != t_start
+                    or not p_tok[:1].isupper()
+                    or p_tok in LEFT_STOP
+                ):
+                    break
+            left = t_start
+            k -= 1
+            if ORDINAL_RE.match(tok) or YEAR_RE.match(tok):
+                has_ordinal = True
+                break
+        tail = TAIL_RE.match(text, m.end(), end)
+        right = tail.end() if tail else m.end()
+        raw = text[left:right]
+        if " " not in raw.strip():
+            continue
+        if tail is not None and tail.group("trail"):
+            has_ordinal = True
+        if not has_ordinal and k >= 0:
+            t_start, tok, sep = toks[k]
+            if t_start + len(tok) + len(sep) == left and (
+                ORDINAL_RE.match(tok) or YEAR_RE.match(tok)
+            ):
+                has_ordinal = True
+        if m.group(0) in ORG_LIKE_HEADS and not has_ordinal and not HELD_AFTER.match(text, right):
+            continue  # "the European Commission", "the China-Russia Subcommission is part of"
+        out.append((left, right, raw))
+    return out
+
+
+def meeting_type_of(title: str, n_countries: int, grouping: bool = False) -> str:
+    """Rule 6: the title's own noun, else the number of sides."""
+    t = title.lower()
+    if re.search(r"\b(?:committee|commission|sub-?commission|sub-?committee)\b", t):
+        return "committee"
+    if re.search(r"\bforum\b", t):
+        return "forum"
+    if re.search(r"\bworkshops?\b", t):
+        return "workshop"
+    if re.search(r"\b(?:conference|symposium|symposia|colloquium)\b", t):
+        return "conference"
+    if re.search(r"\bvisit\b", t):
+        return "visit"
+    if grouping or n_countries >= 3:
+        return "multilateral"
+    if n_countries == 2:
+        return "bilateral"
+    return "other"
+
+
+def _fix_ordinal(raw: str) -> str:
+    """ "15%" is a capture error for "15th" (a percent sign never precedes a title)."""
+
+    def repl(m: re.Match[str]) -> str:
+        n = int(m.group(1))
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return f"{n}{suffix}"
+
+    return re.sub(r"\b(\d{1,3})%", repl, raw)
+
+
+def clean_title(raw: str) -> str:
+    title = THEIR.sub(" of the ", raw.strip(" ,;:“”\"'‘’"))
+    title = re.sub(r"^(?:the|The)\s+", "", title)
+    title = _fix_ordinal(title)
+    title = (
+        re.sub(r"\s+(?:meeting|session)$", "", title)
+        if re.search(r"[A-Z]\w*\s+(?:meeting|session)$", title)
+        else title
+    )
+    return title[:1].upper() + title[1:] if title else title
+
+
+def excluded(text: str) -> bool:
+    return EXCLUDED.search(text) is not None
+
+
+def find_mentions(ctx: EventDoc, index: int) -> list[tuple[int, int, str, str]]:
+    """(start, end, kind, title) of meeting mentions in body sentence `index`, in order."""
+    s = ctx.sentences[index]
+    text = ctx.text
+    found: list[tuple[int, int, str, str]] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(a < e and fs < b for fs, e, _, _ in found)
+
+    words = ctx.words[index]
+    if "of" in words and not SESSION_WORDS.isdisjoint(words):
+        for m in SESSION_OF.finditer(text, s.start, s.end):
+            found.append((m.start(), m.end(), "named", m.group(0)))
+    if QUOTE_MARK.search(text, s.start, s.end) is not None:
+        for m in QUOTED.finditer(text, s.start, s.end):
+            if free(m.start(), m.end()):
+                found.append((m.start("body"), m.end("body"), "named", m.group("body")))
+    if not NAMED_HEAD_WORDS.isdisjoint(words):
+        for a, b, raw in named_mentions(text, s.start, s.end):
+            if free(a, b):
+                found.append((a, b, "named", raw))
+    if not LOWER_HEAD_WORDS.isdisjoint(words):
+        for m in DESCRIBED.finditer(text, s.start, s.end):
+            if free(m.start(), m.end()):
+                found.append((m.start(), m.end(), "described", m.group(0)))
+    if not LOWER_HEAD_WORDS.isdisjoint(words):
+        for m in DEFINITE_MEETING.finditer(text, s.start, s.end):
+            if free(m.start(), m.end()):
+                found.append((m.start(), m.end(), "definite", m.group(0)))
+    if not VISIT_WORDS.isdisjoint(words):
+        for m in VISIT.finditer(text, s.start, s.end):
+            if free(m.start(), m.end()):
+                found.append((m.start(), m.end(), "visit", m.group(0)))
+    if "met" in words or "talks" in words:
+        for m in MET.finditer(text, s.start, s.end):
+            if free(m.start(), m.end()):
+                found.append((m.start(), m.end(), "met", m.group(0)))
+    found.sort()
+    return found
+
+
+def _scheduled(ctx: EventDoc, start: int, end: int) -> bool:
+    """A future meeting counts when the sentence fixes both its day and its place."""
+    has_day = any(d.granularity == "day" for d in ctx.dates_in(start, end))
+    return has_day and any(p.city for p in ctx.places_in(start, end))
+
+
+def is_event(ctx: EventDoc, index: int, a: int, b: int, kind: str) -> bool:
+    """Rule 3 and 4 for the mention at text[a:b]."""
+    s = ctx.sentences[index]
+    text = ctx.text
+    clause_s = max(text.rfind(";", s.start, a), s.start)
+    ctx_text = text[clause_s : s.end]
+    mention = text[a:b]
+    if excluded(mention) or excluded(text[max(s.start, a - 40) : b + 60]):
+        return False
+    before = text[max(s.start, a - 40) : a]
+    if re.search(r"\b(?:next|upcoming|future|forthcoming|following)\s+$", before, CASELESS):
+        return False
+    if re.search(
+        r"\b(?:will|to|would|shall|plans?\s+to|agreed\s+to|expected\s+to)\s+(?:\w+\s+){0,2}$",
+        before,
+        CASELESS,
+    ) and kind in ("visit", "met"):
+        return False
+    if DENIED.search(text, clause_s, min(s.end, b + 40)):
+        return False  # "has not been held since the 3rd Meeting"
+    if INTENT_BEFORE.search(before):
+        return False  # "called for a wider exchange", "to deepen the dialogue"
+    around = text[max(clause_s, a - 60) : min(s.end, b + 80)]
+    if FUTURE.search(around) and not PAST_EXPLICIT.search(around):
+        # "will be held in Shanghai from 17 to 19 September" is a fact; "whose next
+        # meeting is expected to ..." without a day and a place is an intention
+        return _scheduled(ctx, s.start, s.end)
+    if kind == "visit":
+        return not re.search(
+            r"\b(?:will|plans?\s+to|to)\s+(?:pay\s+)?(?:an?\s+)?(?:official\s+)?$", before, CASELESS
+        )
+    return PAST.search(ctx_text) is not None
