@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from transform import project_rules as rules
 from transform.countries import country_name
 from transform.event_context import Analysis, EventDoc
 from transform.facts import Candidate, Mention, Project, ProjectParticipant
@@ -22,29 +23,6 @@ from transform.project_names import (
     name_marks,
     project_type_of,
     same_project,
-)
-from transform.project_rules import (
-    ANNOUNCED,
-    ANNOUNCED_WORDS,
-    DATE_EXCLUDED_BEFORE,
-    FOLLOW_OPENER,
-    FOLLOW_PRONOUN,
-    FUNDING_CUE,
-    GENERIC_HEADS,
-    LAUNCH_SITE,
-    LEAD_ADVERBIAL,
-    LIST_STOP,
-    LOCATED,
-    LOCATED_WORDS,
-    NOT_MONEY_CONTEXT,
-    OUTLAY,
-    PARTNER_CUE,
-    PARTNER_WORDS,
-    PAST_EVENT,
-    RENAME_APPOSITION,
-    RENAME_SUBJECT,
-    SAID_AFTER,
-    VERB_ANCHORS,
 )
 
 _I = re.IGNORECASE
@@ -80,7 +58,7 @@ def day_date(ctx: EventDoc, start: int, end: int, near: int) -> date | None:
     for d in ctx.dates_in(start, end):
         if d.granularity != "day" or d.is_range:
             continue
-        if DATE_EXCLUDED_BEFORE.search(ctx.text, max(start, d.start - 25), d.start):
+        if rules.DATE_EXCLUDED_BEFORE.search(ctx.text, max(start, d.start - 25), d.start):
             continue
         cands.append((abs(d.start - near), d.start_date))
     for w in ctx.weekdays_in(start, end):
@@ -96,9 +74,9 @@ def funding_of(ctx: EventDoc, start: int, end: int) -> tuple[float, str, float |
         return None
     for amt in parse_amounts(text):
         window = text[max(0, amt.start - 60) : amt.span_end + 40]
-        if FUNDING_CUE.search(window) and not NOT_MONEY_CONTEXT.search(window):
+        if rules.FUNDING_CUE.search(window) and not rules.NOT_MONEY_CONTEXT.search(window):
             stated = amt.stated_usd if amt.currency != "USD" else amt.value
-            outlay = OUTLAY.search(text, max(0, amt.start - 40), amt.start) is not None
+            outlay = rules.OUTLAY.search(text, max(0, amt.start - 40), amt.start) is not None
             return amt.value, amt.currency, stated, outlay
     return None
 
@@ -129,11 +107,11 @@ def orgs_of_sentence(
     for o in ctx.orgs_in(start, end, info):
         if exclude[0] <= o.start < exclude[1] or o.start <= exclude[0] < o.end:
             continue
-        if is_source(ctx.text, start, o.start) or SAID_AFTER.match(ctx.text, o.end):
+        if is_source(ctx.text, start, o.start) or rules.SAID_AFTER.match(ctx.text, o.end):
             continue
         if o.kind in ("media", "legislature", "advisory", "party", "facility"):
             continue
-        if LAUNCH_SITE.search(o.name):
+        if rules.LAUNCH_SITE.search(o.name):
             continue
         out.append(o)
     return out
@@ -146,12 +124,12 @@ def partner_orgs(
     partners ("set up by ...", "in collaboration with ...", "from the CAS")."""
     orgs: list[Org] = []
     countries: list[str] = []
-    for m in PARTNER_CUE.finditer(ctx.text, start, end):
-        stop = LIST_STOP.search(ctx.text, m.end(), end)
+    for m in rules.PARTNER_CUE.finditer(ctx.text, start, end):
+        stop = rules.LIST_STOP.search(ctx.text, m.end(), end)
         list_end = stop.start() if stop else end
         listed = ctx.orgs_in(m.end(), list_end, info)
         for o in listed:
-            if o not in orgs and not LAUNCH_SITE.search(o.name):
+            if o not in orgs and not rules.LAUNCH_SITE.search(o.name):
                 orgs.append(o)
         for c in ctx.countries_in(m.end(), list_end, info):
             if not any(o.start <= c.start < o.end for o in listed) and c.iso3 not in countries:
@@ -164,14 +142,14 @@ def rename_from(ctx: EventDoc, draft: Draft, text: str) -> None:
     project") takes the name a follow-up gives it ("The project, Sustainable Rice Systems
     for Climate Resilience (SUSTAIN-RICE), ...", "The China-Thailand Joint Laboratory for
     Smart Agriculture is a partnership of ...")."""
-    m = RENAME_APPOSITION.match(text)
+    m = rules.RENAME_APPOSITION.match(text)
     name = None
     if m is not None and (
-        m.group("h").lower() == draft.head or GENERIC_HEADS.get(m.group("h").lower())
+        m.group("h").lower() == draft.head or rules.GENERIC_HEADS.get(m.group("h").lower())
     ):
         name = m.group("name")
     else:
-        m = RENAME_SUBJECT.match(text)
+        m = rules.RENAME_SUBJECT.match(text)
         if m is not None:
             typed = project_type_of(m.group("name"))
             if typed is not None and (typed[0] == draft.head or typed[1] == draft.head_type):
@@ -190,12 +168,12 @@ def follow_up(ctx: EventDoc, draft: Draft, index: int) -> None:
     if (
         draft.event_date is None
         and draft.status != "planned"
-        and not VERB_ANCHORS.isdisjoint(words)
-        and PAST_EVENT.search(s.text)
+        and not rules.VERB_ANCHORS.isdisjoint(words)
+        and rules.PAST_EVENT.search(s.text)
     ):
         # "It kicked off on Monday", "The centre was inaugurated on 5 May"
         draft.event_date = day_date(ctx, s.start, s.end, s.start)
-    if not PARTNER_WORDS.isdisjoint(words) and PARTNER_CUE.search(s.text):
+    if not rules.PARTNER_WORDS.isdisjoint(words) and rules.PARTNER_CUE.search(s.text):
         orgs, countries = partner_orgs(ctx, ctx.analysis(s), s.start, s.end)
         for o in orgs:
             if o.name != draft.name and not same_project(o.name, draft.name):
@@ -207,12 +185,12 @@ def follow_up(ctx: EventDoc, draft: Draft, index: int) -> None:
         draft.event_date is None
         and draft.head_type == "research_result"
         and draft.status != "planned"
-        and not ANNOUNCED_WORDS.isdisjoint(words)
-        and ANNOUNCED.search(s.text)
+        and not rules.ANNOUNCED_WORDS.isdisjoint(words)
+        and rules.ANNOUNCED.search(s.text)
     ):
         draft.event_date = day_date(ctx, s.start, s.end, s.start)
     if draft.place is None:
-        lm = LOCATED.search(s.text) if not LOCATED_WORDS.isdisjoint(words) else None
+        lm = rules.LOCATED.search(s.text) if not rules.LOCATED_WORDS.isdisjoint(words) else None
         if lm:
             draft.place = read_place(ctx.text, s.start + lm.end(), s.end)
 
@@ -226,19 +204,19 @@ def refers_to(draft: Draft, ctx: EventDoc, index: int) -> bool:
         return True  # "Chang'e-6 carries four international payloads: ..."
     if draft.named and len(draft.name) > 8 and draft.name in text:
         return True
-    lead = LEAD_ADVERBIAL.match(text)
+    lead = rules.LEAD_ADVERBIAL.match(text)
     if lead:
         text = text[lead.end() :]
-    if FOLLOW_PRONOUN.match(text):
+    if rules.FOLLOW_PRONOUN.match(text):
         return True
-    m = FOLLOW_OPENER.match(text)
+    m = rules.FOLLOW_OPENER.match(text)
     if m is None:
         return False
     for w in m.group(1).lower().split():
         w = w.strip(",")
         if w == draft.head or w.rstrip("s") == draft.head:
             return True
-        kind = GENERIC_HEADS.get(w)
+        kind = rules.GENERIC_HEADS.get(w)
         if kind is not None:
             centre = {"lab", "research_center"}
             return kind == draft.head_type or {kind, draft.head_type} <= centre

@@ -7,33 +7,7 @@ from __future__ import annotations
 from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
-from transform.project_rules import (
-    ACRONYM_IN_BRACKETS,
-    ADVERBS,
-    ADVERBS_AFTER_VERB,
-    AUX,
-    BEFORE_TO_FUTURE,
-    CLAUSE_END,
-    DECIMAL,
-    HAVE,
-    INNER_ARTICLE,
-    INTENT_PAIRS,
-    INTENT_WORDS,
-    LAST_WORD,
-    LEAD_ADVERBIAL,
-    MODALS,
-    NP_BOUNDARY,
-    PARTICIPLE_CHUNK,
-    PREPOSITION_FIRST,
-    PUNCT,
-    RELATIVE_CHUNK,
-    RELATIVES,
-    SOURCE_WORDS,
-    SPEECH,
-    SUBJECT_CUT,
-    SUBJECT_TRAILERS,
-    VERB_RE,
-)
+from transform import project_rules as rules
 from transform.sentences import Sentence
 
 
@@ -43,14 +17,15 @@ def last_words(tail: str, n: int = 8) -> list[str]:
     words = tail.lower().split()[-n:]
     for i in range(len(words) - 1, -1, -1):
         if words[i].endswith((",", ";", ":", ".", "—", "–")) or words[i] in ("—", "–"):
-            return [w.strip(PUNCT) for w in words[i + 1 :]]
-    return [w.strip(PUNCT) for w in words]
+            return [w.strip(rules.PUNCT) for w in words[i + 1 :]]
+    return [w.strip(rules.PUNCT) for w in words]
 
 
 def skip_adverbs(words: list[str]) -> list[str]:
     end = len(words)
     while end and (
-        words[end - 1] in ADVERBS or (words[end - 1].endswith("ly") and len(words[end - 1]) > 4)
+        words[end - 1] in rules.ADVERBS
+        or (words[end - 1].endswith("ly") and len(words[end - 1]) > 4)
     ):
         end -= 1
     return words[:end]
@@ -58,7 +33,7 @@ def skip_adverbs(words: list[str]) -> list[str]:
 
 def is_passive(words: list[str]) -> bool:
     w = skip_adverbs(words)
-    return bool(w) and w[-1] in AUX
+    return bool(w) and w[-1] in rules.AUX
 
 
 def is_future(words: list[str]) -> bool:
@@ -67,31 +42,33 @@ def is_future(words: list[str]) -> bool:
         w = skip_adverbs(w[:-1])
     if not w:
         return False
-    if w[-1] in MODALS:
+    if w[-1] in rules.MODALS:
         return True
-    return w[-1] == "to" and len(w) >= 2 and w[-2] in BEFORE_TO_FUTURE
+    return w[-1] == "to" and len(w) >= 2 and w[-2] in rules.BEFORE_TO_FUTURE
 
 
 def is_intention(words: list[str]) -> bool:
     """ "encourage the establishment of", "called for setting up", "the process of
     developing": the marker ends at most three words (an article and two) before the verb."""
     for j in range(len(words) - 1, max(-1, len(words) - 5), -1):
-        if words[j] in INTENT_WORDS or (j > 0 and (words[j - 1], words[j]) in INTENT_PAIRS):
+        if words[j] in rules.INTENT_WORDS or (
+            j > 0 and (words[j - 1], words[j]) in rules.INTENT_PAIRS
+        ):
             return True
     return False
 
 
 def has_perfect(words: list[str]) -> bool:
     w = skip_adverbs(words)
-    return bool(w) and w[-1] in HAVE
+    return bool(w) and w[-1] in rules.HAVE
 
 
 def is_relative(words: list[str]) -> bool:
     """A relative pronoun among the last five words ("the satellite that China launched"),
     unless it introduces reported speech ("said that China launched")."""
     for j in range(len(words) - 1, max(-1, len(words) - 6), -1):
-        if words[j] in RELATIVES:
-            return not (words[j] == "that" and j > 0 and words[j - 1] in SPEECH)
+        if words[j] in rules.RELATIVES:
+            return not (words[j] == "that" and j > 0 and words[j - 1] in rules.SPEECH)
         if words[j] == "they" and j > 0 and words[j - 1] == "where":
             return True
     return False
@@ -101,7 +78,7 @@ def is_source(text: str, start: int, pos: int) -> bool:
     """Whether the words before `pos` (same clause, ~12 words) make what follows a source,
     a certifier or a comparison ("according to", "certified by", "compared to")."""
     words = last_words(text[max(start, pos - 90) : pos], 12)
-    if SOURCE_WORDS.intersection(words):
+    if rules.SOURCE_WORDS.intersection(words):
         return True
     return any(
         a == "interest" and b in ("for", "in") for a, b in zip(words, words[1:], strict=False)
@@ -111,20 +88,29 @@ def is_source(text: str, start: int, pos: int) -> bool:
 def protect(seg: str) -> str:
     """`seg` with bracketed acronyms and decimals masked, so that "Einstein Probe (EP)" and
     "CARES Copilot 1.0" are not cut at their punctuation."""
-    seg = ACRONYM_IN_BRACKETS.sub(lambda x: "_" * len(x.group(0)), seg)
-    return DECIMAL.sub(lambda x: "0" * len(x.group(0)), seg)
+    seg = rules.ACRONYM_IN_BRACKETS.sub(lambda x: "_" * len(x.group(0)), seg)
+    return rules.DECIMAL.sub(lambda x: "0" * len(x.group(0)), seg)
 
 
 def np_after(text: str, pos: int, limit: int) -> tuple[int, int]:
     """The noun phrase starting at `pos` (object of an active verb): (start, end); empty
     when a preposition follows the verb ("opened on Tuesday in ...")."""
-    m = ADVERBS_AFTER_VERB.match(text, pos, limit)
+    m = rules.ADVERBS_AFTER_VERB.match(text, pos, limit)
     s = m.end() if m else pos
-    if PREPOSITION_FIRST.match(text, s, limit):
+    if rules.PREPOSITION_FIRST.match(text, s, limit):
         return s, s
     seg = text[s:limit]
-    b = NP_BOUNDARY.search(protect(seg))
+    b = rules.NP_BOUNDARY.search(protect(seg))
     return s, s + (b.start() if b else len(seg))
+
+
+def nominal_np(text: str, pos: int, limit: int) -> tuple[int, int]:
+    """The project named after a nominal trigger ("the unveiling ceremony of <X and the
+    Y>"): up to the verb, a clause mark or a place or time phrase; "and" does not end it
+    (`split_coordination` separates two projects)."""
+    seg = text[pos:limit]
+    b = rules.NOMINAL_NP_END.search(protect(seg))
+    return pos, pos + len(seg[: b.start() if b else len(seg)].rstrip())
 
 
 def np_before(text: str, clause_start: int, pos: int, last_chunk: bool = False) -> tuple[int, int]:
@@ -134,29 +120,29 @@ def np_before(text: str, clause_start: int, pos: int, last_chunk: bool = False) 
     were released": not the organisations listed first); an intransitive verb's is the
     first phrase, before any apposition ("The plant, located in ..., started operations").
     """
-    lead = LEAD_ADVERBIAL.match(text, clause_start, pos)
+    lead = rules.LEAD_ADVERBIAL.match(text, clause_start, pos)
     s = lead.end() if lead else clause_start
     # drop what stands between the subject and its verb: "will be", "has been", "is to be"
     end = pos
     while end > s:
-        m = LAST_WORD.search(text, s, end)
+        m = rules.LAST_WORD.search(text, s, end)
         if m is None:
             break
         w = m.group(1).lower()
-        if w not in AUX and w not in SUBJECT_TRAILERS and w not in ADVERBS:
+        if w not in rules.AUX and w not in rules.SUBJECT_TRAILERS and w not in rules.ADVERBS:
             break
         end = m.start()
     if last_chunk:
         k = protect(text[s:end]).rstrip(" ,").rfind(", ")
-        if k >= 0 and RELATIVE_CHUNK.match(text, s + k + 2):
+        if k >= 0 and rules.RELATIVE_CHUNK.match(text, s + k + 2):
             return end, end  # "..., which was unveiled on 20 May": a relative clause
-        if k >= 0 and not PARTICIPLE_CHUNK.match(text, s + k + 2):
+        if k >= 0 and not rules.PARTICIPLE_CHUNK.match(text, s + k + 2):
             s = s + k + 2  # "..., two reports, X and Y, were released": the last phrase
-    inner = INNER_ARTICLE.search(text, s + 1, end)
+    inner = rules.INNER_ARTICLE.search(text, s + 1, end)
     if inner is not None:
         s = inner.start() + 1  # "Budget 2024 A laboratory ...": glued text, the last phrase
     seg = text[s:end]
-    cut = SUBJECT_CUT.search(protect(seg))
+    cut = rules.SUBJECT_CUT.search(protect(seg))
     e = s + len(seg[: cut.start() if cut else len(seg)].rstrip(" ,"))
     return s, e
 
@@ -169,7 +155,7 @@ def clause_start_of(text: str, s_start: int, pos: int) -> int:
 
 
 def clause_end_of(text: str, pos: int, s_end: int) -> int:
-    m = CLAUSE_END.search(text, pos, s_end)
+    m = rules.CLAUSE_END.search(text, pos, s_end)
     return m.start() if m else s_end
 
 
@@ -200,7 +186,7 @@ def verbs_in(s: Sentence, anchors: AbstractSet[str]) -> list[Verb]:
                 # "co-developed" is a verb, "self-developed" or "newly-built" an adjective
                 before_ok = lower[max(0, pos - 3) : pos] == "co-"
             if before_ok and (end >= len(lower) or not lower[end].isalnum()):
-                m = VERB_RE.match(lower, pos)
+                m = rules.VERB_RE.match(lower, pos)
                 if m is not None:
                     found.append(
                         Verb(s.start + pos, s.start + m.end(), m.group(0), m.lastgroup or "")

@@ -5,21 +5,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from transform import project_rules as rules
 from transform.event_context import EventDoc
 from transform.organisations import curated_organisations
-from transform.project_rules import (
-    CORE_SPLIT,
-    DETERMINER,
-    DIGIT_WORD,
-    HEAD_RES,
-    LEADING_ADVERB,
-    LEADING_JUNK,
-    NAME_WORDS,
-    QUOTE_WORD,
-    SPACE_NAMES,
-    TRAILING_ACRONYM,
-    VERSION,
-)
 
 
 @lru_cache(maxsize=4096)
@@ -35,10 +23,10 @@ def project_type_of(name: str, appos: str | None = None) -> tuple[str, str] | No
     for text in (name, appos or ""):
         if not text:
             continue
-        core = CORE_SPLIT.split(text, maxsplit=1)[0]
+        core = rules.CORE_SPLIT.split(text, maxsplit=1)[0]
         for scope in (core, text):
             found: list[tuple[int, int, str, str]] = []
-            for rank, (pattern, kind) in enumerate(HEAD_RES):
+            for rank, (pattern, kind) in enumerate(rules.HEAD_RES):
                 for m in pattern.finditer(scope):
                     found.append((m.end(), rank, m.group(0).lower(), kind))
             if found:
@@ -46,9 +34,9 @@ def project_type_of(name: str, appos: str | None = None) -> tuple[str, str] | No
                 found.sort(key=lambda f: (-f[0], f[1]))
                 _, _, head, kind = found[0]
                 return head, kind
-        if SPACE_NAMES.search(text):
+        if rules.SPACE_NAMES.search(text):
             return "mission", "space_mission"
-    if SPACE_NAMES.search(name):
+    if rules.SPACE_NAMES.search(name):
         return "mission", "space_mission"
     return None
 
@@ -56,11 +44,11 @@ def project_type_of(name: str, appos: str | None = None) -> tuple[str, str] | No
 def is_named(np: str, sentence_initial: bool = True) -> bool:
     """A proper name: a capitalised word (the first only when it does not open the
     sentence), a word with a digit ("Queqiao-2"), a version ("Jiuzhang 4.0"), quotes."""
-    if QUOTE_WORD.search(np):
+    if rules.QUOTE_WORD.search(np):
         return True
     words = np.split()
     for i, w in enumerate(words):
-        if DIGIT_WORD.search(w) or (i > 0 and VERSION.fullmatch(w)):
+        if rules.DIGIT_WORD.search(w) or (i > 0 and rules.VERSION.fullmatch(w)):
             return True
         if (i > 0 or not sentence_initial) and w[:1].isupper():
             return True
@@ -68,9 +56,9 @@ def is_named(np: str, sentence_initial: bool = True) -> bool:
 
 
 def clean_name(np: str) -> str:
-    name = DETERMINER.sub("", LEADING_JUNK.sub("", np).strip(" ,;:'\""), count=1)
-    name = TRAILING_ACRONYM.sub("", name)
-    name = LEADING_ADVERB.sub("", name)
+    name = rules.DETERMINER.sub("", rules.LEADING_JUNK.sub("", np).strip(" ,;:'\""), count=1)
+    name = rules.TRAILING_ACRONYM.sub("", name)
+    name = rules.LEADING_ADVERB.sub("", name)
     return name.strip(" ,;:")
 
 
@@ -105,8 +93,8 @@ def status_of(verb_status: str, future: bool, kind: str, word: str) -> str:
 def same_project(a: str, b: str) -> bool:
     """Two names of one project: most of the shorter name's words are in the longer one."""
     stop = {"the", "of", "for", "and", "a", "an"}
-    ta = {t.lower() for t in NAME_WORDS.findall(a)} - stop
-    tb = {t.lower() for t in NAME_WORDS.findall(b)} - stop
+    ta = {t.lower() for t in rules.NAME_WORDS.findall(a)} - stop
+    tb = {t.lower() for t in rules.NAME_WORDS.findall(b)} - stop
     if not ta or not tb:
         return False
     return len(ta & tb) / min(len(ta), len(tb)) >= 0.6
@@ -115,4 +103,21 @@ def same_project(a: str, b: str) -> bool:
 @lru_cache(maxsize=4096)
 def name_marks(name: str) -> tuple[str, ...]:
     """The words of a name that mark it in a later sentence ("Chang'e-6", "JUNO")."""
-    return tuple(w for w in name.split() if len(w) > 3 and (DIGIT_WORD.search(w) or w.isupper()))
+    return tuple(
+        w for w in name.split() if len(w) > 3 and (rules.DIGIT_WORD.search(w) or w.isupper())
+    )
+
+
+def split_coordination(name: str) -> list[str]:
+    """The projects one phrase names: "the X Center of CAS and the Y Branch of UCAS" is two,
+    each side with its own head noun before its complements; "Center for Drug Research and
+    Development of CAS" is one (no head noun in "Development")."""
+    for m in rules.COORDINATION.finditer(name):
+        left, right = name[: m.start()], name[m.end() :]
+        if all(
+            project_type_of(rules.CORE_SPLIT.split(side, maxsplit=1)[0]) is not None
+            and is_named(side, False)
+            for side in (left, right)
+        ):
+            return [left, *split_coordination(right)]
+    return [name]

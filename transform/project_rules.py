@@ -53,11 +53,47 @@ VERBS: tuple[tuple[str, str], ...] = (
     (r"pioneer(?:ed|s|ing)", "developed"),
     (r"invent(?:ed|s|ing)?", "developed"),
     (r"creat(?:ed|es|ing)", "developed"),
+    # nouns of the event, read only as "the <noun> [ceremony] of <project>"
+    (r"inauguration", "inaugurated"),
+    (r"establishment", "established"),
+    (r"founding", "established"),
+    (r"completion", "completed"),
 )
 # Matched at anchors of the lower-cased text (same offsets as the text).
 VERB_RE = re.compile(r"(?:" + "|".join(f"(?P<v{i}>{p})" for i, (p, _) in enumerate(VERBS)) + r")\b")
 VERB_STATUS = {f"v{i}": status for i, (_, status) in enumerate(VERBS)}
-VERB_ANCHORS = PROJECT_WORDS
+VERB_ANCHORS = PROJECT_WORDS | frozenset("inauguration establishment founding completion".split())
+
+# "the unveiling ceremony of X", "saw the launch of X", "the official inauguration of X":
+# the event named by a noun, and the status it gives.
+NOMINAL_EVENT = re.compile(
+    r"(?P<noun>launch|launching|unveiling|opening|inauguration|establishment|founding"
+    r"|commissioning|completion)(?:\s+(?:and\s+hand(?:ing)?[\s-]over\s+)?ceremony)?\s+of\s+"
+)
+NOMINAL_STATUS = {
+    "launch": "launched",
+    "launching": "launched",
+    "unveiling": "launched",
+    "opening": "inaugurated",
+    "inauguration": "inaugurated",
+    "establishment": "established",
+    "founding": "established",
+    "commissioning": "started_operations",
+    "completion": "completed",
+}
+NOMINAL_ONLY = frozenset({"inauguration", "establishment", "founding", "completion"})
+# "since the launch of X", "after the opening of X": an earlier event recalled
+RECALL_WORDS = frozenset("since after before following until prior ahead upon".split())
+# where the project named after a nominal trigger ends
+NOMINAL_NP_END = re.compile(
+    r",|;|:|\.(?=\s|$)|\s(?:was|were|is|are|has|have|had|will|would|took|takes|in|at|by"
+    r"|on\s+(?=\d|[A-Z][a-z]+day\b|[A-Z][a-z]{2,8}\.?\s+\d)|from|which|that|who|to|held|saw|sees|marks?|marked|with|after|before|during|under|as"
+    r"|last|this|next|early|late|earlier|later)\b"
+)
+# A launch vehicle is not the project: its launch is its payload's.
+LAUNCH_VEHICLE = re.compile(r"\b(?:rocket|launch\s+vehicle|Long\s+March)\b", re.IGNORECASE)
+# Two projects named in one phrase: "the X Center ... and the Y Branch of UCAS"
+COORDINATION = re.compile(r"\s+and\s+(?:the\s+|a\s+|an\s+)?(?=[A-Z0-9])")
 # Verbs whose subject is the project ("X started commercial operations", "X lifted off").
 INTRANSITIVE_RE = re.compile(
     r"start|beg|went|goes|go\b|enter|lift|blast|took|made\s+its|completed\s+its|conducted|performed"
@@ -78,7 +114,7 @@ HEAD_WORDS: tuple[tuple[str, str], ...] = (
     (
         "research_center",
         r"cent(?:re|er) institute institution academy hub university college incubator"
-        r" think\s+tank",
+        r" think\s+tank branch",
     ),
     (
         "facility",
@@ -133,6 +169,7 @@ NP_BOUNDARY = re.compile(
     r"|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul"
     r"|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
     r"|on\s+(?:a\s+mission|an\s+expedition|board|behalf)\b|around|last|this|next|earlier|later"
+    r"|(?:early|late)\s+(?=(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|morning|afternoon|evening)"
     r"|ahead|successfully|jointly|recently|today"
     r"|yesterday|for\s+(?:the\s+first|a\s+total|use|training|\d)|of\s+(?:US|U\.S\.|USD|\$|€|£|¥"
     r"|RMB|CNY|EUR|HK\$|Rs)|worth|costing|valued|over\s+\d|up\s+to)\b",
@@ -237,7 +274,8 @@ SUBJECT_TRAILERS = frozenset(
 SAID_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:said|says|told|reported|noted|added)\b")
 OWN_WORKS = re.compile(
     r"(?:the\s+)?(?:construction|installation|assembly|commissioning|building|testing|trial)\b"
-    r"(?:\s+(?:of|on)\s+(?:its|their|the)\b)?|(?:its|their)\s+(?:construction|first|maiden)\b",
+    r"(?:\s+(?:of|on)\s+(?:its|their|the)\b)?|(?:its|their)\s+(?:construction|(?:first|maiden)\s+(?:flight|launch|voyage|test|trial"
+    r"|piece|phase|stage|round|orbital|operation|batch|experiment|run))\b",
     re.IGNORECASE,
 )
 BETWEEN_SIDES = re.compile(
@@ -256,7 +294,9 @@ PREPOSITION_FIRST = re.compile(
     r"|yesterday|today|earlier|later|ahead|around)\b"
 )
 NP_OPENING = re.compile(r"(?:The|A|An|This|[A-Z][\w'’-]*\s+[A-Z])")
-CARRYING = re.compile(r"\b(?:carrying|bearing|with)\s+(?=(?:the|a|an|its)\s)")
+CARRYING = re.compile(
+    r"\b(?:carrying|bearing|with)\s+(?=(?:the|a|an|its)\s)|\bcarrying\s+(?=\w+\s+[A-Z])"
+)
 FIRST_OF_KIND = re.compile(
     r"(?:the|its|their)\s+(?:world['’]s\s+|country['’]s\s+|china['’]s\s+|nation['’]s\s+)?"
     r"(?:first|largest|biggest|latest|newest|most\s+\w+|fastest|highest|longest|new)\b",

@@ -49,8 +49,10 @@ Rules, each because a sentence of the other kind looks alike:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from extract.documents import ParsedDocument
+from transform import project_rules as rules
 from transform.event_context import EventDoc, event_doc
 from transform.facts import Candidate
 from transform.participants import countries_named
@@ -76,6 +78,7 @@ from transform.project_clauses import (
     is_passive,
     is_relative,
     last_words,
+    nominal_np,
     np_after,
     np_before,
     verbs_in,
@@ -86,40 +89,8 @@ from transform.project_names import (
     is_named,
     project_type_of,
     same_project,
+    split_coordination,
     status_of,
-)
-from transform.project_rules import (
-    AGREED_PROJECT,
-    AGREEMENT_HEADS,
-    ANNOUNCED,
-    APPOSITION,
-    BACK_REFERENCE,
-    BETWEEN_SIDES,
-    BY_AFTER,
-    CALLED_AFTER,
-    CARRYING,
-    CORE_HEAD_SPLIT,
-    DEFINITE,
-    FIRST_OF_KIND,
-    INDEFINITE,
-    INTRANSITIVE_RE,
-    LAUNCH_SITE,
-    LEAD_ADVERBIAL,
-    LOCATED,
-    NAMED_CALLED,
-    NOMINAL_OF,
-    NOT_LAUNCHED_WORDS,
-    NOT_PROJECT_WORDS,
-    NP_OPENING,
-    OWN_WORKS,
-    PARTICIPLE_NOUNS,
-    PUNCT,
-    QUANTIFIER,
-    REL_FUTURE,
-    RELATIVE_WORDS,
-    VERB_ANCHORS,
-    VERB_STATUS,
-    WHAT_IT_DOES,
 )
 
 __all__ = ["extract_projects", "project_type_of"]
@@ -129,7 +100,7 @@ def _read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dr
     """Rules 2-9 for one event verb in body sentence `index`."""
     s = ctx.sentences[index]
     text = ctx.text
-    verb_status = VERB_STATUS[m.key]
+    verb_status = rules.VERB_STATUS[m.key]
     vs, ve = m.start, m.end
     word = m.word
     if text[vs].isupper() and vs != s.start:
@@ -138,7 +109,7 @@ def _read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dr
         after = text[ve : ve + 40].lower().split()[:3]
         if after and after[0] in ("a", "an", "the"):
             after = after[1:]
-        if after and after[0].strip(PUNCT) in NOT_LAUNCHED_WORDS:
+        if after and after[0].strip(rules.PUNCT) in rules.NOT_LAUNCHED_WORDS:
             return None
     clause_start = clause_start_of(text, ctx.opening[index], vs)
     # "$"-anchored patterns only ever need the last words before the verb.
@@ -151,9 +122,16 @@ def _read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dr
     future = is_future(words)
     if not future and words and words[-1] == "to":
         return None  # "an agreement to build a joint laboratory": an intention, not an event
-    gerund = word.endswith("ing")
+    nominal = rules.NOMINAL_EVENT.match(text, vs)
+    if nominal is not None:
+        if not rules.RECALL_WORDS.isdisjoint(words[-3:]):
+            return None  # "since the launch of X": an earlier event recalled
+        verb_status = rules.NOMINAL_STATUS[nominal.group("noun")]
+    elif word in rules.NOMINAL_ONLY:
+        return None
+    gerund = word.endswith("ing") and nominal is None
     if gerund:
-        lead = LEAD_ADVERBIAL.match(text, clause_start, vs)
+        lead = rules.LEAD_ADVERBIAL.match(text, clause_start, vs)
         if (lead.end() if lead else clause_start) == vs:
             future = True  # "Launching an AI Plus initiative promises to ..."
         elif not tail.rstrip().endswith(("by", "By")):
@@ -161,41 +139,45 @@ def _read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dr
     before = text[s.start : vs]
     # A past participle without an auxiliary modifies a noun: a recall, not the event.
     if (
-        not passive
+        nominal is None
+        and not passive
         and not future
         and not gerund
-        and not INTRANSITIVE_RE.match(word)
+        and not rules.INTRANSITIVE_RE.match(word)
         and word.endswith(("ed", "built", "set up"))
     ):
         prev = before.rstrip()
         has_subject = bool(prev) and not prev.endswith((",", "(", "“", '"'))
         if has_perfect(words):
             has_subject = True
-        if not has_subject and prev.endswith(",") and NP_OPENING.match(text, clause_start):
+        if not has_subject and prev.endswith(",") and rules.NP_OPENING.match(text, clause_start):
             # "JUNO in Kaiping, Guangdong Province, completed ...": a subject with an
             # apposition; valid only if the verb then has an object (checked below)
             has_subject = comma_subject = True
-        if not has_subject and not LEAD_ADVERBIAL.match(before):
+        if not has_subject and not rules.LEAD_ADVERBIAL.match(before):
             return None
-        if words and words[-1].rstrip("s") in PARTICIPLE_NOUNS | {
-            w.rstrip("s") for w in PARTICIPLE_NOUNS
+        if words and words[-1].rstrip("s") in rules.PARTICIPLE_NOUNS | {
+            w.rstrip("s") for w in rules.PARTICIPLE_NOUNS
         }:
             return None  # "the draft budget report released by ..."
     appos: str | None = None
     called_after: re.Match[str] | None = None
     agreement = False  # the project is what a signed agreement is about
     subject_span = (clause_start, vs)
-    intransitive = INTRANSITIVE_RE.match(word) is not None or (
+    intransitive = rules.INTRANSITIVE_RE.match(word) is not None or (
         word.startswith("put") and not has_perfect(words)
     )
-    if passive or intransitive:
+    if nominal is not None:
+        ns, ne = nominal_np(text, nominal.end(), s.end)
+        subject_span = (ns, ns)
+    elif passive or intransitive:
         ns, ne = np_before(text, clause_start, vs, last_chunk=passive)
         if ne <= ns:
             return None
         subject_span = (ns, ns)
-        if text[ns:ne].split()[0].lower() in RELATIVE_WORDS:
+        if text[ns:ne].split()[0].lower() in rules.RELATIVE_WORDS:
             return None  # "which was launched in 2018": a recall
-        carrying = CARRYING.search(text, ns, vs)
+        carrying = rules.CARRYING.search(text, ns, vs)
         if carrying is not None:
             # "A Long March-5 rocket carrying the Chang'e-6 probe lifted off": the payload
             ns, ne = np_after(text, carrying.end(), vs)
@@ -217,7 +199,7 @@ def _read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dr
                 ns, ne = bs, be
                 subject_span = (ns, ns)
                 intransitive = True
-        rel_future = REL_FUTURE.search(tail) if future else None
+        rel_future = rules.REL_FUTURE.search(tail) if future else None
         if rel_future is not None:
             # "the new X Institute, which the government will establish later this year"
             head = text[s.start : vs - len(tail) + rel_future.start()]
@@ -227,18 +209,22 @@ def _read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dr
         if ne <= ns:
             return None
         first_word = text[ns:ne].lower().split()
-        core_text = CORE_HEAD_SPLIT.split(text[ns:ne], maxsplit=1)[0]
+        core_text = rules.CORE_HEAD_SPLIT.split(text[ns:ne], maxsplit=1)[0]
         core_head = core_text.lower().split()
-        if verb_status == "signed" and core_head and core_head[-1].strip(PUNCT) in AGREEMENT_HEADS:
+        if (
+            verb_status == "signed"
+            and core_head
+            and core_head[-1].strip(rules.PUNCT) in rules.AGREEMENT_HEADS
+        ):
             # the project an agreement is about, named later in the sentence
-            ag = AGREED_PROJECT.search(text, ns + len(core_text), s.end)
+            ag = rules.AGREED_PROJECT.search(text, ns + len(core_text), s.end)
             if ag is None:
                 return None
             ns, ne = np_after(text, ag.end(), s.end)
             if ne <= ns or not is_named(clean_name(text[ns:ne]), False):
                 return None
             agreement = True
-        if OWN_WORKS.match(text, ns, ne) and verb_status in (
+        if rules.OWN_WORKS.match(text, ns, ne) and verb_status in (
             "completed",
             "launched",
             "started_operations",
@@ -249,24 +235,24 @@ def _read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dr
             intransitive = True
             if ne <= ns:
                 return None
-        nominal = None if intransitive else NOMINAL_OF.match(text, ns, ne)
+        nominal = None if intransitive else rules.NOMINAL_OF.match(text, ns, ne)
         if nominal is not None and first_word:
             ns = nominal.end()  # "approved the establishment of the X Park": the X Park
-        am = APPOSITION.match(text, ne, s.end)
+        am = rules.APPOSITION.match(text, ne, s.end)
         if am:
             appos = am.group(1)  # "Taichi-II, an optical chip for ..."
-        called_after = CALLED_AFTER.match(text, ne, s.end)
+        called_after = rules.CALLED_AFTER.match(text, ne, s.end)
         if (
             project_type_of(text[ns:ne]) is None
             and not is_named(clean_name(text[ns:ne]))
-            and BY_AFTER.match(text, ne, s.end)
+            and rules.BY_AFTER.match(text, ne, s.end)
         ):
             return None  # "pioneered a global first by completing ...": read the gerund
     raw = text[ns:ne]
     name = clean_name(raw)
-    if not name or QUANTIFIER.match(name) or QUANTIFIER.match(raw.strip()):
+    if not name or rules.QUANTIFIER.match(name) or rules.QUANTIFIER.match(raw.strip()):
         return None
-    sides = BETWEEN_SIDES.match(text, ne, s.end)
+    sides = rules.BETWEEN_SIDES.match(text, ne, s.end)
     if sides is not None and not countries_named(name):
         pair = [countries_named(sides.group(1)), countries_named(sides.group(2))]
         if all(len(c) == 1 for c in pair):
@@ -277,21 +263,25 @@ def _read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dr
         appos = appos or name
         name = called_after.group("n").rstrip(".,;")
         raw = name
-    called = NAMED_CALLED.search(name) is not None
+    called = rules.NAMED_CALLED.search(name) is not None
     expanded = expand_acronym(ctx, name)
-    lead = LEAD_ADVERBIAL.match(text, ctx.opening[index], s.end)
+    lead = rules.LEAD_ADVERBIAL.match(text, ctx.opening[index], s.end)
     # a capital at the sentence's start says nothing; after "The" it marks a name
-    initial = ns <= (lead.end() if lead else ctx.opening[index]) and not DEFINITE.match(raw)
+    initial = ns <= (lead.end() if lead else ctx.opening[index]) and not rules.DEFINITE.match(raw)
     named = expanded != name or is_named(name, initial)
     name = expanded
     typed = project_type_of(name, appos)
     if typed is None:
         return None
     head, kind = typed
-    core = CORE_HEAD_SPLIT.split(name, maxsplit=1)[0]
+    core = rules.CORE_HEAD_SPLIT.split(name, maxsplit=1)[0]
+    if kind == "space_mission" and rules.LAUNCH_VEHICLE.search(core):
+        # "The Long March-3B carrier rocket blasted off": the current mission's launch
+        mission = current is not None and current.head_type == "space_mission"
+        return same_draft(index) if mission else None
     core_words = core.split()
-    core_lower = [w.strip(PUNCT).lower() for w in core_words]
-    if not NOT_PROJECT_WORDS.isdisjoint(core_lower) and not (
+    core_lower = [w.strip(rules.PUNCT).lower() for w in core_words]
+    if not rules.NOT_PROJECT_WORDS.isdisjoint(core_lower) and not (
         core_words and project_type_of(core_words[-1]) is not None
     ):
         return None
@@ -303,21 +293,28 @@ def _read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dr
     if last.islower() and last.endswith("s") and not last.endswith(("ss", "ics", "us", "is")):
         return None  # "solar desalination and smart grid technologies": several things
     if not named:
-        if DEFINITE.match(raw.strip()) and not called and not FIRST_OF_KIND.match(raw.strip()):
+        if (
+            rules.DEFINITE.match(raw.strip())
+            and not called
+            and not rules.FIRST_OF_KIND.match(raw.strip())
+        ):
             # "the laboratory": the current project again (rule 4)
             return same_draft(index) if current is not None else None
         if future:
             return None  # unnamed plans are general intentions
         if (
-            not INDEFINITE.match(raw.strip())
+            not rules.INDEFINITE.match(raw.strip())
             and not called
-            and not FIRST_OF_KIND.match(raw.strip())
+            and not rules.FIRST_OF_KIND.match(raw.strip())
         ):
             return None
         if current is not None and head == current.head:
             return same_draft(index)  # "A jointly funded laboratory of ... was built by"
+        owner = _owner(ctx, index, raw, clause_start, vs)
+        if owner is not None:
+            name = owner  # "Ethiopia ... launched its first satellite"
         if len(name.split()) < 2:
-            what = WHAT_IT_DOES.match(text, ne, s.end)
+            what = rules.WHAT_IT_DOES.match(text, ne, s.end)
             if what is None:
                 return None  # "a laboratory was built": too little to tell which
             # "a new catalyst that converts carbon dioxide into methanol"
@@ -327,18 +324,20 @@ def _read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dr
     place_from = ne if agreement else clause_start
     place = next((p for p in ctx.places_in(place_from, clause_end) if not ns <= p.start < ne), None)
     if place is None:
-        lm = LOCATED.search(text, s.start, s.end)
+        lm = rules.LOCATED.search(text, s.start, s.end)
         if lm:
             place = read_place(text, lm.end(), s.end)
     event_date = None if future else day_date(ctx, clause_start, clause_end, ve)
     if event_date is None and not future and kind == "research_result":
         # "..., which was unveiled on 20 May": a result is dated by its announcement
-        told = ANNOUNCED.search(text, clause_end, s.end)
+        told = rules.ANNOUNCED.search(text, clause_end, s.end)
         if told is not None:
             event_date = day_date(ctx, told.start(), s.end, told.end())
     info = ctx.analysis(s)
     orgs = orgs_of_sentence(ctx, info, s.start, s.end, (ns, ne))
-    site = next((o.country for o in info.orgs if LAUNCH_SITE.search(o.name) and o.country), None)
+    site = next(
+        (o.country for o in info.orgs if rules.LAUNCH_SITE.search(o.name) and o.country), None
+    )
     return Draft(
         sentence=index,
         name=name,
@@ -364,6 +363,35 @@ def same_draft(index: int) -> Draft:
     return Draft(index, "", "", "", None, None, False, head=SAME)
 
 
+def _owner(ctx: EventDoc, index: int, raw: str, start: int, end: int) -> str | None:
+    """ "Ethiopia's first satellite" for "its first satellite" when the subject before the
+    verb (`text[start:end]`) names a country."""
+    m = rules.FIRST_OF_KIND.match(raw.strip())
+    if m is None or not raw.strip().lower().startswith(("its ", "their ")):
+        return None
+    found = ctx.countries_in(start, end, ctx.analysis(ctx.sentences[index]))
+    if not found:
+        return None
+    rest = raw.strip().split(None, 1)[1]
+    return f"{ctx.text[found[0].start : found[0].end]}'s {rest}"
+
+
+def _another(draft: Draft, name: str) -> Draft:
+    """A second project named in the same phrase as `draft`'s, read from the same words."""
+    typed = project_type_of(name)
+    head, kind = typed if typed is not None else (draft.head, draft.head_type)
+    return replace(
+        draft,
+        name=name,
+        head=head,
+        head_type=kind,
+        countries=list(draft.countries),
+        orgs=list(draft.orgs),
+        subject_orgs=list(draft.subject_orgs),
+        subject_countries=list(draft.subject_countries),
+    )
+
+
 def extract_projects(doc_id: str, doc: ParsedDocument, doc_type: str) -> list[Candidate]:
     """Project candidates a document states, in text order (see the module docstring)."""
     if not doc.text:
@@ -377,7 +405,7 @@ def extract_projects(doc_id: str, doc: ParsedDocument, doc_type: str) -> list[Ca
             current = None  # a heading or headline ends the item
             continue
         result: Draft | None = None
-        anchors = VERB_ANCHORS.intersection(ctx.words[i])
+        anchors = rules.VERB_ANCHORS.intersection(ctx.words[i])
         if anchors:
             for m in verbs_in(s, anchors):
                 result = _read_event(ctx, i, m, current)
@@ -387,7 +415,11 @@ def extract_projects(doc_id: str, doc: ParsedDocument, doc_type: str) -> list[Ca
             if current is not None and same_project(result.name, current.name):
                 follow_up(ctx, current, i)
             else:
-                drafts.append(result)
+                parts = split_coordination(result.name)
+                for part in parts[1:]:
+                    drafts.append(_another(result, part))
+                result.name = parts[0]
+                drafts.insert(len(drafts) - len(parts) + 1, result)
                 current = result
             current_para = s.paragraph
         elif current is not None:
@@ -397,7 +429,7 @@ def extract_projects(doc_id: str, doc: ParsedDocument, doc_type: str) -> list[Ca
             if result is not None or refers_to(current, ctx, i):
                 follow_up(ctx, current, i)
                 current_para = s.paragraph
-            elif same and current.funding is None and BACK_REFERENCE.search(s.text):
+            elif same and current.funding is None and rules.BACK_REFERENCE.search(s.text):
                 # "... will provide 30 million baht for its first three years"
                 current.funding = funding_of(ctx, s.start, s.end)
             elif not same:
