@@ -16,6 +16,7 @@ from transform.meeting_rules import (
     CASELESS,
     CLOSED,
     DURATION,
+    FUTURE,
     HOSTED,
     NUMBER_WORDS,
     OF_THE_PARTNERS,
@@ -23,12 +24,20 @@ from transform.meeting_rules import (
     ONLINE_WORDS,
     OPEN_CLOSE_WORDS,
     OPENED,
+    PAST_EXPLICIT,
     PERSON_CUES,
     SPEECH,
 )
 from transform.participants import find_orgs, find_people
 from transform.places import read_place
 from transform.sentences import paragraph_spans
+
+
+def _next_year(day: date) -> date:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + 1, day=28)
 
 
 def _day_dates(ctx: EventDoc, start: int, end: int, near: int) -> tuple[date, date] | None:
@@ -44,7 +53,14 @@ def _day_dates(ctx: EventDoc, start: int, end: int, near: int) -> tuple[date, da
             CASELESS,
         ):
             continue
-        cands.append((abs(d.start - near), d.start_date, d.end_date))
+        ds, de = d.start_date, d.end_date
+        if not d.year_stated and ctx.published is not None and ds < ctx.published:
+            if FUTURE.search(ctx.text, start, end) and not PAST_EXPLICIT.search(
+                ctx.text, start, end
+            ):
+                # "will be held from 17 to 19 September": the next such days, not the last
+                ds, de = _next_year(ds), _next_year(de)
+        cands.append((abs(d.start - near), ds, de))
     for w in ctx.weekdays_in(start, end):
         cands.append((abs(w.start - near), w.day, w.day))
     if not cands:

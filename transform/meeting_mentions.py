@@ -36,6 +36,7 @@ from transform.meeting_rules import (
     TAIL_RE,
     THEIR,
     TOKEN_SEP,
+    TOPIC_BEFORE,
     VISIT,
     VISIT_WORDS,
     YEAR_RE,
@@ -153,7 +154,20 @@ def clean_title(raw: str) -> str:
 
 
 def excluded(text: str) -> bool:
+    """Whether `text` names a political session, press conference or ceremony (rule 4)."""
     return EXCLUDED.search(text) is not None
+
+
+def _excluded_near(text: str, start: int, end: int) -> bool:
+    """An excluded event beside the mention ("the second session of the 14th NPC"), unless
+    it only dates the mention ("a forum was held after the launch ceremony")."""
+    for m in EXCLUDED.finditer(text, start, end):
+        if not _TIMED_BY.search(text, max(start, m.start() - 20), m.start()):
+            return True
+    return False
+
+
+_TIMED_BY = re.compile(r"\b(?:after|before|following|ahead\s+of)\s+(?:the\s+)?$", re.I)
 
 
 def find_mentions(ctx: EventDoc, index: int) -> list[tuple[int, int, str, str]]:
@@ -210,7 +224,7 @@ def is_event(ctx: EventDoc, index: int, a: int, b: int, kind: str) -> bool:
     clause_s = max(text.rfind(";", s.start, a), s.start)
     ctx_text = text[clause_s : s.end]
     mention = text[a:b]
-    if excluded(mention) or excluded(text[max(s.start, a - 40) : b + 60]):
+    if excluded(mention) or _excluded_near(text, max(s.start, a - 40), min(len(text), b + 60)):
         return False
     before = text[max(s.start, a - 40) : a]
     if re.search(r"\b(?:next|upcoming|future|forthcoming|following)\s+$", before, CASELESS):
@@ -223,6 +237,8 @@ def is_event(ctx: EventDoc, index: int, a: int, b: int, kind: str) -> bool:
         return False
     if DENIED.search(text, clause_s, min(s.end, b + 40)):
         return False  # "has not been held since the 3rd Meeting"
+    if TOPIC_BEFORE.search(before):
+        return False
     if INTENT_BEFORE.search(before):
         return False  # "called for a wider exchange", "to deepen the dialogue"
     around = text[max(clause_s, a - 60) : min(s.end, b + 80)]

@@ -305,6 +305,12 @@ DENIED = re.compile(r"\b(?:not|never)\s+(?:been\s+|be\s+)?(?:held|convened|met)\
 
 
 # what precedes a meeting noun that is wished for, not held
+# what precedes a meeting that is only the topic ("gave an introduction about the 2018 World
+# Artificial Intelligence Conference"): the event being reported is another one
+TOPIC_BEFORE = re.compile(
+    r"\b(?:about|regarding|concerning|introduc(?:e|ed|ing|tion)\s+(?:of|to))\s+(?:the\s+)?$",
+    CASELESS,
+)
 INTENT_BEFORE = re.compile(
     r"\b(?:call(?:ed|s)?\s+for|urged?|promot(?:e|ed|ing)|boost(?:ed|ing)?|deepen(?:ed|ing)?"
     r"|strengthen(?:ed|ing)?|expand(?:ed|ing)?|encourag(?:e|ed|ing)|enhanc(?:e|ed|ing))"

@@ -136,9 +136,20 @@ _HONORIFIC = re.compile(
 )
 # A capitalised name word, accents included ("José", "Müller", "Tat-Ming", "O'Neill").
 _UPPER = "A-ZÀ-ÖØ-Þ"
+# Chinese official pages write the surname in capitals before the given name ("WANG
+# Longde", "WAN Gang"); only a known surname followed by a given name reads so, never any
+# acronym ("NSFC Director").
+_CAPS_SURNAMES = (
+    "BAI CAI CAO CHEN CHENG CUI DENG DING DONG DU FAN FANG FENG GAO GONG GU GUO HAN HAO HE"
+    " HOU HU HUANG JI JIA JIANG JIN KONG LEI LI LIANG LIAO LIN LIU LONG LU LUO LV MA MENG MIAO"
+    " PAN PENG QIAN QIN QIU REN SHEN SHI SONG SU SUN TAN TANG TIAN WAN WANG WEI WEN WU XIA"
+    " XIANG XIAO XIE XIONG XU XUE YAN YANG YAO YE YIN YU YUAN ZENG ZHANG ZHAO ZHENG ZHONG"
+    " ZHOU ZHU ZOU"
+).split()
 _NAME_TOKEN = (
     r"(?:[" + _UPPER + r"][^\W\d_A-Z]+(?:-[" + _UPPER + r"a-z][^\W\d_A-Z]+)*"
-    r"|[" + _UPPER + r"]'[" + _UPPER + r"][^\W\d_A-Z]+)"
+    r"|[" + _UPPER + r"]'[" + _UPPER + r"][^\W\d_A-Z]+"
+    r"|(?:" + "|".join(_CAPS_SURNAMES) + r")(?=\s+[A-Z][a-z]))"
 )
 # particles inside a name: "Ursula von der Leyen", "Lula da Silva"
 _PARTICLE = r"(?:von|van|der|den|de|da|do|dos|das|del|di|du|le|la|bin|binti|al|el)"

@@ -365,3 +365,22 @@ def test_a_sentence_the_page_cut_off_is_still_read() -> None:
     )
     found = meetings(text, date(2020, 11, 20))
     assert [m.start_date for m in found] == [date(2020, 11, 13)]
+
+
+def test_a_meeting_that_is_only_the_topic_of_a_briefing_is_not_its_date() -> None:
+    text = (
+        "The city information office held a press conference on 4 July, during which the vice "
+        "mayor gave an introduction about the 2018 World Artificial Intelligence Conference. "
+        "The 2018 World Artificial Intelligence Conference will be held in Shanghai from 17 to "
+        "19 September."
+    )
+    (m,) = meetings(text, date(2018, 7, 5))
+    assert (m.start_date, m.end_date, m.city) == (date(2018, 9, 17), date(2018, 9, 19), "Shanghai")
+
+
+def test_a_ceremony_that_only_dates_the_meeting_does_not_exclude_it() -> None:
+    (m,) = meetings(
+        "A high level forum was held in Beijing after the launch ceremony on 16 March.",
+        date(2010, 3, 30),
+    )
+    assert (m.meeting_type, m.start_date) == ("forum", date(2010, 3, 16))

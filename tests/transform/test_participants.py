@@ -197,3 +197,13 @@ def test_a_hyphenated_role_in_apposition() -> None:
 def test_an_adviser_is_a_role() -> None:
     text = "Science Adviser John Holdren and Minister Wan Gang co-chaired the meeting."
     assert [p.name for p in find_people(text, 0, len(text))] == ["John Holdren", "Wan Gang"]
+
+
+def test_a_surname_in_capitals_before_the_given_name() -> None:
+    text = "Minister WAN Gang and Secretary-General Angel Gurría met in Paris."
+    assert [p.name for p in find_people(text, 0, len(text))] == ["WAN Gang", "Angel Gurría"]
+
+
+def test_an_acronym_before_a_name_is_not_a_surname() -> None:
+    text = "NSFC Director Li Jinghai met them."
+    assert [p.name for p in find_people(text, 0, len(text))] == ["Li Jinghai"]
