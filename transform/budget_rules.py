@@ -10,19 +10,48 @@ import re
 
 _I = re.IGNORECASE
 
-STRONG_CUE = re.compile(
-    r"\b(?:budget(?:s|ed|ary)?|allot(?:s|ted|ting|ment)?|allocat(?:e|es|ed|ing|ion|ions)"
-    r"|pre-allocat\w*|appropriat(?:e|ed|ion|ions)|earmark(?:s|ed|ing)?|set\s+aside"
-    r"|expenditures?|spending|spends?|spent|outlays?)\b",
-    _I,
+
+def _words(*alternatives: str) -> re.Pattern[str]:
+    """One case-insensitive pattern matching any of `alternatives` as whole words."""
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", _I)
+
+
+# Triggers. A budget word makes an amount in its clause or sentence a budget; a funding
+# word does so only with a public actor (rule 2 of `budgets.py`).
+BUDGET_TRIGGERS: tuple[str, ...] = (
+    r"budget(?:s|ed|ary)?",
+    r"allot(?:s|ted|ting|ment)?",
+    r"allocat(?:e|es|ed|ing|ion|ions)",
+    r"pre-allocat\w*",
+    r"appropriat(?:e|ed|ion|ions)",
+    r"earmark(?:s|ed|ing)?",
+    r"set\s+aside",
+    r"expenditures?",
+    r"spending",
+    r"spends?",
+    r"spent",
+    r"outlays?",
+    r"disburs(?:e|es|ed|ing|ement|ements)",
 )
-WEAK_CUE = re.compile(
-    r"\b(?:fund(?:s|ed|ing)?|grants?|invest(?:s|ed|ing|ment|ments)?|capital"
-    r"|provid(?:e|es|ed|ing)|pledg(?:e|es|ed|ing)|commit(?:s|ted|ting|ment)?"
-    r"|support(?:s|ed|ing)?|contribut(?:e|es|ed|ing|ion|ions)|raised|raises|sought|seeks"
-    r"|seeking|requests?|requested)\b",
-    _I,
+FUNDING_TRIGGERS: tuple[str, ...] = (
+    r"fund(?:s|ed|ing)?",
+    r"grants?",
+    r"invest(?:s|ed|ing|ment|ments)?",
+    r"capital",
+    r"provid(?:e|es|ed|ing)",
+    r"pledg(?:e|es|ed|ing)",
+    r"commit(?:s|ted|ting|ment)?",
+    r"support(?:s|ed|ing)?",
+    r"contribut(?:e|es|ed|ing|ion|ions)",
+    r"raised|raises|sought|seeks|seeking|requests?|requested",
+    r"subsidi[sz](?:e|es|ed|ing)|subsid(?:y|ies)",
+    r"inject(?:s|ed|ing|ion)?",
+    r"deploy(?:s|ed|ing)?",
+    r"(?:is|was|are|were|be)\s+(?:made\s+)?available",
 )
+STRONG_CUE = _words(*BUDGET_TRIGGERS)
+WEAK_CUE = _words(*FUNDING_TRIGGERS)
+
 # The amount names the size of a programme or fund: "the EU's 95.5 billion euro research
 # and innovation programme", "a 10 billion yuan Future Industry Fund".
 SIZE_OF = re.compile(
@@ -40,18 +69,112 @@ CONTEXT_VERB = re.compile(
 )
 PUBLIC_ACTOR = re.compile(
     r"\b(?:government|state|central|ministry|ministries|national|public|federal|provincial"
-    r"|municipal|council|foundation|agency|administration|commission|programme|program"
-    r"|funds?)\b",
+    r"|municipal|council|foundation|agency|administration|commission|programmes?|programs?"
+    r"|funds?|governments|ministers?)\b",
     _I,
 )
-EXCLUDED = re.compile(
-    r"\b(?:trade|trading|transactions?|exports?|exported|imports?|imported|bonds?|issuance"
-    r"|loans?|lending|credit\s+lines?|GDP|gross\s+domestic\s+product|revenues?|sales"
-    r"|turnover|markets?|valuation|valued\s+at|profits?|incomes?|tax(?:es)?|salar(?:y|ies)"
-    r"|wages?|prices?|priced|costs?|contracts?|deals?|acquisitions?|mergers?"
-    r"|foreign\s+direct\s+investment|FDI|outbound\s+investment|output\s+value"
-    r"|venture\s+capital|IPO|donat(?:e|ed|es|ion|ions)|fines?|penalt(?:y|ies)|ransom|fraud"
-    r"|deficits?|surplus(?:es)?|shares?\s+price|market\s+value)\b",
+# Look-alikes: money that is not an allocation to a purpose, by kind. Read before the
+# amount and in the words right after it ("1 trillion yuan worth of such bonds").
+LOOKALIKES: dict[str, tuple[str, ...]] = {
+    "trade": (
+        r"trade",
+        r"trading",
+        r"transactions?",
+        r"exports?",
+        r"exported",
+        r"imports?",
+        r"imported",
+    ),
+    "financing": (r"bonds?", r"issuance", r"loans?", r"lending", r"credit\s+lines?", r"liquidity"),
+    "economy": (r"GDP", r"gross\s+domestic\s+product", r"output\s+value"),
+    "market": (r"markets?", r"valuation", r"valued\s+at", r"market\s+value", r"shares?\s+price"),
+    "company": (
+        r"revenues?",
+        r"sales",
+        r"turnover",
+        r"profits?",
+        r"incomes?",
+        r"contracts?",
+        r"deals?",
+        r"acquisitions?",
+        r"mergers?",
+        r"IPO",
+    ),
+    "private investment": (
+        r"foreign\s+direct\s+investment",
+        r"FDI",
+        r"outbound\s+investment",
+        r"venture\s+capital",
+    ),
+    "prices and pay": (
+        r"tax(?:es)?",
+        r"salar(?:y|ies)",
+        r"wages?",
+        r"prices?",
+        r"priced",
+        r"costs?",
+    ),
+    "other transfers": (
+        r"donat(?:e|ed|es|ion|ions)",
+        r"fines?",
+        r"penalt(?:y|ies)",
+        r"ransom",
+        r"fraud",
+    ),
+    "fiscal balance": (r"deficits?", r"surplus(?:es)?"),
+}
+EXCLUDED = _words(*(w for words in LOOKALIKES.values() for w in words))
+# Attachment of an amount to what it measures. A change ("jumped 154.82 billion yuan",
+# "a rise of NT$4.5 billion", "up 12.5 percent, or 246.57 billion yuan") is not a level:
+# never a budget. Matched against the clause up to the amount.
+_CHANGE_VERBS = (
+    r"jump\w*|ris(?:e|es|ing)|rose|risen|increas\w*|gr[eo]w\w*|climb\w*|surg\w*|gain\w*"
+    r"|drop\w*|f[ae]ll\w*|declin\w*|decreas\w*|add(?:s|ed|ing)?"
+)
+_CHANGE_NOUNS = (
+    r"rise|increase|jump|growth|gain|hike|boost|addition|drop|fall|decline|decrease|cut"
+    r"|reduction"
+)
+INCREMENT_BEFORE = re.compile(
+    r"(?:\b(?:" + _CHANGE_VERBS + r")\s+(?:by\s+)?"
+    r"|\b(?:" + _CHANGE_VERBS + r"|cut\w*|reduc\w*|rais\w*|boost\w*|lift\w*|trim\w*)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?by\s+"
+    r"|\b(?:up|down)\s+(?:by\s+)?"
+    r"|\b(?:an?|the)\s+(?:[\w-]+\s+)?(?:" + _CHANGE_NOUNS + r")\s+of\s+"
+    r"|\d\s*(?:%|percent|per\s+cent)\s*,?\s*or\s+)$",
+    _I,
+)
+INCREMENT_AFTER = re.compile(
+    r"\s*(?:more|higher|greater|less|lower|fewer)\s+than\b"
+    r"|\s*(?:year-on-year|y/y|annual|yearly)?\s*(?:increase|rise|growth|jump|decrease|drop)\b",
+    _I,
+)
+# A comparison base stated as another year's figure is a fact of its own ("up from 1.3
+# trillion yuan last year", "compared to MOP303 million disbursed in 2015", "on last
+# year's $160 million"): the clause before it, and the year right after it (or before).
+BASE_BEFORE = re.compile(
+    r"(?:\b(?:up|down|rising|rose|risen|increas\w*|gr[eo]w\w*|climb\w*|jump\w*|f[ae]ll\w*"
+    r"|drop\w*|declin\w*|decreas\w*)\s+from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?"
+    r"|\b(?:on|over|than|from)(?=\s+(?:last|the\s+previous|the\s+prior)\s+year))"
+    r"\s+(?:(?:last|the\s+previous|the\s+prior)\s+year['’]s\s+)?(?:the\s+|a\s+)?$",
+    _I,
+)
+BASE_YEAR_BEFORE = re.compile(r"\b(?:last|the\s+previous|the\s+prior)\s+year['’]s\s+$", _I)
+BASE_YEAR_AFTER = re.compile(
+    r"\s*(?:[\w-]+\s+){0,2}?(?:last\s+year|the\s+(?:previous|prior)\s+year"
+    r"|a\s+year\s+(?:earlier|ago|before)|in\s+(?:fiscal\s+)?(?:19|20)\d\d)\b",
+    _I,
+)
+# Money that built one named thing is that thing's cost ("was built using China's $92
+# million grant"), and spending stated as a share of revenue is a company's.
+BUILT_WITH = re.compile(
+    r"\b(?:built|constructed|developed|assembled|financed|paid\s+for)\s+(?:using|with|by)\b"
+    r"[^.;]{0,40}$",
+    _I,
+)
+COMPANY_SHARE = re.compile(
+    r"\b(?:of|to)\s+(?:the\s+|its\s+)?(?:company|firm|group|corporate)(?:['’]s)?\s+"
+    r"(?:annual\s+|total\s+|yearly\s+)?(?:revenue|sales|turnover|income)\b",
     _I,
 )
 # A per-unit amount is a ceiling or a price, not a budget ("up to 5 million yuan each").

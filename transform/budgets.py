@@ -101,11 +101,18 @@ from transform.budget_fields import (
 )
 from transform.budget_rules import (
     ANAPHOR,
+    BASE_BEFORE,
+    BASE_YEAR_AFTER,
+    BASE_YEAR_BEFORE,
+    BUILT_WITH,
     COMPANY,
+    COMPANY_SHARE,
     CONTEXT_VERB,
     EXCLUDED,
     FOLLOW_UP,
     FUND_CAPITAL,
+    INCREMENT_AFTER,
+    INCREMENT_BEFORE,
     ONE_PROJECT,
     PART_OF,
     PAST_STATISTIC,
@@ -140,6 +147,42 @@ __all__ = ["extract_budgets", "CATEGORY_PATTERNS", "CURRENCY_COUNTRY"]
 _I = re.IGNORECASE
 
 
+def _attachment(ctx: Doc, amounts: list[Amount], i: int, w: Window) -> str:
+    """What amount i measures in its clause: "increment" (a change, never a budget), "base"
+    (a comparison base stated as another year's figure) or "level"."""
+    amt = amounts[i]
+    if INCREMENT_BEFORE.search(ctx.text, w.start, amt.start) or INCREMENT_AFTER.match(
+        ctx.text, amt.span_end, w.end
+    ):
+        return "increment"
+    if BASE_BEFORE.search(ctx.text, w.start, amt.start) and (
+        BASE_YEAR_BEFORE.search(ctx.text, w.start, amt.start)
+        or BASE_YEAR_AFTER.match(ctx.text, amt.span_end, w.end)
+    ):
+        return "base"
+    return "level"
+
+
+def _base_is_budget(
+    ctx: Doc, index: int, amounts: list[Amount], i: int, context: list[int]
+) -> bool:
+    """A comparison base is a budget when what it is compared with is one: another amount
+    of its sentence, or the previous sentence's ("That's up from X last year")."""
+    s = ctx.sentences[index]
+    for j in range(len(amounts)):
+        if j == i:
+            continue
+        w = clause_window(s, amounts, j)
+        if _attachment(ctx, amounts, j, w) == "level" and _is_budget_amount(
+            ctx, index, amounts, j, w, context
+        ):
+            return True
+    if len(amounts) == 1 and context:
+        prev = ctx.sentences[context[0]]
+        return STRONG_CUE.search(prev.text) is not None and bool(parse_amounts(prev.text))
+    return False
+
+
 def _is_budget_amount(
     ctx: Doc, index: int, amounts: list[Amount], i: int, w: Window, context: list[int]
 ) -> bool:
@@ -148,6 +191,13 @@ def _is_budget_amount(
     amt = amounts[i]
     window_text = ctx.text[w.start : w.end]
     single = len(amounts) == 1
+    attachment = _attachment(ctx, amounts, i, w)
+    if attachment == "increment":
+        return False
+    if attachment == "base" and _base_is_budget(ctx, index, amounts, i, context):
+        return True
+    if BUILT_WITH.search(ctx.text, w.start, amt.start):
+        return False  # the cost of one named thing
     # Excluded kinds are read before the amount and in the words right after it
     # ("1 trillion yuan worth of such bonds"), not in a later clause ("... equivalent to
     # 2.68% of GDP" does not make R&D spending a GDP figure).
@@ -188,8 +238,10 @@ def _is_budget_amount(
     if ONE_PROJECT.search(s.text if single else window_text):
         return False  # one project's funding, not a budget
     orgs_sentence = in_span(ctx.orgs, ctx.org_starts, s.start, s.end)
-    if COMPANY.search(masked(ctx, w.start, amt.start)) or any(
-        o.kind in ("company", "bank") and o.end <= amt.start for o in orgs_sentence
+    if (
+        COMPANY.search(masked(ctx, w.start, amt.start))
+        or COMPANY_SHARE.search(s.text)
+        or any(o.kind in ("company", "bank") and o.end <= amt.start for o in orgs_sentence)
     ):
         if not any(o.kind in SPENDER_KINDS for o in orgs_sentence):
             return False
@@ -250,6 +302,7 @@ def _read_amount(ctx: Doc, index: int, amounts: list[Amount], i: int) -> Candida
     if not _is_budget_amount(ctx, index, amounts, i, w, context):
         return None
 
+    base = _attachment(ctx, amounts, i, w) == "base"
     part_of = PART_OF.match(s.text) is not None
     anaphoric = part_of or ANAPHOR.search(s.text) is not None
     antecedent = ctx.sentences[context[0]] if (anaphoric and context) else None
@@ -332,7 +385,9 @@ def _read_amount(ctx: Doc, index: int, amounts: list[Amount], i: int) -> Candida
     fiscal_year = None
     multi = fund_capital
     if not fund_capital:
-        fiscal_year = point_year(ctx, w.start, w.end, amt.start, phase, amt.span_end)
+        # A comparison base's year is the one stated right after it ("X disbursed in 2015").
+        w_start = amt.start if base and BASE_YEAR_AFTER.match(ctx.text, amt.span_end) else w.start
+        fiscal_year = point_year(ctx, w_start, w.end, amt.start, phase, amt.span_end)
         if fiscal_year is None:
             fiscal_year = point_year(ctx, s.start, s.end, amt.start, phase, amt.span_end)
     if fiscal_year is None and not multi:
@@ -368,7 +423,12 @@ def _read_amount(ctx: Doc, index: int, amounts: list[Amount], i: int) -> Candida
         currency = RUPEE[country]  # "Rs" is also the rupee of Pakistan, Sri Lanka, Nepal
 
     # 7. Change and stated USD.
-    change = change_pct(window_text, amt.start - w.start, amt.span_end - w.start)
+    a_start, a_end = amt.start - w.start, amt.span_end - w.start
+    if base:
+        a_start = 0  # a base's change is stated after it; the one before is the new figure's
+        window_text = window_text[a_end:]
+        a_end = 0
+    change = change_pct(window_text, a_start, a_end)
     if change is None:
         change = _follow_up_change(ctx, index)
     stated_usd = amt.stated_usd if amt.currency != "USD" else None

@@ -1,0 +1,109 @@
+"""Attaching amounts to what they measure: levels, changes, comparison bases, look-alikes.
+
+Sentences written for these tests in the style of real news pages and statistics bulletins.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from extract.documents import ParsedDocument
+from transform.budgets import extract_budgets
+from transform.facts import Budget
+
+
+def amounts(text: str, published: date | None = date(2022, 5, 4)) -> list[tuple[float, str]]:
+    found = extract_budgets("t", ParsedDocument(text=text, published_date=published))
+    return [(c.fact.amount, c.fact.currency) for c in found if isinstance(c.fact, Budget)]
+
+
+def facts(text: str, published: date | None = date(2022, 5, 4)) -> list[Budget]:
+    found = extract_budgets("t", ParsedDocument(text=text, published_date=published))
+    return [c.fact for c in found if isinstance(c.fact, Budget)]
+
+
+def test_a_change_in_money_is_not_a_level() -> None:
+    text = (
+        "In 2021, the province's R&D expenditure reached 82.4 billion yuan, jumped 9.1 billion "
+        "yuan year-on-year. Government spending on science rose 7 percent, or 3.2 billion "
+        "yuan, to 48.6 billion yuan. The agency's budget stands at NT$20.1 billion, a rise of "
+        "NT$1.3 billion over this year."
+    )
+    assert amounts(text) == [
+        (82_400_000_000, "CNY"),
+        (48_600_000_000, "CNY"),
+        (20_100_000_000, "TWD"),
+    ]
+
+
+def test_an_amount_more_than_the_year_before_is_a_change() -> None:
+    text = (
+        "Average R&D expenditure per researcher was 410 thousand yuan, 22 thousand yuan more "
+        "than in the previous year."
+    )
+    assert amounts(text) == []
+
+
+def test_a_comparison_base_given_as_another_years_figure_is_its_own_fact() -> None:
+    text = (
+        "The foundation disbursed MOP 48 million for research projects last year, compared to "
+        "MOP 45 million disbursed in 2020."
+    )
+    found = facts(text)
+    assert [(b.amount, b.currency) for b in found] == [(48_000_000, "MOP"), (45_000_000, "MOP")]
+    assert found[1].fiscal_year == 2020
+
+
+def test_a_comparison_base_in_the_next_sentence_follows_the_budget_it_compares() -> None:
+    text = (
+        "A budget report released on Saturday said the country would spend 950 billion yuan "
+        "on defense this year. That is up from 900 billion yuan last year."
+    )
+    assert amounts(text) == [(950_000_000_000, "CNY"), (900_000_000_000, "CNY")]
+
+
+def test_a_company_spending_a_share_of_its_revenue_is_not_a_budget() -> None:
+    text = (
+        "R&D spending over the year rose 9 percent to 12.5 billion yuan, equivalent to a fifth "
+        "of company revenue."
+    )
+    assert amounts(text) == []
+
+
+def test_money_that_built_one_thing_is_its_cost() -> None:
+    text = "The observation satellite was built using a $60 million grant from the government."
+    assert amounts(text) == []
+
+
+def test_a_hong_kong_budget_speech_writes_hong_kong_dollars_as_dollar_sign() -> None:
+    text = (
+        "Hong Kong budget backs research\n\n"
+        "The Financial Secretary of Hong Kong delivered the Budget today. The Government will "
+        "set aside $3 billion for research infrastructure at universities in Hong Kong. "
+        "Hong Kong will also inject $1 billion into a research fund."
+    )
+    assert amounts(text) == [(3_000_000_000, "HKD"), (1_000_000_000, "HKD")]
+
+
+def test_money_made_available_by_a_government_is_funding() -> None:
+    text = (
+        "The New Zealand government announced funding for two joint research programmes with "
+        "China. The minister said a total of 2.5 million NZ dollars ($1.6 million) was "
+        "available for the programmes over four years."
+    )
+    (b,) = facts(text)
+    assert (b.amount, b.currency, b.stated_usd, b.fiscal_year) == (
+        2_500_000,
+        "NZD",
+        1_600_000,
+        None,
+    )
+
+
+def test_look_alikes_stay_out() -> None:
+    text = (
+        "The central bank injected 300 billion yuan of liquidity into the banking system. "
+        "The government will issue 500 billion yuan of special treasury bonds. China's AI "
+        "market was valued at 600 billion yuan in 2024."
+    )
+    assert amounts(text) == []
