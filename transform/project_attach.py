@@ -223,6 +223,25 @@ def refers_to(draft: Draft, ctx: EventDoc, index: int) -> bool:
     return False
 
 
+def launch_state(ctx: EventDoc, d: Draft) -> str | None:
+    """The launching state of a space mission: the country of a launch site or vehicle
+    ("from Taiyuan", "a Long March-2C rocket") named in its sentence, else its paragraph,
+    else the document."""
+    s = ctx.sentences[d.sentence]
+    para_start = ctx.text.rfind("\n\n", 0, s.start) + 1
+    para_end = ctx.text.find("\n\n", s.end)
+    scopes = (
+        s.text,
+        ctx.text[para_start : para_end if para_end >= 0 else len(ctx.text)],
+        ctx.text,
+    )
+    for scope in scopes:
+        for iso3, pattern in rules.LAUNCH_STATE_RES:
+            if pattern.search(scope):
+                return iso3
+    return None
+
+
 def finish(ctx: EventDoc, d: Draft) -> Candidate:
     """Rules 6 and 8: the type and place decided from all participants, as a candidate."""
     s = ctx.sentences[d.sentence]
@@ -252,7 +271,8 @@ def finish(ctx: EventDoc, d: Draft) -> Candidate:
     if kind == "space_mission":
         city = None
         country = (
-            next(iter(d.subject_countries), None)
+            launch_state(ctx, d)
+            or next(iter(d.subject_countries), None)
             or next((o.country for o in d.subject_orgs if o.country), None)
             or country
             or d.launch_site_country

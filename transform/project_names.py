@@ -24,6 +24,8 @@ def project_type_of(name: str, appos: str | None = None) -> tuple[str, str] | No
         if not text:
             continue
         core = rules.CORE_SPLIT.split(text, maxsplit=1)[0]
+        if rules.FUND_PROGRAMME.search(core):
+            return "fund", "programme"  # "UK-China Research and Innovation Fund"
         for scope in (core, text):
             found: list[tuple[int, int, str, str]] = []
             for rank, (pattern, kind) in enumerate(rules.HEAD_RES):

@@ -58,17 +58,22 @@ VERBS: tuple[tuple[str, str], ...] = (
     (r"establishment", "established"),
     (r"founding", "established"),
     (r"completion", "completed"),
+    (r"development", "planned"),
+    (r"construction", "planned"),
+    (r"announced", "launched"),
 )
 # Matched at anchors of the lower-cased text (same offsets as the text).
 VERB_RE = re.compile(r"(?:" + "|".join(f"(?P<v{i}>{p})" for i, (p, _) in enumerate(VERBS)) + r")\b")
 VERB_STATUS = {f"v{i}": status for i, (_, status) in enumerate(VERBS)}
-VERB_ANCHORS = PROJECT_WORDS | frozenset("inauguration establishment founding completion".split())
+VERB_ANCHORS = PROJECT_WORDS | frozenset(
+    "inauguration establishment founding completion announced development construction".split()
+)
 
 # "the unveiling ceremony of X", "saw the launch of X", "the official inauguration of X":
 # the event named by a noun, and the status it gives.
 NOMINAL_EVENT = re.compile(
     r"(?P<noun>launch|launching|unveiling|opening|inauguration|establishment|founding"
-    r"|commissioning|completion)(?:\s+(?:and\s+hand(?:ing)?[\s-]over\s+)?ceremony)?\s+of\s+"
+    r"|commissioning|completion|development|construction)(?:\s+(?:and\s+hand(?:ing)?[\s-]over\s+)?ceremony)?\s+of\s+"
 )
 NOMINAL_STATUS = {
     "launch": "launched",
@@ -80,8 +85,14 @@ NOMINAL_STATUS = {
     "founding": "established",
     "commissioning": "started_operations",
     "completion": "completed",
+    "development": "planned",
+    "construction": "planned",
 }
-NOMINAL_ONLY = frozenset({"inauguration", "establishment", "founding", "completion"})
+NOMINAL_ONLY = frozenset(
+    {"inauguration", "establishment", "founding", "completion", "development", "construction"}
+)
+# "set aside $5.5 billion for the development of X": money for a project still to come
+PURPOSE_ONLY = frozenset({"development", "construction"})
 # "since the launch of X", "after the opening of X": an earlier event recalled
 RECALL_WORDS = frozenset("since after before following until prior ahead upon".split())
 # where the project named after a nominal trigger ends
@@ -92,6 +103,35 @@ NOMINAL_NP_END = re.compile(
 )
 # A launch vehicle is not the project: its launch is its payload's.
 LAUNCH_VEHICLE = re.compile(r"\b(?:rocket|launch\s+vehicle|Long\s+March)\b", re.IGNORECASE)
+# A named fund of a research or cooperation programme is a project (a programme); an
+# investment or industry fund is a budget only.
+FUND_PROGRAMME = re.compile(
+    r"\b(?:Research|Science|Scientific|Innovation|Cooperation|Collaboration|Partnership)\b"
+    r"(?:(?!Investment|Industr|Capital|Equity|Guidance)[\w\s&-])*\bFund\b"
+)
+# "X was announced": a launch, for a programme only
+ANNOUNCED_PROGRAMME = frozenset({"announced"})
+# A verb in a subordinate clause reports an earlier event ("since the first agreement was
+# signed in 1992")
+SUBORDINATORS = frozenset(
+    "since after before when because although though until once whereas".split()
+)
+# A diplomatic relation, not a project: "established a comprehensive strategic partnership"
+DIPLOMATIC = re.compile(
+    r"\b(?:strategic|comprehensive|all-round|all-weather|diplomatic)\b[\w\s-]*"
+    r"\b(?:partnership|relations?|ties)\b",
+    re.IGNORECASE,
+)
+# Launching states by launch site or vehicle: a space mission's country
+LAUNCH_STATES: tuple[tuple[str, str], ...] = (
+    ("CHN", r"Long\s+March|Jiuquan|Xichang|Taiyuan|Wenchang|Kuaizhou|Jielong|Ceres-1|Zhuque"),
+    ("IND", r"Sriharikota|Satish\s+Dhawan|PSLV|GSLV|LVM3"),
+    ("RUS", r"Baikonur|Vostochny|Plesetsk|Soyuz|Proton-M|Angara"),
+    ("USA", r"Cape\s+Canaveral|Vandenberg|Kennedy\s+Space\s+Center|Falcon\s+9|Falcon\s+Heavy"),
+    ("FRA", r"Kourou|Ariane\s*[56]|Vega-C"),
+    ("JPN", r"Tanegashima|H-IIA|H3\s+rocket"),
+)
+LAUNCH_STATE_RES = tuple((iso3, re.compile(r"\b(?:" + p + r")\b")) for iso3, p in LAUNCH_STATES)
 # Two projects named in one phrase: "the X Center ... and the Y Branch of UCAS"
 COORDINATION = re.compile(r"\s+and\s+(?:the\s+|a\s+|an\s+)?(?=[A-Z0-9])")
 # Verbs whose subject is the project ("X started commercial operations", "X lifted off").
@@ -313,7 +353,8 @@ AGREED_PROJECT = re.compile(
     r"\b(?:on|for|to)\s+(?:jointly\s+)?(?:the\s+)?(?:joint\s+)?(?:construction|establishment"
     r"|building|development|creation|setting\s+up|launch|build|establish|set\s+up|develop"
     r"|create|construct|launching|extend|extension|renew|renewal|expand|expansion|upgrade"
-    r"|continue|continuation)\s+(?:of\s+)?(?:a\s+|an\s+|the\s+)?",
+    r"|continue|continuation|management|operation|implementation)\s+(?:of\s+)?"
+    r"(?:a\s+|an\s+|the\s+)?",
     re.IGNORECASE,
 )
 NOMINAL_OF = re.compile(

@@ -127,13 +127,23 @@ def _read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dr
         if not rules.RECALL_WORDS.isdisjoint(words[-3:]):
             return None  # "since the launch of X": an earlier event recalled
         verb_status = rules.NOMINAL_STATUS[nominal.group("noun")]
-    elif word in rules.NOMINAL_ONLY:
+        if nominal.group("noun") in rules.PURPOSE_ONLY:
+            if "for" not in words[-2:]:
+                return None  # "the development of AI"
+            future = True  # "set aside $5.5 billion for the development of Cyberport 5"
+    elif word in rules.NOMINAL_ONLY or (word in rules.ANNOUNCED_PROGRAMME and not passive):
         return None
+    elif not rules.SUBORDINATORS.isdisjoint(words):
+        return None  # "since the first agreement was signed in 1992": a recall
+    elif has_perfect(words) and text[ctx.opening[index] : vs].lower().startswith("since "):
+        return None  # "Since 2015, X has signed ...": a state of affairs, not an event
     gerund = word.endswith("ing") and nominal is None
     if gerund:
         lead = rules.LEAD_ADVERBIAL.match(text, clause_start, vs)
         if (lead.end() if lead else clause_start) == vs:
             future = True  # "Launching an AI Plus initiative promises to ..."
+        elif tail.rstrip().endswith((" for", " For")):
+            future = True  # "$2 billion ... for launching a Re-industrialisation Scheme"
         elif not tail.rstrip().endswith(("by", "By")):
             return None  # "towards establishing ...", "the process of developing ..."
     before = text[s.start : vs]
@@ -279,10 +289,16 @@ def _read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dr
         # "The Long March-3B carrier rocket blasted off": the current mission's launch
         mission = current is not None and current.head_type == "space_mission"
         return same_draft(index) if mission else None
+    if word in rules.ANNOUNCED_PROGRAMME and kind != "programme":
+        return None  # "the results were announced"
+    if rules.DIPLOMATIC.search(name):
+        return None  # "established Strategic Partnership for Peace and Prosperity"
     core_words = core.split()
     core_lower = [w.strip(rules.PUNCT).lower() for w in core_words]
-    if not rules.NOT_PROJECT_WORDS.isdisjoint(core_lower) and not (
-        core_words and project_type_of(core_words[-1]) is not None
+    if (
+        head != "fund"
+        and not rules.NOT_PROJECT_WORDS.isdisjoint(core_lower)
+        and not (core_words and project_type_of(core_words[-1]) is not None)
     ):
         return None
     if head.endswith("s") and not head.endswith("ss") and head not in ("qubits",):
