@@ -21,6 +21,7 @@ from extract.sample_site import serve_sample_site
 from extract.sources import PipelineConfig, load_config
 from flows import steps
 from warehouse.lock import run_lock
+from warehouse.publish import PublishFailed
 
 
 class RunFailed(Exception):
@@ -108,7 +109,7 @@ def nightly(
             if not gate.publishable:
                 raise RunFailed(f"not published: {gate.reason}")
             publish(ctx, gate.excluded)
-        except RunFailed as exc:
+        except (RunFailed, PublishFailed) as exc:  # the reason is the message: no traceback
             failure = str(exc)
         except Exception as exc:
             logger.exception("the run crashed")

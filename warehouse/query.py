@@ -1,7 +1,10 @@
 """Read-only SQL on the published data, for `chinasci query`.
 
-Queries go to the analysts' copy (`published/analyst.duckdb`), never to the warehouse the
-nightly run writes: DuckDB lets no other process open a file while one writes it.
+Queries go to the analysts' copy of the published run (`published/current/analyst.duckdb`),
+never to the warehouse the nightly run writes: DuckDB lets no other process open a file
+while one writes it. `current` is resolved once and the run's folder pinned for the length
+of the query, so a publication switching runs meanwhile neither mixes runs nor removes
+the folder being read.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from typing import Any
 
 import duckdb
 
-from warehouse.publish import ANALYST_DB
+from warehouse.publish import ANALYST_DB, pinned_run
 
 
 class NothingPublished(Exception):
@@ -24,16 +27,20 @@ class NothingPublished(Exception):
 
 
 def run_query(published_dir: Path, sql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
-    path = published_dir / ANALYST_DB
-    if not path.exists():
-        raise NothingPublished(f"nothing published yet under {published_dir}; run `chinasci run`")
-    con = duckdb.connect(str(path), read_only=True)
-    try:
-        cur = con.execute(sql)
-        columns = [d[0] for d in cur.description or []]
-        return columns, cur.fetchall()
-    finally:
-        con.close()
+    """Columns and rows of `sql` on the published run's analyst copy (read-only)."""
+    with pinned_run(published_dir) as run_dir:
+        path = run_dir / ANALYST_DB if run_dir is not None else None
+        if path is None or not path.exists():
+            raise NothingPublished(
+                f"nothing published yet under {published_dir}; run `chinasci run`"
+            )
+        con = duckdb.connect(str(path), read_only=True)
+        try:
+            cur = con.execute(sql)
+            columns = [d[0] for d in cur.description or []]
+            return columns, cur.fetchall()
+        finally:
+            con.close()
 
 
 def _cell(value: Any) -> Any:

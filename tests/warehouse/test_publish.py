@@ -1,8 +1,10 @@
-"""Publishing writes typed Parquet atomically, a manifest, and a standalone analyst copy."""
+"""Publishing writes typed Parquet, a manifest and a standalone analyst copy in a folder of
+the run's own, and makes it current with one switch."""
 
 from __future__ import annotations
 
 import json
+import os
 from datetime import date, datetime
 from pathlib import Path
 
@@ -15,7 +17,12 @@ from warehouse import load
 from warehouse.db import connect
 from warehouse.publish import (
     ANALYST_DB,
+    CURRENT,
+    MANIFEST,
     PUBLISHED_TABLES,
+    RUNS,
+    current_run_dir,
+    pinned_run,
     publish,
     read_manifest,
     remove_stale_temporaries,
@@ -116,7 +123,72 @@ def test_stale_temporaries_are_removed(tmp_path: Path) -> None:
     out = tmp_path / "published"
     out.mkdir()
     (out / ".budgets.parquet.r9.tmp").write_bytes(b"half")
+    staging = out / ".run-r9.tmp"  # a run folder a killed run was building
+    staging.mkdir()
+    (staging / "budgets.parquet").write_bytes(b"half")
     (out / "budgets.parquet").write_bytes(b"keep")
-    assert [p.name for p in remove_stale_temporaries(out)] == [".budgets.parquet.r9.tmp"]
+    removed = [p.name for p in remove_stale_temporaries(out)]
+    assert removed == [".budgets.parquet.r9.tmp", ".run-r9.tmp"]
     assert (out / "budgets.parquet").read_bytes() == b"keep"
     assert json.loads(json.dumps(sorted(p.name for p in out.iterdir()))) == ["budgets.parquet"]
+
+
+def _publish(con: duckdb.DuckDBPyConnection, out: Path, run_id: str) -> None:
+    publish(con, out, run_id=run_id, published_at=datetime(2024, 4, 1))
+
+
+def test_each_run_is_a_folder_and_current_names_one(con, tmp_path: Path) -> None:
+    out = tmp_path / "published"
+    _publish(con, out, "r1")
+    _publish(con, out, "r2")
+    assert os.readlink(out / CURRENT) == f"{RUNS}/r2"
+    assert current_run_dir(out) == (out / RUNS / "r2").resolve()
+    expected = {f"{t}.parquet" for t in PUBLISHED_TABLES} | {MANIFEST, ANALYST_DB}
+    for run_id in ("r1", "r2"):  # the previous run is kept for readers still on it
+        assert {p.name for p in (out / RUNS / run_id).iterdir()} == expected
+        folder = out / RUNS / run_id
+        assert json.loads((folder / MANIFEST).read_text())["run_id"] == run_id
+        with duckdb.connect(str(folder / ANALYST_DB), read_only=True) as analyst:
+            assert analyst.execute("SELECT run_id FROM publication").fetchone() == (run_id,)
+    # The names of the flat layout stay, as links that follow the switch.
+    for name in expected:
+        assert os.readlink(out / name) == f"{CURRENT}/{name}"
+    assert read_manifest(out)["run_id"] == "r2"
+    assert not [p for p in out.iterdir() if ".tmp" in p.name]
+
+
+def test_a_data_dir_whose_name_has_a_quote(con, tmp_path: Path) -> None:
+    out = tmp_path / "analyst's data" / "published"
+    _publish(con, out, "r1")
+    assert run_query(out, "SELECT run_id FROM publication")[1] == [("r1",)]
+    assert run_query(out, "SELECT count(*) FROM budgets")[1] == [(1,)]
+
+
+def test_superseded_runs_are_removed_unless_a_reader_holds_them(con, tmp_path: Path) -> None:
+    out = tmp_path / "published"
+    _publish(con, out, "r1")
+    _publish(con, out, "r2")
+    with pinned_run(out) as held:
+        assert held == (out / RUNS / "r2").resolve()
+        _publish(con, out, "r3")
+        _publish(con, out, "r4")  # r2 is neither current nor previous, but is being read
+        assert sorted(p.name for p in (out / RUNS).iterdir()) == ["r2", "r3", "r4"]
+        assert (held / ANALYST_DB).exists()
+    _publish(con, out, "r5")
+    assert sorted(p.name for p in (out / RUNS).iterdir()) == ["r4", "r5"]
+
+
+def test_a_flat_publication_is_read_then_taken_over(con, tmp_path: Path) -> None:
+    """A data directory published before run folders existed: files directly in published/."""
+    out = tmp_path / "published"
+    _publish(con, out, "old")
+    flat = tmp_path / "flat"
+    flat.mkdir()
+    for name in [f"{t}.parquet" for t in PUBLISHED_TABLES] + [MANIFEST, ANALYST_DB]:
+        (flat / name).write_bytes((out / RUNS / "old" / name).read_bytes())
+    assert read_manifest(flat)["run_id"] == "old"
+    assert run_query(flat, "SELECT run_id FROM publication")[1] == [("old",)]
+    _publish(con, flat, "new")
+    assert (flat / MANIFEST).is_symlink() and (flat / ANALYST_DB).is_symlink()
+    assert read_manifest(flat)["run_id"] == "new"
+    assert json.loads((flat / MANIFEST).read_text())["run_id"] == "new"
