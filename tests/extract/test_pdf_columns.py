@@ -14,18 +14,11 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from extract.pdf_columns import (
-    PageWords,
-    Word,
-    cluster_lines,
-    find_gutter,
-    is_page_number,
-    join_hyphenated,
-    order_page,
-    read_pages,
-    split_on_gaps,
-    strip_furniture,
-)
+from extract.pdf_columns import find_gutter, order_page
+from extract.pdf_furniture import is_page_number, strip_furniture
+from extract.pdf_hyphens import join_hyphenated
+from extract.pdf_model import PageWords, Word, cluster_lines, split_on_gaps
+from extract.pdf_paragraphs import read_pages
 
 PAGE_W, PAGE_H = 595.0, 842.0
 BODY = "Helvetica"

@@ -28,7 +28,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
 from extract.documents import ParsedDocument, ParseError
-from extract.pdf_columns import is_page_number
+from extract.pdf_furniture import is_page_number
 from extract.pdf_text import parse_pdf
 
 REPO = Path(__file__).resolve().parents[2]
