@@ -73,7 +73,7 @@ VERB_ANCHORS = PROJECT_WORDS | frozenset(
 # the event named by a noun, and the status it gives.
 NOMINAL_EVENT = re.compile(
     r"(?P<noun>launch|launching|unveiling|opening|inauguration|establishment|founding"
-    r"|commissioning|completion|development|construction)(?:\s+(?:and\s+hand(?:ing)?[\s-]over\s+)?ceremony)?\s+of\s+"
+    r"|commissioning|completion|development|construction)(?:\s+(?:and\s+hand(?:ing)?[\s-]over\s+)?ceremony)?(?:\s+and\s+hand(?:ing)?[\s-]over)?\s+of\s+"
 )
 NOMINAL_STATUS = {
     "launch": "launched",
@@ -132,6 +132,27 @@ LAUNCH_STATES: tuple[tuple[str, str], ...] = (
     ("JPN", r"Tanegashima|H-IIA|H3\s+rocket"),
 )
 LAUNCH_STATE_RES = tuple((iso3, re.compile(r"\b(?:" + p + r")\b")) for iso3, p in LAUNCH_STATES)
+# A section heading that reports a project's event: "Popular Health Action Launched",
+# "* Joint Lab Opened in Bangkok"
+HEADING_EVENT = re.compile(
+    r"[*•·\s-]*(?P<name>[A-Z][^:;]{2,120}?)\s+(?:Launched|Unveiled|Opened|Inaugurated"
+    r"|Established|Set\s+Up|Founded|Kicked\s+Off|Kicks\s+Off|Launches|Opens|Unveils)\b"
+)
+# How far after an unnamed project's sentence its proper name is looked for (characters)
+RENAME_WINDOW = 1200
+# Other spellings of a head noun in a proper name
+HEAD_SPELLINGS = {
+    "centre": "center",
+    "center": "centre",
+    "programme": "program",
+    "program": "programme",
+    "laboratory": "lab",
+    "lab": "laboratory",
+}
+# Words a description and a name share without saying they are one project
+NAME_STOP_WORDS = frozenset("the and for new first its their".split())
+# ", co-sponsored by A, B and C,": a participle between a subject and its verb
+PARTICIPIAL_APPOSITION = re.compile(r",\s+(?:[\w-]+ed|built|set\s+up|led)\s+(?:by|with|in)\b")
 # Two projects named in one phrase: "the X Center ... and the Y Branch of UCAS"
 COORDINATION = re.compile(r"\s+and\s+(?:the\s+|a\s+|an\s+)?(?=[A-Z0-9])")
 # Verbs whose subject is the project ("X started commercial operations", "X lifted off").

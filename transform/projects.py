@@ -83,6 +83,7 @@ from transform.project_clauses import (
     np_before,
     verbs_in,
 )
+from transform.project_merge import merge_drafts
 from transform.project_names import (
     clean_name,
     expand_acronym,
@@ -182,6 +183,12 @@ def _read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dr
         subject_span = (ns, ns)
     elif passive or intransitive:
         ns, ne = np_before(text, clause_start, vs, last_chunk=passive)
+        if passive and project_type_of(text[ns:ne]) is None:
+            # "An initiative to ..., co-sponsored by A, B and C, was kicked off": the first
+            fs, fe = np_before(text, clause_start, vs)
+            participle = rules.PARTICIPIAL_APPOSITION.match(text, fe)
+            if participle is not None and project_type_of(text[fs:fe]) is not None:
+                ns, ne = fs, fe
         if ne <= ns:
             return None
         subject_span = (ns, ns)
@@ -450,4 +457,4 @@ def extract_projects(doc_id: str, doc: ParsedDocument, doc_type: str) -> list[Ca
                 current.funding = funding_of(ctx, s.start, s.end)
             elif not same:
                 current = None
-    return [finish(ctx, d) for d in drafts]
+    return [finish(ctx, d) for d in merge_drafts(ctx, drafts)]

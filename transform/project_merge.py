@@ -1,0 +1,98 @@
+"""Projects read from several places of one document: a project first described ("a centre
+for joint research on environmental protection", "an initiative to raise people's health
+awareness") takes the proper name its section heading or a later sentence gives it ("Popular
+Health Action Launched", "The Sh3 billion Sino-Africa Joint Research Centre will ..."), and
+two readings of one project (a caption and the body, an inauguration and the agreement
+signed the same day) become one."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from transform import project_rules as rules
+from transform.event_context import EventDoc
+from transform.project_attach import Draft
+from transform.project_names import is_named, project_type_of, same_project
+
+__all__ = ["merge_drafts"]
+
+
+@lru_cache(maxsize=64)
+def _named_head(head: str) -> re.Pattern[str]:
+    """A capitalised name ending with `head` ("Sino-Africa Joint Research Centre")."""
+    forms = {head, rules.HEAD_SPELLINGS.get(head, head)}
+    alternation = "|".join(re.escape(f[:1].upper() + f[1:]) for f in sorted(forms))
+    return re.compile(
+        r"(?<![\w'’-])(?:[A-Z][\w'’.-]*\s+)(?:(?:[A-Z][\w'’.-]*|of|for|on|and)\s+){0,8}?"
+        r"(?:" + alternation + r")\b(?:\s+(?:of|for|on)\s+(?:[A-Z][\w'’.-]*(?:\s+|$))+)?"
+    )
+
+
+def _from_heading(ctx: EventDoc, d: Draft) -> str | None:
+    """The name a section heading right before the event sentence gives ("Popular Health
+    Action Launched" over "An initiative ... was kicked off on March 16")."""
+    i = d.sentence - 1
+    if i < 0 or ctx.body[i]:
+        return None
+    m = rules.HEADING_EVENT.match(ctx.sentences[i].text)
+    if m is None or not is_named(m.group("name"), False):
+        return None
+    return m.group("name").strip()
+
+
+def _words(name: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(name)} - rules.NAME_STOP_WORDS
+
+
+_WORD = re.compile(r"[A-Za-z]{3,}")
+
+
+def _from_later(ctx: EventDoc, d: Draft) -> str | None:
+    """The proper name of the draft's kind that the next sentences give it, sharing most
+    words with its description ("a centre for joint research on ..." -> "Sino-Africa Joint
+    Research Centre", not another institute named nearby)."""
+    start = ctx.sentences[d.sentence].end
+    window = ctx.text[start : start + rules.RENAME_WINDOW]
+    described = _words(d.name) - {d.head, rules.HEAD_SPELLINGS.get(d.head, d.head)}
+    best: tuple[int, str] | None = None
+    for m in _named_head(d.head).finditer(window):
+        name = m.group(0).strip()
+        if len([w for w in name.split() if w[:1].isupper()]) < 2:
+            continue
+        typed = project_type_of(name)
+        shared = len(described & _words(name))
+        if (
+            typed is not None
+            and typed[1] == d.head_type
+            and shared
+            and (best is None or shared > best[0])
+        ):
+            best = (shared, name)
+    return best[1] if best else None
+
+
+def _absorb(into: Draft, other: Draft) -> None:
+    """What a second reading of one project adds to the first."""
+    into.event_date = into.event_date or other.event_date
+    into.place = into.place or other.place
+    into.funding = into.funding or other.funding
+    into.countries.extend(c for c in other.countries if c not in into.countries)
+    into.orgs.extend(o for o in other.orgs if o not in into.orgs)
+
+
+def merge_drafts(ctx: EventDoc, drafts: list[Draft]) -> list[Draft]:
+    """Name described projects, then keep one draft per project (the first reading)."""
+    for d in drafts:
+        if not d.named and d.head_type != "research_result":
+            name = _from_heading(ctx, d) or _from_later(ctx, d)
+            if name is not None:
+                d.name, d.named = name, True
+    out: list[Draft] = []
+    for d in drafts:
+        same = next((o for o in out if d.named and o.named and same_project(o.name, d.name)), None)
+        if same is None:
+            out.append(d)
+        else:
+            _absorb(same, d)
+    return out
