@@ -47,6 +47,7 @@ FUNDING_TRIGGERS: tuple[str, ...] = (
     r"subsidi[sz](?:e|es|ed|ing)|subsid(?:y|ies)",
     r"inject(?:s|ed|ing|ion)?",
     r"deploy(?:s|ed|ing)?",
+    r"approv(?:e|es|ed|ing|al)",
     r"(?:is|was|are|were|be)\s+(?:made\s+)?available",
 )
 STRONG_CUE = _words(*BUDGET_TRIGGERS)
@@ -112,7 +113,7 @@ LOOKALIKES: dict[str, tuple[str, ...]] = {
         r"wages?",
         r"prices?",
         r"priced",
-        r"costs?",
+        r"(?<!direct\s)(?<!indirect\s)costs?",  # direct and indirect costs are grant lines
     ),
     "other transfers": (
         r"donat(?:e|ed|es|ion|ions)",
@@ -120,6 +121,13 @@ LOOKALIKES: dict[str, tuple[str, ...]] = {
         r"penalt(?:y|ies)",
         r"ransom",
         r"fraud",
+    ),
+    "leveraged money": (
+        r"driv(?:e|es|ing)",
+        r"leverag(?:e|es|ed|ing)",
+        r"attract(?:s|ed|ing)?",
+        r"mobili[sz](?:e|es|ed|ing)",
+        r"(?:social|private)\s+capital",
     ),
     "fiscal balance": (r"deficits?", r"surplus(?:es)?"),
 }
@@ -211,6 +219,14 @@ ANAPHOR = re.compile(
 PART_OF = re.compile(
     r"^(?:Of\s+(?:this|that|which|these|it|the\s+(?:total|amount|sum|budget|funding|above))"
     r"|Within\s+(?:this|that|the\s+total)|This\s+includes|Including)\b",
+    _I,
+)
+# A part of an amount earlier in the same sentence, in a list that breaks it down:
+# "36.2 billion yuan, including direct costs of 32.9 billion yuan and indirect costs of
+# 3.3 billion yuan". Matched at the start of the part's clause.
+PART_IN_LIST = re.compile(
+    r"[\s,;:(—–-]*(?:including|includes|of\s+which|among\s+(?:them|which)|comprising"
+    r"|consisting\s+of|divided\s+into|split\s+(?:into|between)|with|and)\b",
     _I,
 )
 # A follow-up sentence that only states the change: "The amount is 3.2% more than this

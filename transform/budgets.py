@@ -114,6 +114,7 @@ from transform.budget_rules import (
     INCREMENT_AFTER,
     INCREMENT_BEFORE,
     ONE_PROJECT,
+    PART_IN_LIST,
     PART_OF,
     PAST_STATISTIC,
     PER_UNIT,
@@ -213,6 +214,7 @@ def _is_budget_amount(
         weak = (
             WEAK_CUE.search(window_text)
             or (single and WEAK_CUE.search(s.text))
+            or (i > 0 and PART_IN_LIST.match(ctx.text, w.start) and WEAK_CUE.search(s.text))
             or SIZE_OF.match(ctx.text, amt.span_end, w.end)
         )
         in_context = CONTEXT_VERB.search(window_text) and any(
@@ -478,12 +480,44 @@ def extract_budgets(doc_id: str, doc: ParsedDocument) -> list[Candidate]:
             continue  # between sentences (cannot happen with trimmed spans, but be safe)
         by_sentence.setdefault(k, []).append(amt)
     out: list[Candidate] = []
+    lines: list[Candidate] = []  # from headlines, headings, contents lines, cut-off text
+    stated_in_body: list[Amount] = []
     for k in sorted(by_sentence):
-        if ctx.sentences[k].text[-1] not in TERMINAL:
-            continue  # headlines, headings, contents lines: the body states it properly
         amounts = by_sentence[k]
+        in_body = ctx.sentences[k].text[-1] in TERMINAL
+        if in_body:
+            stated_in_body += amounts
         for i in range(len(amounts)):
             candidate = _read_amount(ctx, k, amounts, i)
             if candidate is not None:
-                out.append(candidate)
+                (out if in_body else lines).append(candidate)
+    # A line without final punctuation is a fact only when the body does not state the same
+    # amount (a headline's rounded copy of a body figure is the body's fact).
+    for c in lines:
+        if not any(_same_amount(c.fact, a) for a in stated_in_body):  # type: ignore[arg-type]
+            out.append(c)
+    out.sort(key=lambda c: (c.mention.char_start, c.mention.char_end))
     return out
+
+
+def _same_amount(fact: Budget, amt: Amount) -> bool:
+    """Whether `amt` states `fact`'s amount, at the coarser of the two precisions."""
+    if fact.currency == "USD" and amt.stated_usd is not None:
+        if abs(fact.amount - amt.stated_usd) <= _precision(fact.amount) / 2:
+            return (
+                True  # "raises US$47.5 billion" over a body's "RMB 344 billion (US$47.5 billion)"
+            )
+    if fact.currency != amt.currency:
+        return False
+    return abs(fact.amount - amt.value) <= max(amt.precision, _precision(fact.amount)) / 2
+
+
+def _precision(value: float) -> float:
+    """The unit of the last non-zero digit of a whole amount (130,000,000 -> 1e7)."""
+    n = int(round(value))
+    if n <= 0:
+        return 1.0
+    unit = 1
+    while n % (unit * 10) == 0:
+        unit *= 10
+    return float(unit)

@@ -12,7 +12,7 @@ Decisions, documented because they are guesses the text cannot always settle:
 - A bare "$" is USD unless the caller says the document's dollar is another one
   (`dollar=`); "HK$", "NT$", "A$", "C$", "S$", "NZ$" and "<Country> dollars" are explicit.
 - "¥" is CNY (the corpus is about China); "JP¥" and "yen" are JPY.
-- "Rs" is INR.
+- "Rs" is INR; "R" is the rand, with a scale word only ("R9.6 billion").
 - "won" is KRW only with a scale word ("3 billion won"), since "won" is also a verb; so
   are "rand" and "real" (a name, an adjective).
 - A bare "$" in brackets right after an amount in another currency is the US dollar
@@ -90,6 +90,8 @@ SCALES: dict[str, Decimal] = {
     "cr": Decimal(10) ** 7,
 }
 _SHORT_SCALES = frozenset({"b", "m", "k", "tr", "cr"})
+# Signs that are money only with a scale word: the rand's "R" ("R9.6 billion", not "R2").
+_PREFIX_NEEDS_SCALE = frozenset({"R"})
 
 # Currency written before the number (case-sensitive: "RMB", "US$", "€").
 _PREFIXES: dict[str, str] = {
@@ -116,6 +118,7 @@ _PREFIXES: dict[str, str] = {
     "MOP": "MOP",
     "NTD": "TWD",
     "R$": "BRL",
+    "R": "ZAR",  # "R9.6 billion": only with a scale word (see _PREFIX_NEEDS_SCALE)
     "BRL": "BRL",
     "RMB": "CNY",
     "Rmb": "CNY",
@@ -407,6 +410,8 @@ def _read(text: str, pos: int, dollar: str) -> _Raw | None:
     scale_word = (m.group("scale") or "").lower()
     scale2 = (m.group("scale2") or "").lower()
     if pre is None and post is None:
+        return None
+    if pre in _PREFIX_NEEDS_SCALE and not scale_word:
         return None
     if pre is not None:
         currency = _PREFIXES[pre]

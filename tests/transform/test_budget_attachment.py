@@ -107,3 +107,55 @@ def test_look_alikes_stay_out() -> None:
         "market was valued at 600 billion yuan in 2024."
     )
     assert amounts(text) == []
+
+
+def test_direct_and_indirect_costs_are_separate_facts() -> None:
+    text = (
+        "In 2021, the National Natural Science Foundation of China funded 48,000 projects with "
+        "a total of 31.2 billion yuan, including direct costs of 28.4 billion yuan and "
+        "indirect costs of 2.8 billion yuan."
+    )
+    assert amounts(text) == [
+        (31_200_000_000, "CNY"),
+        (28_400_000_000, "CNY"),
+        (2_800_000_000, "CNY"),
+    ]
+
+
+def test_a_fact_stated_only_in_the_headline_is_kept_with_the_headline_as_evidence() -> None:
+    text = (
+        "Country to spend 1.1 trillion yuan on defence in 2023\n\n"
+        "BEIJING, March 5 -- The country's military modernisation will go on, the premier"
+    )
+    found = extract_budgets("t", ParsedDocument(text=text, published_date=date(2023, 3, 5)))
+    (c,) = found
+    assert isinstance(c.fact, Budget)
+    assert (c.fact.amount, c.fact.category, c.fact.fiscal_year) == (
+        1_100_000_000_000,
+        "defense",
+        2023,
+    )
+    assert c.mention.evidence == "Country to spend 1.1 trillion yuan on defence in 2023"
+
+
+def test_a_headline_that_rounds_a_body_figure_is_not_a_second_fact() -> None:
+    text = (
+        "Country to spend 1.1 trillion yuan on defence\n\n"
+        "The country will spend 1.08 trillion yuan on defence in 2023, the budget report said."
+    )
+    assert amounts(text) == [(1_080_000_000_000, "CNY")]
+
+
+def test_a_leverage_estimate_is_not_a_budget() -> None:
+    text = "The new fund is expected to drive 500 billion yuan of investment, officials said."
+    assert amounts(text) == []
+
+
+def test_rand_and_rupee_budgets() -> None:
+    assert amounts(
+        "The Department of Science and Innovation received R8.1 billion in the 2022/23 budget."
+    ) == [(8_100_000_000, "ZAR")]
+    assert amounts(
+        "The government has approved Rs 4,000 crore for a national research "
+        "foundation over five years."
+    ) == [(40_000_000_000, "INR")]

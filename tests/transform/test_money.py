@@ -220,3 +220,9 @@ def test_not_less_than_is_a_hedge() -> None:
     (amt,) = parse_amounts("will allocate not less than HK$800 million")
     assert amt.qualifier == "over"
     assert amt.text == "not less than HK$800 million"
+
+
+def test_the_rand_sign_needs_a_scale_word() -> None:
+    (amt,) = parse_amounts("The department received R9.6 billion this year.")
+    assert (amt.value, amt.currency) == (9_600_000_000, "ZAR")
+    assert parse_amounts("Model R2 and R 5 staff in R&D.") == []
