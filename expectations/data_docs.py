@@ -7,8 +7,13 @@ So the gate's own GX results are rendered, not a re-run. Beside the site, `gate_
 holds the gate's verdict, severities and quarantine, which GX's pages know nothing about
 (GX shows a failed warning as "Failed" like any other).
 
-The pages link Bootstrap, jQuery and Vega from public CDNs (GX's templates): offline they
-render unstyled but complete.
+GX's pages link Bootstrap, jQuery and Vega from public CDNs (its templates). Offline, its
+per-suite and per-validation pages render unstyled but complete, while its index, filled in
+by JavaScript from a CDN, shows nothing at all. So the site's `index.html` is ours: the
+self-contained quality section of the run report (`warehouse.report_html`), every check with
+its result, each table linking to GX's validation page; GX's own index stays beside it as
+`gx_index.html` for readers online. No CDN asset is copied or served: none is on the
+machine, and vendoring them is a release chore this page does not need.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from expectations.gx_adapter import ephemeral_context
 
 SITE_NAME = "chinasci_quality_gate"
 SUMMARY_FILE = "gate_summary.txt"
+GX_INDEX = "gx_index.html"
 
 
 def render_data_docs(result: GateResult, out_dir: Path) -> Path:
@@ -77,4 +83,30 @@ def render_data_docs(result: GateResult, out_dir: Path) -> Path:
     (out_dir / SUMMARY_FILE).write_text(
         "\n".join(result.summary_lines(limit=100_000)) + "\n", encoding="utf-8"
     )
-    return out_dir / "index.html"
+    index = out_dir / "index.html"
+    if index.exists():
+        index.replace(out_dir / GX_INDEX)
+    index.write_text(offline_index(result, out_dir), encoding="utf-8")
+    return index
+
+
+def offline_index(result: GateResult, out_dir: Path) -> str:
+    """The site's index page: the run's every result, readable without a network."""
+    from warehouse.report_html import QualityCheck, render_quality_page
+
+    checks = [
+        QualityCheck(r.table, r.expectation, r.severity, r.success, r.observed_value, r.error)
+        for r in result.results
+    ]
+    quarantined: dict[str, int] = {}
+    for q in result.quarantined:
+        quarantined[q.table] = quarantined.get(q.table, 0) + 1
+    pages: dict[str, str] = {}
+    for table in sorted({c.table for c in checks}):
+        found = sorted((out_dir / "validations" / table / result.run_id).rglob("*.html"))
+        if found:
+            pages[table] = found[-1].relative_to(out_dir).as_posix()
+    links = {"summary (text)": SUMMARY_FILE}
+    if (out_dir / GX_INDEX).exists():
+        links["Great Expectations index (needs a network)"] = GX_INDEX
+    return render_quality_page(result.run_id, checks, quarantined, pages=pages, links=links)
