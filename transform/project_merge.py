@@ -45,7 +45,13 @@ def _words(name: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(name)} - rules.NAME_STOP_WORDS
 
 
-_WORD = re.compile(r"[A-Za-z]{3,}")
+_WORD = re.compile(r"[A-Za-z]{4,}")
+
+
+def _shared(a: set[str], b: set[str]) -> int:
+    """Words of `a` found in `b`, a word matching one it begins ("ocean-observing" and
+    "Oceanography")."""
+    return sum(1 for w in a if any(v.startswith(w) or w.startswith(v) for v in b))
 
 
 def _from_later(ctx: EventDoc, d: Draft) -> str | None:
@@ -61,7 +67,7 @@ def _from_later(ctx: EventDoc, d: Draft) -> str | None:
         if len([w for w in name.split() if w[:1].isupper()]) < 2:
             continue
         typed = project_type_of(name)
-        shared = len(described & _words(name))
+        shared = _shared(described, _words(name))
         if (
             typed is not None
             and typed[1] == d.head_type

@@ -26,6 +26,15 @@ VERBS: tuple[tuple[str, str], ...] = (
     ),
     (r"(?:lift(?:ed|s)?|blast(?:ed|s)?)\s+off|took\s+off", "launched"),
     (r"sen[dt]s?\s+(?:\w+\s+)?into\s+(?:orbit|space)", "launched"),
+    # "sent an ocean-observing satellite successfully into space": the verb alone
+    (r"sen[dt]s?(?=\s+(?:[\w'’-]+\s+){2,6}?into\s+(?:orbit|space)\b)", "launched"),
+    # "set another world record on their EAST tokamak": a breakthrough (rule 11)
+    (r"set(?:s|ting)?\s+(?:a\s+|another\s+|the\s+|its\s+)?(?:new\s+)?(?:world\s+)?record", "other"),
+    # "X is expected to start in January 2020", "the programme began in 1988"
+    (
+        r"(?:start(?:ed|s)?|beg(?:an|ins?))(?=\s+(?:in|on|at|this|next|last|early|later)\b)",
+        "launched",
+    ),
     (r"hand(?:ed|s)?\s+over", "completed"),
     (
         r"(?:made|completed|conducted|performed)\s+(?:its|their)\s+(?:maiden|first)\s+(?:flight|launch|voyage|orbital\s+flight)",
@@ -153,6 +162,13 @@ HEAD_SPELLINGS = {
 NAME_STOP_WORDS = frozenset("the and for new first its their".split())
 # ", co-sponsored by A, B and C,": a participle between a subject and its verb
 PARTICIPIAL_APPOSITION = re.compile(r",\s+(?:[\w-]+ed|built|set\s+up|led)\s+(?:by|with|in)\b")
+# A company's product launch is not a research result: "Huawei Technologies has unveiled"
+COMPANY = re.compile(
+    r"\b[A-Z][\w&-]*\s+(?:Technologies|Technology\s+Co|Corporation|Corp|Inc|Ltd|Limited"
+    r"|Group|Holdings|Motors|Electronics)\b"
+)
+# "set a world record on their EAST tokamak": the thing the record was set on
+RECORD_ON = re.compile(r"\s+(?:on|with|at)\s+(?:the|its|their|China['’]s)\s+")
 # Two projects named in one phrase: "the X Center ... and the Y Branch of UCAS"
 COORDINATION = re.compile(r"\s+and\s+(?:the\s+|a\s+|an\s+)?(?=[A-Z0-9])")
 # Verbs whose subject is the project ("X started commercial operations", "X lifted off").

@@ -49,7 +49,6 @@ Rules, each because a sentence of the other kind looks alike:
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from extract.documents import ParsedDocument
 from transform import project_rules as rules
@@ -93,6 +92,7 @@ from transform.project_names import (
     split_coordination,
     status_of,
 )
+from transform.project_readings import another_draft, owner_name, record_draft
 
 __all__ = ["extract_projects", "project_type_of"]
 
@@ -106,6 +106,8 @@ def _read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dr
     word = m.word
     if text[vs].isupper() and vs != s.start:
         return None  # a capitalised word is part of a name ("UNESCO Open Science")
+    if verb_status == "other":
+        return record_draft(ctx, index, m)
     if verb_status == "launched":
         after = text[ve : ve + 40].lower().split()[:3]
         if after and after[0] in ("a", "an", "the"):
@@ -183,6 +185,9 @@ def _read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dr
         subject_span = (ns, ns)
     elif passive or intransitive:
         ns, ne = np_before(text, clause_start, vs, last_chunk=passive)
+        if not passive and text.startswith("According", ns):
+            # "According to the minister, X is expected to start ...": the last phrase
+            ns, ne = np_before(text, clause_start, vs, last_chunk=True)
         if passive and project_type_of(text[ns:ne]) is None:
             # "An initiative to ..., co-sponsored by A, B and C, was kicked off": the first
             fs, fe = np_before(text, clause_start, vs)
@@ -194,6 +199,8 @@ def _read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dr
         subject_span = (ns, ns)
         if text[ns:ne].split()[0].lower() in rules.RELATIVE_WORDS:
             return None  # "which was launched in 2018": a recall
+        if intransitive and rules.OWN_WORKS.match(text, ns, ne):
+            return None  # "Construction of the super-microscope began in 2019": its works
         carrying = rules.CARRYING.search(text, ns, vs)
         if carrying is not None:
             # "A Long March-5 rocket carrying the Chang'e-6 probe lifted off": the payload
@@ -296,6 +303,8 @@ def _read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dr
         # "The Long March-3B carrier rocket blasted off": the current mission's launch
         mission = current is not None and current.head_type == "space_mission"
         return same_draft(index) if mission else None
+    if kind == "research_result" and rules.COMPANY.search(text, clause_start, vs):
+        return None  # "Huawei Technologies has unveiled a new chip": a company's product
     if word in rules.ANNOUNCED_PROGRAMME and kind != "programme":
         return None  # "the results were announced"
     if rules.DIPLOMATIC.search(name):
@@ -333,7 +342,7 @@ def _read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dr
             return None
         if current is not None and head == current.head:
             return same_draft(index)  # "A jointly funded laboratory of ... was built by"
-        owner = _owner(ctx, index, raw, clause_start, vs)
+        owner = owner_name(ctx, index, raw, clause_start, vs)
         if owner is not None:
             name = owner  # "Ethiopia ... launched its first satellite"
         if len(name.split()) < 2:
@@ -386,35 +395,6 @@ def same_draft(index: int) -> Draft:
     return Draft(index, "", "", "", None, None, False, head=SAME)
 
 
-def _owner(ctx: EventDoc, index: int, raw: str, start: int, end: int) -> str | None:
-    """ "Ethiopia's first satellite" for "its first satellite" when the subject before the
-    verb (`text[start:end]`) names a country."""
-    m = rules.FIRST_OF_KIND.match(raw.strip())
-    if m is None or not raw.strip().lower().startswith(("its ", "their ")):
-        return None
-    found = ctx.countries_in(start, end, ctx.analysis(ctx.sentences[index]))
-    if not found:
-        return None
-    rest = raw.strip().split(None, 1)[1]
-    return f"{ctx.text[found[0].start : found[0].end]}'s {rest}"
-
-
-def _another(draft: Draft, name: str) -> Draft:
-    """A second project named in the same phrase as `draft`'s, read from the same words."""
-    typed = project_type_of(name)
-    head, kind = typed if typed is not None else (draft.head, draft.head_type)
-    return replace(
-        draft,
-        name=name,
-        head=head,
-        head_type=kind,
-        countries=list(draft.countries),
-        orgs=list(draft.orgs),
-        subject_orgs=list(draft.subject_orgs),
-        subject_countries=list(draft.subject_countries),
-    )
-
-
 def extract_projects(doc_id: str, doc: ParsedDocument, doc_type: str) -> list[Candidate]:
     """Project candidates a document states, in text order (see the module docstring)."""
     if not doc.text:
@@ -440,7 +420,7 @@ def extract_projects(doc_id: str, doc: ParsedDocument, doc_type: str) -> list[Ca
             else:
                 parts = split_coordination(result.name)
                 for part in parts[1:]:
-                    drafts.append(_another(result, part))
+                    drafts.append(another_draft(result, part))
                 result.name = parts[0]
                 drafts.insert(len(drafts) - len(parts) + 1, result)
                 current = result

@@ -1,0 +1,79 @@
+"""Project readings beside the subject-verb-object event of `projects`: a record set on a
+facility (a breakthrough), "its first satellite" named by its owner, and a second project
+named in the same phrase as the first."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from transform import project_rules as rules
+from transform.event_context import EventDoc
+from transform.project_attach import (
+    Draft,
+    countries_of_sentence,
+    day_date,
+    orgs_of_sentence,
+)
+from transform.project_clauses import Verb, clause_start_of, np_after, np_before
+from transform.project_names import clean_name, is_named, project_type_of
+
+__all__ = ["another_draft", "owner_name", "record_draft"]
+
+
+def record_draft(ctx: EventDoc, index: int, m: Verb) -> Draft | None:
+    """ "Scientists at the Hefei Institute ... set another world record on their EAST
+    tokamak, sustaining ...": a research result (status other) named by what the record was
+    set on, else by the subject, dated by the sentence."""
+    s = ctx.sentences[index]
+    text = ctx.text
+    on = rules.RECORD_ON.match(text, m.end)
+    if on is not None:
+        ns, ne = np_after(text, on.end(), s.end)
+    else:
+        ns, ne = np_before(text, clause_start_of(text, ctx.opening[index], m.start), m.start)
+    thing = clean_name(text[ns:ne])
+    if not thing or not is_named(thing, False):
+        return None
+    info = ctx.analysis(s)
+    return Draft(
+        sentence=index,
+        name=f"{thing} record",
+        head_type="research_result",
+        status="other",
+        event_date=day_date(ctx, s.start, s.end, m.start),
+        place=None,
+        named=True,
+        countries=countries_of_sentence(ctx, info, s.start, s.end),
+        orgs=orgs_of_sentence(ctx, info, s.start, s.end, (ns, ne)),
+        span=(ns, ne),
+        head="record",
+    )
+
+
+def owner_name(ctx: EventDoc, index: int, raw: str, start: int, end: int) -> str | None:
+    """ "Ethiopia's first satellite" for "its first satellite" when the subject before the
+    verb (`text[start:end]`) names a country."""
+    m = rules.FIRST_OF_KIND.match(raw.strip())
+    if m is None or not raw.strip().lower().startswith(("its ", "their ")):
+        return None
+    found = ctx.countries_in(start, end, ctx.analysis(ctx.sentences[index]))
+    if not found:
+        return None
+    rest = raw.strip().split(None, 1)[1]
+    return f"{ctx.text[found[0].start : found[0].end]}'s {rest}"
+
+
+def another_draft(draft: Draft, name: str) -> Draft:
+    """A second project named in the same phrase as `draft`'s, read from the same words."""
+    typed = project_type_of(name)
+    head, kind = typed if typed is not None else (draft.head, draft.head_type)
+    return replace(
+        draft,
+        name=name,
+        head=head,
+        head_type=kind,
+        countries=list(draft.countries),
+        orgs=list(draft.orgs),
+        subject_orgs=list(draft.subject_orgs),
+        subject_countries=list(draft.subject_countries),
+    )
