@@ -169,6 +169,10 @@ COMPANY = re.compile(
 )
 # "set a world record on their EAST tokamak": the thing the record was set on
 RECORD_ON = re.compile(r"\s+(?:on|with|at)\s+(?:the|its|their|China['’]s)\s+")
+NP_APPOSITION = re.compile(r",\s+(?:the|a|an|its|their)\s+[^,;]{3,120},\s+(?:was|were|has|had)\b")
+# "Just launched between A and B is the X programme": the subject after the verb
+INVERTED_OPENING = re.compile(r"(?:(?:Just|Newly|Recently|Also)\s+)+")
+INVERTED_SUBJECT = re.compile(r"\s(?:is|are|was)\s+(?=(?:the|a|an)\s)")
 # Two projects named in one phrase: "the X Center ... and the Y Branch of UCAS"
 COORDINATION = re.compile(r"\s+and\s+(?:the\s+|a\s+|an\s+)?(?=[A-Z0-9])")
 # Verbs whose subject is the project ("X started commercial operations", "X lifted off").

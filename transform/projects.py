@@ -153,6 +153,7 @@ def _read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dr
     # A past participle without an auxiliary modifies a noun: a recall, not the event.
     if (
         nominal is None
+        and not rules.INVERTED_OPENING.fullmatch(text, ctx.opening[index], vs)
         and not passive
         and not future
         and not gerund
@@ -180,8 +181,17 @@ def _read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dr
     intransitive = rules.INTRANSITIVE_RE.match(word) is not None or (
         word.startswith("put") and not has_perfect(words)
     )
+    inverted = (
+        rules.INVERTED_SUBJECT.search(text, ve, s.end)
+        if nominal is None and rules.INVERTED_OPENING.fullmatch(text, ctx.opening[index], vs)
+        else None
+    )
     if nominal is not None:
         ns, ne = nominal_np(text, nominal.end(), s.end)
+        subject_span = (ns, ns)
+    elif inverted is not None:
+        # "Just launched between RCUK and MOST is the Research and Innovation Bridges programme"
+        ns, ne = np_after(text, inverted.end(), s.end)
         subject_span = (ns, ns)
     elif passive or intransitive:
         ns, ne = np_before(text, clause_start, vs, last_chunk=passive)
@@ -191,8 +201,12 @@ def _read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dr
         if passive and project_type_of(text[ns:ne]) is None:
             # "An initiative to ..., co-sponsored by A, B and C, was kicked off": the first
             fs, fe = np_before(text, clause_start, vs)
-            participle = rules.PARTICIPIAL_APPOSITION.match(text, fe)
-            if participle is not None and project_type_of(text[fs:fe]) is not None:
+            # "AITC, the largest of its kind in Africa, was established": an apposition
+            between = rules.PARTICIPIAL_APPOSITION.match(text, fe) or rules.NP_APPOSITION.match(
+                text, fe
+            )
+            first = expand_acronym(ctx, clean_name(text[fs:fe]))
+            if between is not None and project_type_of(first) is not None:
                 ns, ne = fs, fe
         if ne <= ns:
             return None
