@@ -9,6 +9,9 @@ True)``; Prefect's temporary server has no scheduler, and ``flow.serve`` against
 
 Checked against Prefect 3.8.8:
 
+- The same deployment as ``prefect.yaml``: name, concurrency, description and tags come from
+  :mod:`flows.schedule`, and the cron and time zone from the config's ``[pipeline]`` (the CLI
+  passes them), where ``prefect.yaml``'s build step reads them too.
 - One run at a time: the deployment's concurrency limit 1 (``to_deployment(concurrency_limit=
   ...)``, a global limit the server enforces, strategy ENQUEUE: a run due while another runs
   waits for the slot, it is not dropped) and the runner's own ``limit=1``; the flow's data-dir
@@ -45,10 +48,16 @@ from prefect.types.entrypoint import EntrypointType
 
 from flows.nightly import nightly
 from flows.prefect_env import start_local_server
+from flows.schedule import (
+    DEPLOYMENT_NAME,
+    DESCRIPTION,
+    PRODUCTION_CONFIG,
+    TAGS,
+    NightlySchedule,
+)
 
-DEPLOYMENT_NAME = "chinasci-nightly"
 FULL_NAME = f"{nightly.name}/{DEPLOYMENT_NAME}"
-DEFAULT_CONFIG = "config/sources.toml"
+DEFAULT_CONFIG = PRODUCTION_CONFIG
 DEFAULT_CRON = "0 2 * * *"
 DEFAULT_TIMEZONE = "UTC"
 
@@ -76,7 +85,8 @@ def build_deployment(
     cron: str = DEFAULT_CRON,
     timezone: str = DEFAULT_TIMEZONE,
 ) -> RunnerDeployment:
-    """The served deployment: cron in ``timezone``, concurrency 1, not paused, absolute paths.
+    """The served deployment: cron in ``timezone``, not paused, absolute paths, and the name,
+    concurrency limit, description and tags of :mod:`flows.schedule` (as ``prefect.yaml``).
 
     Raises ValueError for an invalid cron string or an unknown IANA time zone.
     """
@@ -84,19 +94,21 @@ def build_deployment(
         zoneinfo.ZoneInfo(timezone)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
         raise ValueError(f"unknown time zone {timezone!r}") from exc
+    schedule = NightlySchedule(cron=cron, timezone=timezone)
     deployment = nightly.to_deployment(
         name=DEPLOYMENT_NAME,
-        schedule=Cron(cron, timezone=timezone),
+        schedule=Cron(schedule.cron, timezone=schedule.timezone),
         paused=False,
         concurrency_limit=ConcurrencyLimitConfig(
-            limit=1, collision_strategy=ConcurrencyLimitStrategy.ENQUEUE
+            limit=schedule.concurrency_limit,
+            collision_strategy=ConcurrencyLimitStrategy(schedule.collision_strategy),
         ),
         parameters={
             "config_path": str(Path(config_path).resolve()),
             "data_dir": str(Path(data_dir).resolve()) if data_dir else None,
         },
-        description="Nightly China S&T pipeline: fetch, parse, extract, validate, publish.",
-        tags=["chinasci"],
+        description=DESCRIPTION,
+        tags=list(TAGS),
         entrypoint_type=EntrypointType.MODULE_PATH,
     )
     assert isinstance(deployment, RunnerDeployment)  # called outside an event loop

@@ -185,11 +185,17 @@ def test_the_local_server_scheduler_creates_runs(tmp_path: Path, prefect_home: P
     assert json.loads(result.stdout.strip().splitlines()[-1])["scheduled_runs"] >= 1
 
 
-def test_prefect_yaml_deploys_the_nightly_flow_on_the_config_schedule() -> None:
+def test_prefect_yaml_deploys_the_nightly_flow_on_the_config_schedule(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """prefect.yaml as `prefect deploy` renders it (its build step, Prefect's templating) is
+    the deployment `chinasci serve` builds from the same config."""
     from prefect.cli.deploy._models import PrefectYamlModel
+    from prefect.utilities.templating import apply_values
 
+    from flows.deployment import resolve
     from flows.nightly import nightly
-    from flows.serve import DEPLOYMENT_NAME
+    from flows.serve import DEPLOYMENT_NAME, build_deployment
 
     raw = yaml.safe_load((REPO / "prefect.yaml").read_text(encoding="utf-8"))
     model = PrefectYamlModel.model_validate(raw)  # what `prefect deploy` validates with
@@ -203,11 +209,32 @@ def test_prefect_yaml_deploys_the_nightly_flow_on_the_config_schedule() -> None:
     assert set(deployment.parameters) <= set(inspect.signature(nightly.fn).parameters)
     assert {"config_path", "data_dir"} <= set(deployment.parameters)
 
+    [build] = raw["build"]
+    [(step, inputs)] = build.items()
+    assert step == "flows.deployment.resolve"
+    monkeypatch.chdir(REPO)
+    outputs = resolve(inputs["config"])
+    rendered = apply_values(raw, {inputs["id"]: outputs})
+    [spec] = rendered["deployments"]
+    [schedule] = spec["schedules"]
+
     config = pipeline_config()
-    [schedule] = raw["deployments"][0]["schedules"]
-    assert schedule["cron"] == config["schedule"] == "0 2 * * *"
-    assert schedule["timezone"] == config["timezone"]
-    assert deployment.concurrency_limit.limit == 1
-    assert deployment.work_pool.name
-    [pull] = model.pull
-    assert "prefect.deployments.steps.set_working_directory" in pull
+    served = build_deployment(outputs["config_path"], None, config["schedule"], config["timezone"])
+    [served_schedule] = served.schedules
+    assert (schedule["cron"], schedule["timezone"]) == (
+        served_schedule.schedule.cron,
+        served_schedule.schedule.timezone,
+    )
+    assert (schedule["cron"], schedule["timezone"]) == (config["schedule"], config["timezone"])
+    assert spec["concurrency_limit"] == {
+        "limit": served.concurrency_limit,
+        "collision_strategy": served.concurrency_options.collision_strategy.value,
+    }
+    assert spec["paused"] is served.paused is False
+    assert spec["description"] == served.description
+    assert spec["tags"] == served.tags
+    assert spec["name"] == served.name
+    assert spec["parameters"] == served.parameters
+    assert rendered["pull"] == [
+        {"prefect.deployments.steps.set_working_directory": {"directory": str(REPO.resolve())}}
+    ]
