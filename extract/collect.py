@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Literal, Protocol
 
 from extract.documents import RawDocument, sha256_hex
 from extract.feed import FeedError, parse_feed
-from extract.folder import scan_folder
-from extract.http import FetchError, Fetcher, FetchResult
+from extract.folder import FolderError, scan_folder
+from extract.http import Fetcher, FetchError, FetchResult
 from extract.listing import parse_listing
 from extract.sources import SourceConfig
 
@@ -44,6 +44,9 @@ class ItemOutcome:
     http_status: int | None = None
     etag: str | None = None
     last_modified: str | None = None
+    # Set when the bytes were put in the raw store while collecting (folder files, stored
+    # as they are read so a folder is never held in memory whole); `raw.content` is empty.
+    content_sha256: str | None = None
 
 
 @dataclass
@@ -101,7 +104,9 @@ def _index_bytes(
         if stored is not None:
             return stored, result
         # The stored copy is gone: ask again without validators.
-        result = fetcher.fetch(url, allowed_hosts=source.allowed_hosts, allow_private=source.allow_private)
+        result = fetcher.fetch(
+            url, allowed_hosts=source.allowed_hosts, allow_private=source.allow_private
+        )
         outcome.requests += result.attempts
     assert result.content is not None
     return result.content, result
@@ -167,6 +172,9 @@ def collect_source(
     known: Mapping[str, KnownState],
     load_raw: Callable[[str], bytes | None],
     is_stored: Callable[[str], bool] | None = None,
+    *,
+    max_bytes: int | None = None,
+    spill: Callable[[bytes], str] | None = None,
 ) -> tuple[SourceOutcome, list[ItemOutcome]]:
     """Fetch what is new or changed from one source.
 
@@ -175,6 +183,9 @@ def collect_source(
     `is_stored(url)` says whether the warehouse holds a document's bytes; validators are
     only sent for those, so a document whose validators were kept but which never reached
     the warehouse (an interrupted run) is fetched whole instead of answered 304 forever.
+    A folder's files over `max_bytes`, and anything in it that is not a regular file inside
+    it, are failed items with a reason; with `spill` (the raw store's `put`), each file's
+    bytes are stored as soon as it is read and the item keeps only their hash.
     """
     outcome = SourceOutcome(source_id=source.id)
     if source.kind == "folder":
@@ -182,9 +193,35 @@ def collect_source(
         if not source.path.is_dir():
             outcome.error = f"folder_missing: {source.path}"
             return outcome, []
-        for raw in scan_folder(source.path, source_id=source.id, doc_type=source.doc_type):
+
+        def refused(error: FolderError) -> None:
+            log.warning("failed %s: %s (%s)", error.url, error.reason, error.detail)
+            outcome.items.append(
+                ItemOutcome(
+                    url=error.url, status="failed", reason=error.reason, detail=error.detail
+                )
+            )
+
+        for raw in scan_folder(
+            source.path,
+            source_id=source.id,
+            doc_type=source.doc_type,
+            on_error=refused,
+            max_bytes=max_bytes,
+        ):
             status = _classify(raw.url, raw.content, known)
-            outcome.items.append(ItemOutcome(url=raw.url, status=status, raw=raw))
+            if spill is None:
+                outcome.items.append(ItemOutcome(url=raw.url, status=status, raw=raw))
+                continue
+            sha = spill(raw.content)
+            outcome.items.append(
+                ItemOutcome(
+                    url=raw.url,
+                    status=status,
+                    raw=replace(raw, content=b""),
+                    content_sha256=sha,
+                )
+            )
         return outcome, []
 
     assert fetcher is not None
@@ -206,7 +243,8 @@ def collect_source(
         except FetchError as exc:
             status: ItemStatus = (
                 "skipped"
-                if exc.reason in {"host_not_allowed", "private_address", "bad_scheme", "robots_disallowed"}
+                if exc.reason
+                in {"host_not_allowed", "private_address", "bad_scheme", "robots_disallowed"}
                 else "failed"
             )
             log.warning("%s %s: %s (%s)", status, url, exc.reason, exc.detail)

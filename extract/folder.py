@@ -6,9 +6,23 @@ runs and its content changes are tracked like a web page's), a content type, and
 time (the file's modification time, so an untouched file looks unchanged).
 
 Errors: one unreadable file must not lose the rest of the folder, and must not vanish
-either (the run should record it as a failed document). So `scan_folder` yields a
-`RawDocument` for every readable file and reports each unreadable one as a `FolderError`
-to `on_error`; without a callback the error is logged as a warning. A folder that does
+either (the run records it as a failed document). So `scan_folder` yields a `RawDocument`
+for every readable file and reports each other one as a `FolderError` to `on_error`
+(without a callback it is logged as a warning), with a reason:
+
+- `not_a_regular_file`: a named pipe, socket or device. Reading a pipe nobody writes to
+  would block the run for good, so only regular files are opened, and never in a way that
+  can block (`O_NONBLOCK`, checked again with `fstat` after opening).
+- `symlink_outside_folder`: a link (to a file or a folder) leading out of the folder. An
+  inbox is what analysts chose to publish; a link must not publish `/etc/passwd` or a file
+  of another project. Links that stay inside the folder are read like the file.
+- `dangling_symlink`: a link to nothing.
+- `too_large`: larger than `max_bytes`, like an HTTP body over the fetch limit; also a file
+  that grows past it while being read.
+- `unreadable`: any other error of the operating system.
+
+Files are read one at a time, as the generator is advanced, and never more than
+`max_bytes + 1` bytes of one: a folder is never held in memory whole. A folder that does
 not exist, or is not a directory, raises `FolderError` at once: that is a broken source,
 not a broken document.
 """
@@ -17,6 +31,7 @@ from __future__ import annotations
 
 import logging
 import os
+import stat
 import unicodedata
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
@@ -74,16 +89,95 @@ def _is_hidden(name: str) -> bool:
 
 
 def _candidates(root: Path) -> list[tuple[str, Path]]:
+    """(relative path, path) of every document-like name, links included, never followed."""
     found = []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         dirnames[:] = [d for d in dirnames if not _is_hidden(d)]
-        for name in filenames:
+        # A linked folder is not walked; listed here, it is checked like a linked file.
+        linked = [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]
+        for name in filenames + linked:
             if _is_hidden(name) or Path(name).suffix.lower() not in CONTENT_TYPES:
                 continue
             path = Path(dirpath) / name
             found.append((path.relative_to(root).as_posix(), path))
     found.sort(key=lambda item: item[0])
     return found
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
+
+
+def _read_regular(path: Path, max_bytes: int | None) -> tuple[bytes, os.stat_result]:
+    """The bytes of the regular file at `path` (not a link), at most `max_bytes`.
+
+    Raises `_Refused` with a reason for anything else. `O_NONBLOCK` makes opening a named
+    pipe return at once instead of waiting for a writer; `O_NOFOLLOW` refuses a link put
+    there after the folder was listed.
+    """
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | os.O_CLOEXEC
+    fd = os.open(path, flags)
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise _Refused("not_a_regular_file", _file_kind(st.st_mode))
+        if max_bytes is not None and st.st_size > max_bytes:
+            raise _Refused("too_large", f"{st.st_size} bytes, limit {max_bytes}")
+        chunks: list[bytes] = []
+        size = 0
+        # The whole file in one read (one buffer, no copies), then whatever it grew by;
+        # never more than one byte past the limit: enough to see a file that grew.
+        want = st.st_size + 1
+        while True:
+            if max_bytes is not None:
+                want = min(want, max_bytes + 1 - size)
+            chunk = os.read(fd, want)
+            want = 1 << 20
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+            if max_bytes is not None and size > max_bytes:
+                raise _Refused("too_large", f"grew past the limit of {max_bytes} bytes")
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks), st
+    finally:
+        os.close(fd)
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return "not a regular file"
+
+
+class _Refused(Exception):
+    def __init__(self, reason: str, detail: str) -> None:
+        super().__init__(detail)
+        self.reason = reason
+        self.detail = detail
+
+
+def _target(path: Path, root: Path) -> Path:
+    """Where the link at `path` leads, if it stays in the folder; else `_Refused`."""
+    try:
+        target = path.resolve(strict=True)
+    except FileNotFoundError:
+        raise _Refused(
+            "dangling_symlink", f"links to {os.readlink(path)}, which does not exist"
+        ) from None
+    except (OSError, RuntimeError) as exc:  # a loop of links
+        raise _Refused("dangling_symlink", f"cannot be resolved: {exc}") from None
+    if not _inside(target, root):
+        raise _Refused("symlink_outside_folder", f"links to {target}, outside the folder")
+    if target.is_dir():
+        raise _Refused("not_a_regular_file", "a link to a folder")
+    return target
 
 
 def scan_folder(
@@ -94,17 +188,19 @@ def scan_folder(
     on_error: Callable[[FolderError], None] | None = None,
     max_bytes: int | None = None,
 ) -> Iterator[RawDocument]:
-    """Every `.html`, `.htm` and `.pdf` file under `path` (any depth, any letter case).
+    """Every `.html`, `.htm` and `.pdf` regular file under `path` (any depth, any letter case).
 
     Files come sorted by relative path, so runs are repeatable; hidden files and others
-    are ignored. Files larger than `max_bytes` are reported as errors, like the fetcher
-    refuses oversized responses.
+    are ignored. Each file is read when the generator reaches it; anything that is not a
+    regular file inside the folder, or is larger than `max_bytes`, is reported (see the
+    module docstring) and skipped.
     """
     root = Path(path)
     if not root.exists():
         raise FolderError(source_id, root, "", "folder_missing", "no such folder")
     if not root.is_dir():
         raise FolderError(source_id, root, "", "folder_not_a_directory", "not a folder")
+    real_root = root.resolve()
 
     def report(error: FolderError) -> None:
         if on_error is not None:
@@ -115,19 +211,11 @@ def scan_folder(
     for relative, file_path in _candidates(root):
         url = folder_url(source_id, relative)
         try:
-            stat = file_path.stat()
-            if max_bytes is not None and stat.st_size > max_bytes:
-                report(
-                    FolderError(
-                        source_id,
-                        file_path,
-                        url,
-                        "too_large",
-                        f"{stat.st_size} bytes, limit {max_bytes}",
-                    )
-                )
-                continue
-            content = file_path.read_bytes()
+            target = _target(file_path, real_root) if file_path.is_symlink() else file_path
+            content, st = _read_regular(target, max_bytes)
+        except _Refused as refused:
+            report(FolderError(source_id, file_path, url, refused.reason, refused.detail))
+            continue
         except OSError as exc:
             report(FolderError(source_id, file_path, url, "unreadable", exc.strerror or str(exc)))
             continue
@@ -137,6 +225,6 @@ def scan_folder(
             url=url,
             content=content,
             content_type=CONTENT_TYPES[file_path.suffix.lower()],
-            fetched_at=datetime.fromtimestamp(stat.st_mtime, tz=UTC),
+            fetched_at=datetime.fromtimestamp(st.st_mtime, tz=UTC),
             link_title=file_path.name,
         )

@@ -39,6 +39,7 @@ __all__ = [
     "SampleSite",
     "SourceConfig",
     "SOURCE_KINDS",
+    "check_folders",
     "load_config",
     "validate_cron",
 ]
@@ -583,3 +584,28 @@ def load_config(path: Path | str) -> PipelineConfig:
         sample_site=sample_site,
         path=path.resolve(),
     )
+
+
+def check_folders(config: PipelineConfig) -> None:
+    """Raise `ConfigError` unless every folder source's `path` is an existing folder.
+
+    Apart from `load_config` because it depends on the machine, not the file: `serve` and
+    deployments read a production config on machines without its inbox, while `chinasci run`
+    must refuse at once, naming the entry and field, rather than start and fail later.
+    """
+    problems = []
+    for number, source in enumerate(config.sources, start=1):
+        if source.kind != "folder" or source.path is None:
+            continue
+        if not source.path.exists():
+            detail = "names a folder that does not exist"
+        elif not source.path.is_dir():
+            detail = "names a file, not a folder"
+        else:
+            continue
+        problems.append(
+            f"{config.path}: sources[{number}] (id '{source.id}'): field 'path' {detail}: "
+            f"{source.path}"
+        )
+    if problems:
+        raise ConfigError(problems)

@@ -12,7 +12,7 @@ import logging
 import secrets
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -102,8 +102,7 @@ class RunSummary:
         out += [f"quality: {q}" for q in self.quality]
         if self.published:
             out.append(
-                "published rows: "
-                + ", ".join(f"{k} {v}" for k, v in self.published.items() if v)
+                "published rows: " + ", ".join(f"{k} {v}" for k, v in self.published.items() if v)
             )
         if self.message:
             out.append(self.message)
@@ -196,8 +195,16 @@ def collect(
     def is_stored(url: str) -> bool:
         return doc_id_for(url) in ctx.stored_docs
 
+    # Folder files go to the raw store as they are read (one at a time, each capped like an
+    # HTTP body), and are loaded back one at a time to be parsed.
     return collect_source(
-        source, fetcher if source.kind != "folder" else None, ctx.known, load_raw, is_stored
+        source,
+        fetcher if source.kind != "folder" else None,
+        ctx.known,
+        load_raw,
+        is_stored,
+        max_bytes=ctx.config.settings.max_bytes,
+        spill=ctx.raw.put,
     )
 
 
@@ -244,12 +251,14 @@ def store_collected(
                 load.save_fetch_state(ctx.con, item.url, **fetch_state(item, sha))
         for item in outcome.items:
             status = item.status
-            sha = ctx.raw.put(item.raw.content) if item.raw is not None else None
+            sha = item.content_sha256 or (
+                ctx.raw.put(item.raw.content) if item.raw is not None else None
+            )
             if item.raw is not None:
                 previous = stored.get(item.raw.doc_id)
                 if previous is None or previous[0] is None:
                     status = "new"
-                elif previous[0] == item.raw.sha256:
+                elif previous[0] == sha:
                     # Same bytes as stored: same verdict (parsed or failed), no reparse.
                     status = "unchanged"
                 else:
@@ -300,9 +309,19 @@ def _store_document(
     return status
 
 
+def _with_content(ctx: RunContext, raw: RawDocument) -> RawDocument:
+    """`raw` with its bytes, read back from the raw store if collecting stored them there."""
+    pending = ctx.pending.get(raw.url)
+    sha = pending[1].get("content_sha256") if pending is not None else None
+    if raw.content or sha is None or sha not in ctx.raw:
+        return raw
+    return replace(raw, content=ctx.raw.get(sha))
+
+
 def parse_and_store(ctx: RunContext, raws: Iterable[RawDocument]) -> None:
     """Parse each document; a failure is stored as the document's status and reason."""
-    for raw in raws:
+    for stored_raw in raws:
+        raw = _with_content(ctx, stored_raw)  # one document's bytes in memory at a time
         try:
             kind, parsed = parse_raw(raw)
         except ParseError as exc:
@@ -438,7 +457,16 @@ def validate(ctx: RunContext) -> GateOutcome:
     for r in result.results:
         ctx.con.execute(
             "INSERT INTO quality_results VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [ctx.run_id, r.table, r.expectation, r.severity, r.success, r.observed_value, r.error, now],
+            [
+                ctx.run_id,
+                r.table,
+                r.expectation,
+                r.severity,
+                r.success,
+                r.observed_value,
+                r.error,
+                now,
+            ],
         )
     excluded: dict[str, set[str]] = {}
     for q in result.quarantined:

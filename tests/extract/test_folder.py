@@ -67,28 +67,65 @@ def test_urls_do_not_depend_on_where_the_folder_is(inbox: Path, tmp_path_factory
     assert first.sha256 != second.sha256
 
 
-def test_unreadable_file_is_reported_and_the_rest_still_come(inbox: Path) -> None:
-    (inbox / "broken.html").symlink_to(inbox / "gone.html")  # dangling link: cannot be read
+def _scan(folder: Path, **kwargs: object) -> tuple[list[str], list[tuple[str, str]]]:
     errors: list[FolderError] = []
-    docs = list(scan_folder(inbox, source_id="inbox", doc_type="article", on_error=errors.append))
-    assert len(docs) == 4
-    assert [(e.url, e.reason) for e in errors] == [("folder://inbox/broken.html", "unreadable")]
-    assert errors[0].path == inbox / "broken.html"
+    docs = list(
+        scan_folder(folder, source_id="inbox", doc_type="article", on_error=errors.append, **kwargs)
+    )
+    return [d.url for d in docs], [(e.url, e.reason) for e in errors]
 
 
-def test_permission_error_is_reported(inbox: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real = Path.read_bytes
+INBOX_URLS = [
+    "folder://inbox/a-note.html",
+    "folder://inbox/b-report.PDF",
+    "folder://inbox/sub/c.HTM",
+    "folder://inbox/sub/deeper/d.pdf",
+]
 
-    def deny(self: Path) -> bytes:
-        if self.name == "a-note.html":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
-    errors: list[FolderError] = []
-    docs = list(scan_folder(inbox, source_id="inbox", doc_type="article", on_error=errors.append))
-    assert [d.url for d in docs][0] == "folder://inbox/b-report.PDF"
-    assert errors[0].reason == "unreadable" and "Permission denied" in str(errors[0])
+def test_dangling_link_is_reported_and_the_rest_still_come(inbox: Path) -> None:
+    (inbox / "broken.html").symlink_to(inbox / "gone.html")
+    (inbox / "loop.pdf").symlink_to(inbox / "loop.pdf")
+    urls, errors = _scan(inbox)
+    assert urls == INBOX_URLS
+    assert errors == [
+        ("folder://inbox/broken.html", "dangling_symlink"),
+        ("folder://inbox/loop.pdf", "dangling_symlink"),
+    ]
+
+
+def test_a_named_pipe_is_reported_not_read(inbox: Path) -> None:
+    """A FIFO nobody writes to: opening it for reading the usual way waits for ever."""
+    os.mkfifo(inbox / "stuck.html")
+    urls, errors = _scan(inbox)
+    assert urls == INBOX_URLS
+    assert errors == [("folder://inbox/stuck.html", "not_a_regular_file")]
+
+
+def test_links_out_of_the_folder_are_reported_not_followed(inbox: Path, tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    outside = tmp_path_factory.mktemp("outside")
+    _write(outside / "secret.html", b"<html>not for the inbox</html>")
+    _write(outside / "more" / "e.html", b"<html>e</html>")
+    (inbox / "secret.html").symlink_to(outside / "secret.html")
+    (inbox / "elsewhere.html").symlink_to(outside / "more")  # a linked folder
+    (inbox / "sub" / "up.html").symlink_to(Path("..") / ".." / outside.name / "secret.html")
+    (inbox / "same.html").symlink_to(inbox / "a-note.html")  # stays inside: read
+    urls, errors = _scan(inbox)
+    assert urls == [*INBOX_URLS[:2], "folder://inbox/same.html", *INBOX_URLS[2:]]
+    assert errors == [
+        ("folder://inbox/elsewhere.html", "symlink_outside_folder"),
+        ("folder://inbox/secret.html", "symlink_outside_folder"),
+        ("folder://inbox/sub/up.html", "symlink_outside_folder"),
+    ]
+
+
+def test_permission_error_is_reported(inbox: Path) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root reads a file whatever its permissions")
+    (inbox / "a-note.html").chmod(0)
+    urls, errors = _scan(inbox)
+    assert urls == INBOX_URLS[1:]
+    assert errors == [("folder://inbox/a-note.html", "unreadable")]
 
 
 def test_without_callback_errors_are_logged(inbox: Path, caplog: pytest.LogCaptureFixture) -> None:

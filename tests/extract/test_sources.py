@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.sources import ConfigError, load_config, validate_cron
+from extract.sources import ConfigError, check_folders, load_config, validate_cron
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -450,3 +450,34 @@ def test_valid_cron(expression: str) -> None:
 )
 def test_invalid_cron(expression: str) -> None:
     assert validate_cron(expression) is not None
+
+
+def test_a_folder_source_must_name_an_existing_folder(tmp_path: Path) -> None:
+    text = """
+        [[sources]]
+        id = "inbox"
+        kind = "folder"
+        path = "inbox"
+        doc_type = "article"
+
+        [[sources]]
+        id = "drop"
+        kind = "folder"
+        path = "drop.html"
+        doc_type = "article"
+        """
+    config = load_config(_write(tmp_path, text))  # the file itself is valid
+    (tmp_path / "conf" / "drop.html").write_text("not a folder")
+    with pytest.raises(ConfigError) as err:
+        check_folders(config)
+    where = tmp_path / "conf"
+    assert err.value.problems == [
+        f"{where / 'test.toml'}: sources[1] (id 'inbox'): field 'path' names a folder that "
+        f"does not exist: {where / 'inbox'}",
+        f"{where / 'test.toml'}: sources[2] (id 'drop'): field 'path' names a file, not a "
+        f"folder: {where / 'drop.html'}",
+    ]
+    (where / "inbox").mkdir()
+    (where / "drop.html").unlink()
+    (where / "drop.html").mkdir()
+    check_folders(config)
