@@ -123,8 +123,10 @@ def _country_compound(token: str) -> bool:
     )
 
 
+@lru_cache(maxsize=16384)
 def distinctive_words(name: str | None) -> frozenset[str]:
-    """The words of a name or title that tell it apart from others of its kind."""
+    """The words of a name or title that tell it apart from others of its kind (cached:
+    one name is compared with many)."""
     if not name:
         return frozenset()
     s = unicodedata.normalize("NFKC", name).casefold()
@@ -145,6 +147,7 @@ def distinctive_words(name: str | None) -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=16384)
 def _markers(words: frozenset[str]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(ordinals, years, other number-bearing words: model and mission numbers)."""
     ords = frozenset(t for t in words if _ORDINAL.match(t))
@@ -153,6 +156,13 @@ def _markers(words: frozenset[str]) -> tuple[frozenset[str], frozenset[str], fro
         t for t in words if _NUMBERED.search(t) and t not in ords and t not in years
     )
     return ords, years, numbered
+
+
+def ordinals_and_years(name: str | None) -> frozenset[str]:
+    """The ordinals and years of a name ("7th", "2024"): two names with different ones are
+    never the same event."""
+    ords, years, _ = _markers(distinctive_words(name))
+    return ords | years
 
 
 def _markers_clash(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -199,17 +209,30 @@ def _one_mention_per_document(candidates: Iterable[Candidate]) -> tuple[Mention,
     return tuple(sorted(best.values(), key=lambda m: (m.doc_id, m.char_start, m.char_end)))
 
 
+Blocking = tuple[list[object], list[object]]  # (keys a candidate is filed under, keys it looks up)
+
+
 def _cluster(
     candidates: Sequence[Candidate],
     compatible: Callable[[Candidate, Candidate], bool],
     similarity: Callable[[Candidate, Candidate], float],
+    blocking: Callable[[Candidate], Blocking],
 ) -> list[list[Candidate]]:
-    """Complete-link greedy clustering over the canonical order (see module docstring)."""
+    """Complete-link greedy clustering over the canonical order (see module docstring).
+
+    A candidate is only compared with the clusters it can join (`_blocking`): every pair
+    that `similarity` scores above zero and `compatible` allows shares a key, so the
+    clusters are exactly those of comparing with all, at a cost that grows with the
+    candidates a new one can join instead of with the whole set."""
     ordered = sorted(candidates, key=_canonical)
     clusters: list[list[Candidate]] = []
+    by_key: dict[object, list[int]] = {}
     for c in ordered:
+        filed, looked_up = blocking(c)
+        reachable = sorted({i for k in looked_up for i in by_key.get(k, ())})
         best_i, best_s = -1, 0.0
-        for i, cluster in enumerate(clusters):
+        for i in reachable:
+            cluster = clusters[i]
             if not all(compatible(c, m) for m in cluster):
                 continue
             s = max(similarity(c, m) for m in cluster)
@@ -218,8 +241,44 @@ def _cluster(
         if best_i >= 0:
             clusters[best_i].append(c)
         else:
+            best_i = len(clusters)
             clusters.append([c])
+        for k in filed:
+            indices = by_key.setdefault(k, [])
+            if not indices or indices[-1] != best_i:
+                indices.append(best_i)
     return clusters
+
+
+def _blocking(name: str, day: date | None) -> Blocking:
+    """Keys for a name and a date. A pair scores above zero only when it shares a
+    distinctive word or the day, and is compatible only when its ordinals do not clash
+    ("6th" is never "7th"). So a name is filed under (word, each ordinal), or (word, None)
+    when it has none, and under (word, "*"); a name with ordinals looks up its own and the
+    unnumbered ones, a name without looks up every name sharing a word."""
+    words = sorted(distinctive_words(name))
+    ordinals = sorted(_markers(distinctive_words(name))[0])
+    filed: list[object] = [(w, "*") for w in words]
+    if ordinals:
+        filed += [(w, o) for w in words for o in ordinals]
+        looked_up: list[object] = [(w, o) for w in words for o in (*ordinals, None)]
+    else:
+        filed += [(w, None) for w in words]
+        looked_up = [(w, "*") for w in words]
+    if day is not None:
+        filed.append(("date", day))
+        looked_up.append(("date", day))
+    return filed, looked_up
+
+
+def _meeting_keys(c: Candidate) -> Blocking:
+    m = _meeting(c)
+    return _blocking(m.title, m.start_date)
+
+
+def _project_keys(c: Candidate) -> Blocking:
+    p = _project(c)
+    return _blocking(p.name, p.event_date)
 
 
 def _distinct(values: Iterable[object]) -> list[object]:
@@ -380,7 +439,7 @@ def _project_id(p: Project) -> str:
 
 def match_projects(candidates: Sequence[Candidate]) -> list[FactRow]:
     """Project candidates -> one row per real-world project (see the module docstring)."""
-    clusters = _cluster(candidates, _projects_compatible, _projects_similarity)
+    clusters = _cluster(candidates, _projects_compatible, _projects_similarity, _project_keys)
     return _rows("project", clusters, _merge_projects, _project_id)
 
 
@@ -522,7 +581,7 @@ def _meeting_id(m: Meeting) -> str:
 
 def match_meetings(candidates: Sequence[Candidate]) -> list[FactRow]:
     """Meeting candidates -> one row per real-world meeting (see the module docstring)."""
-    clusters = _cluster(candidates, _meetings_compatible, _meetings_similarity)
+    clusters = _cluster(candidates, _meetings_compatible, _meetings_similarity, _meeting_keys)
     return _rows("meeting", clusters, _merge_meetings, _meeting_id)
 
 

@@ -60,7 +60,6 @@ import re
 from extract.documents import ParsedDocument
 from transform.countries import country_name
 from transform.event_context import MEETING_WORDS, EventDoc, event_doc
-from transform.event_matching import title_similarity
 from transform.facts import Candidate, Meeting, MeetingParticipant, Mention
 from transform.meeting_draft import Draft
 from transform.meeting_fields import add_speakers, collect
@@ -83,6 +82,7 @@ from transform.meeting_rules import (
     SPECIFIC_NOUNS,
 )
 from transform.meeting_titles import new_draft
+from transform.name_index import NameIndex
 from transform.participants import countries_named
 
 __all__ = ["extract_meetings", "meeting_type_of"]
@@ -206,6 +206,7 @@ def extract_meetings(doc_id: str, doc: ParsedDocument, doc_type: str) -> list[Ca
         return []
     ctx = event_doc(doc_id, doc, doc_type)
     drafts: list[Draft] = []
+    named: NameIndex[Draft] = NameIndex(SAME_NAME)  # the named meetings read so far
     current: Draft | None = None
     visit: Draft | None = None
     para_no = -1
@@ -239,16 +240,7 @@ def extract_meetings(doc_id: str, doc: ParsedDocument, doc_type: str) -> list[Ca
                     d = new_draft(ctx, i, a, b, kind, raw)
                     if d is None:
                         continue
-                    dup = next(
-                        (
-                            x
-                            for x in drafts
-                            if x.kind == "named"
-                            and d.kind == "named"
-                            and title_similarity(x.title, d.title) >= SAME_NAME
-                        ),
-                        None,
-                    )
+                    dup = named.find(d.title) if d.kind == "named" else None
                     if dup is not None:
                         collect(ctx, dup, i, False)
                         current = dup
@@ -267,6 +259,8 @@ def extract_meetings(doc_id: str, doc: ParsedDocument, doc_type: str) -> list[Ca
                     d.parent = visit
                     visit.children.append(d)
                 drafts.append(d)
+                if d.kind == "named":
+                    named.add(d.title, d)
                 current = d
             continue
         if current is None:

@@ -182,3 +182,48 @@ def test_registered_in_consolidate() -> None:
     rows = consolidate(all_meetings())
     assert all(isinstance(r, FactRow) and r.fact_type == "meeting" for r in rows)
     assert len(rows) == 2
+
+
+def _random_meetings(n: int, seed: int) -> list[Candidate]:
+    """Meetings whose names share words, ordinals and years in every combination, some on
+    the same days, some from the same document: the cases blocking must not lose."""
+    rng = random.Random(seed)
+    words = ["Kenya", "Sweden", "Innovation", "Space", "Quantum", "Health", "Ocean"]
+    heads = ["Joint Committee", "Forum", "Dialogue", "Ministerial Meeting", "Workshop"]
+    out = []
+    for i in range(n):
+        name = " ".join(rng.sample(words, rng.randint(1, 3)))
+        ordinal = rng.choice(["", "", "5th ", "6th ", "7th "])
+        year = rng.choice(["", "", "2023 ", "2024 "])
+        title = f"{ordinal}{year}China-{name} {rng.choice(heads)}"
+        day = rng.choice([None, None, date(2024, 3, rng.randint(1, 4))])
+        meeting = Meeting(
+            title=title,
+            meeting_type=rng.choice(["committee", "forum", "bilateral", "multilateral"]),
+            start_date=day,
+            end_date=day,
+            city=rng.choice([None, "Beijing", "Nairobi"]),
+            country=None,
+            summary=None,
+            participants=(MeetingParticipant("country", "China", None, None, "CHN"),),
+        )
+        doc = f"d{rng.randint(0, n // 3)}"
+        mention = Mention(doc_id=doc, evidence=title, char_start=i, char_end=i + len(title))
+        out.append(Candidate(fact=meeting, mention=mention))
+    return out
+
+
+def test_blocking_gives_the_clusters_of_comparing_every_pair() -> None:
+    import transform.event_matching as em
+
+    def everything(c: Candidate) -> tuple[list[object], list[object]]:
+        return ["all"], ["all"]  # every candidate may join every cluster
+
+    for seed in range(5):
+        cands = _random_meetings(300, seed)
+        blocked = em._cluster(
+            cands, em._meetings_compatible, em._meetings_similarity, em._meeting_keys
+        )
+        brute = em._cluster(cands, em._meetings_compatible, em._meetings_similarity, everything)
+        assert blocked == brute
+        assert len(blocked) < len(cands)  # the test data does merge
