@@ -61,7 +61,13 @@ CATEGORY_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\binternational\s+(?:science\s+and\s+technology\s+|S&T\s+|scientific\s+"
             r"|research\s+|sci-tech\s+)?(?:cooperation|collaboration|exchanges?)"
             r"|\bjoint\s+research\s+projects?|\bcooperation\s+projects?"
-            r"|\bbilateral\s+(?:research|cooperation|programmes?|programs?)"
+            r"|\bbilateral\s+(?:[\w-]+\s+){0,2}?(?:research|cooperation|collaborations?"
+            r"|programmes?|programs?)"
+            # Two countries' names joined ("Australia-China", "Sino-African", "EU-China"),
+            # money matched by a partner, co-funding.
+            r"|\b(?:EU|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)-(?:China|Chinese)\b|\bChina-(?:EU|[A-Z][a-z]+)\b"
+            r"|\bSino-[A-Z][a-z]+|\bmatched\s+by\b|\bco-?fund(?:ing|ed)?\b"
+            r"|\bjoint\s+research\s+(?:centres?|centers?|programmes?|programs?|funding)"
             r"|\b(?:with|among)\s+(?:more\s+than\s+|over\s+|nearly\s+|about\s+)?\d+\s+"
             r"(?:countries|nations)|\bbelt\s+and\s+road|\bforeign\s+(?:cooperation|exchanges)"
             r"|\bscience\s+diplomacy",
@@ -71,13 +77,15 @@ CATEGORY_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\bnatural\s+science\s+foundation|\bscience\s+foundation|\bresearch\s+(?:grants?"
             r"|funds?|funding)|\bgrants?\b|\byoung\s+scientists?['’]?\s+fund|\bfunding\s+agenc"
             r"|\bresearch\s+council|\btalent\s+(?:programmes?|programs?|funds?)"
-            r"|\bscholarships?\b|\bfellowships?\b",
+            r"|\bscholarships?\b|\bfellowships?\b"
+            r"|\b(?:general\s+|scientific\s+|science\s+)?research\s+projects\b",
         ),
         (
             "industry",
             r"\bindustr(?:y|ial)\s+(?:investment\s+)?funds?\b|\b(?:investment|guidance)\s+funds?\b"
             r"|\bsemiconductors?\b|\bintegrated\s+circuits?\b|\bchips?\b|\bchipmaking\b"
-            r"|\bmanufacturing\b|\bindustrial\s+(?:policy|upgrading|development)",
+            r"|\bmanufacturing\b|\bmanufacturers\b|\bindustrial\s+(?:policy|upgrading|development)"
+            r"|\b(?:re-?)?industriali[sz]ation\b",
         ),
         (
             "defense",
@@ -146,6 +154,8 @@ RECIPIENT_BEFORE = re.compile(
     r"(?:the\s+)?$",
     _I,
 )
+# An organisation named as the partner of the spender, not the spender.
+PARTNER_BEFORE = re.compile(r"\b(?:with|between|among|alongside)\s+(?:the\s+)?$", _I)
 PURPOSE_AFTER = re.compile(r"^\s*,?\s*(?:for|on|to)\s+(?P<p>.+)", re.S)
 PURPOSE_STOP = re.compile(
     r",?\s+(?:up|down|an?\s+(?:increase|decrease|rise|drop|cut)|compared|from\s+the|this\s+year"

@@ -12,11 +12,13 @@ from collections.abc import Sequence
 from datetime import date
 
 from transform.budget_field_rules import (
+    CATEGORY_BY_KIND,
     CATEGORY_PATTERNS,
     CHANGE,
     CHANGE_COMPARED,
     DECREASE,
     DEMONSTRATIVE,
+    PARTNER_BEFORE,
     PURPOSE_AFTER,
     PURPOSE_BEFORE,
     PURPOSE_STOP,
@@ -28,7 +30,10 @@ from transform.budget_rules import (
     APPROVED,
     MULTI_YEAR,
     PROPOSED,
+    RESEARCH_WORDS,
+    STRONG_CUE,
     SUPERLATIVE_BEFORE,
+    WEAK_CUE,
 )
 from transform.budget_spans import Doc, Window, in_span, masked
 from transform.dates import YearMention
@@ -190,9 +195,17 @@ def context_year(ctx: Doc, s: Sentence, phase: str | None) -> int | None:
     return None
 
 
-def spender_org(orgs: list[OrgMention], anchor: int) -> OrgMention | None:
-    """The spending organisation nearest before `anchor`, else the first after it."""
-    spenders = [o for o in orgs if o.kind in SPENDER_KINDS]
+def spender_org(orgs: list[OrgMention], anchor: int, text: str = "") -> OrgMention | None:
+    """The spending organisation nearest before `anchor`, else the first after it.
+
+    With `text`, a partner is passed over ("joint funding with the NSFC").
+    """
+    spenders = [
+        o
+        for o in orgs
+        if o.kind in SPENDER_KINDS
+        and not (text and PARTNER_BEFORE.search(text, max(0, o.start - 30), o.start))
+    ]
     if not spenders:
         return None
     before = [o for o in spenders if o.end <= anchor]
@@ -262,3 +275,95 @@ def previous_in_paragraph(ctx: Doc, index: int, n: int) -> list[Sentence]:
         out.append(ctx.sentences[j])
         j -= 1
     return out
+
+
+def _strong_category(text: str) -> str | None:
+    """The highest-priority category phrase in `text` other than the weak research words."""
+    weak_rank = len(CATEGORY_PATTERNS) - 1
+    found = [f for f in categories_in(text) if f[3] != weak_rank]
+    return min(found, key=lambda f: (f[3], f[0]))[2] if found else None
+
+
+def read_category(
+    ctx: Doc,
+    s: Sentence,
+    w: Window,
+    amt: Amount,
+    spender: OrgMention | None,
+    antecedent: Sentence | None,
+    budget_context: list[Sentence],
+    context: list[int],
+) -> tuple[str, bool]:
+    """Rule 3: (category, whether the antecedent decided it)."""
+    orgs_window = in_span(ctx.orgs, ctx.org_starts, w.start, w.end)
+    window_category = nearest_category(ctx, w, amt)
+    category = None
+    if spender is not None and spender.kind in CATEGORY_BY_KIND and spender.category:
+        category = spender.category
+        # A generic S&T funder's money for a stated specific purpose ("FDCT allocated ...
+        # to support research projects") takes the purpose's category.
+        if category == "science_technology" and window_category not in (None, category):
+            category = window_category
+    if category is None:
+        # A funder, fund or programme named in the clause ("Horizon Europe, the EU's ...").
+        category = next(
+            (o.category for o in orgs_window if o.kind in CATEGORY_BY_KIND and o.category),
+            None,
+        )
+    if category is None:
+        category = window_category
+    if category is None and spender is not None and spender.category:
+        category = spender.category
+    if category is None:
+        category = next((o.category for o in orgs_window if o.category), None)
+    if category is None and _strong_category(masked(ctx, s.start, s.end)) is None:
+        # Only weak words here: the funding sentence just before says what it is for ("...
+        # announced funding for joint research centres. A total of NZ$3m was available").
+        for j in context[:2]:
+            cs = ctx.sentences[j]
+            if STRONG_CUE.search(cs.text) or WEAK_CUE.search(cs.text):
+                category = _strong_category(masked(ctx, cs.start, cs.end)) or next(
+                    (
+                        o.category
+                        for o in in_span(ctx.orgs, ctx.org_starts, cs.start, cs.end)
+                        if o.kind in CATEGORY_BY_KIND and o.category
+                    ),
+                    None,
+                )
+                if category:
+                    break
+    if category is None:
+        category = nearest_category(ctx, Window(s.start, s.end), amt)
+    used_antecedent = False
+    if category is None and antecedent is not None:
+        orgs_antecedent = in_span(ctx.orgs, ctx.org_starts, antecedent.start, antecedent.end)
+        category = next(
+            (o.category for o in orgs_antecedent if o.kind in CATEGORY_BY_KIND and o.category),
+            None,
+        ) or ranked_category(masked(ctx, antecedent.start, antecedent.end))
+        used_antecedent = category is not None
+    if category is None:
+        for cs in budget_context:
+            category = ranked_category(masked(ctx, cs.start, cs.end))
+            if category:
+                break
+    if category is None and spender is not None:
+        category = ranked_category(spender.name)  # "Advanced Research and Invention Agency"
+    if category is None:
+        # A fund named in the sentences just before ("the third phase of the ... Fund has
+        # been established. ... with a registered capital of RMB 344 billion").
+        for j in context[:2]:
+            cs = ctx.sentences[j]
+            category = next(
+                (
+                    o.category or ranked_category(o.name)
+                    for o in in_span(ctx.orgs, ctx.org_starts, cs.start, cs.end)
+                    if o.kind in CATEGORY_BY_KIND and (o.category or ranked_category(o.name))
+                ),
+                None,
+            )
+            if category:
+                break
+    if category in ("health", "education") and RESEARCH_WORDS.search(ctx.text, w.start, w.end):
+        category = "science_technology"
+    return category or "other", used_antecedent

@@ -259,7 +259,8 @@ SUPERLATIVE_BEFORE = re.compile(
 PROPOSED = re.compile(
     r"\bdraft\b|\bpropos(?:ed|al|als|es|e)\b|\bbudget\s+(?:speech|address|estimates|request"
     r"|proposal)\b|\btabled\b|\bsubmitted\s+to\b|\b(?:his|her)\s+(?:\d{4}(?:[-–/]\d{2,4})?\s+)?"
-    r"budget\b|\bawaiting\s+(?:approval|parliament|the\s+legislature)\b|\brequested\b",
+    r"budget\b|\bawaiting\s+(?:approval|parliament|the\s+legislature)\b|\brequested\b"
+    r"|\bpending\s+(?:legislative\s+|parliamentary\s+)?(?:review|approval)\b",
     _I,
 )
 APPROVED = re.compile(
@@ -268,9 +269,26 @@ APPROVED = re.compile(
     r"|\bset\s+aside\b|\bpre-allocat\w*|\bregistered\s+capital\b|\breceived\b"
     r"|\bwas\s+(?:cut|raised|increased|reduced|lifted|trimmed|boosted)\s+to\b"
     r"|\b(?:launched|established|set\s+up|founded|created)\b[^.;]{0,60}\bfunds?\b"
-    r"|\bfunds?\b[^.;]{0,40}\b(?:launched|established|set\s+up|founded|created)\b",
+    r"|\bfunds?\b[^.;]{0,40}\b(?:launched|established|set\s+up|founded|created)\b"
+    r"|\bannounc(?:e|es|ed|ing)\b|\b(?:is|was|are|were)\s+(?:made\s+)?available\b",
     _I,
 )
+# An allocation verb says how money is assigned, not whether the budget is passed: inside
+# a draft or a budget speech ("The Government will allocate ...") it stays proposed.
+ALLOCATION_VERB = re.compile(
+    r"\b(?:allocat(?:e|es|ed|ing)|allot(?:s|ted)?|earmark(?:s|ed)?|set\s+aside"
+    r"|pre-allocat\w*|inject(?:s|ed|ing)?|deploy(?:s|ed|ing)?)\b",
+    _I,
+)
+# Money for a year already over, with a verb of outcome, is what was spent (actual), even
+# when the page is about next year's draft: "spending surpassed 3.3 trillion yuan last year".
+PAST_OUTCOME = re.compile(
+    r"\b(?:disbursed|disbursing|granted|gave\s+out|giving\s+out|subsidi[sz]ed"
+    r"|spent|surpassed|exceeded|reached|hit|totall?ed|amounted|rose|grew|jumped|climbed"
+    r"|stood\s+at)\b",
+    _I,
+)
+LAST_YEAR = re.compile(r"\blast\s+year\b|\bthe\s+previous\s+year\b", _I)
 ACTUAL = re.compile(
     r"\bspent\b|\bactual(?:ly)?\b|\bbulletin\b|\bcommuniqu[eé]\b|\bstatistic(?:s|al)\b"
     r"|\breached\b|\btotall?ed\b|\bdisbursed\b|\bexpended\b|\bamounted\s+to\b|\bfunded\b"

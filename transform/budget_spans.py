@@ -114,6 +114,9 @@ class Doc:
         self.year_starts = [y.start for y in self.years]
         self.date_starts = [d.start for d in self.dates]
         self._doc_country: tuple[str | None] | None = None
+        # Whether the page's lead says it reports a draft or a budget speech (set by the
+        # reader, which owns the phase rules).
+        self.lead_proposed = False
 
     @property
     def doc_country(self) -> str | None:

@@ -14,8 +14,10 @@ country's or the EU's budget. What does not:
   loans*: they are financing (how money is raised or lent), not an allocation to a
   purpose. "1 trillion yuan worth of ultra-long special treasury bonds" is not a budget;
 - counts of papers, projects, people or jobs, and percentages (no currency, no amount);
-- headlines, headings and contents lines (no final punctuation): the body states the
-  same figure with its context, and a headline's rounded copy would be a second fact.
+- changes ("jumped 154.82 billion yuan", "a rise of NT$4.5 billion"): a comparison base
+  is a fact only when stated as another year's figure ("up from X last year").
+A headline, heading, contents line or cut-off sentence (no final punctuation) states a
+fact only when the body does not state the same amount (a rounded copy is the body's).
 
 How a sentence becomes a budget, rule by rule (each rule reads the text, never guesses):
 1. Sentences come from `sentences.split_sentences`; amounts with a currency from
@@ -27,7 +29,8 @@ How a sentence becomes a budget, rule by rule (each rule reads the text, never g
    "spending", "outlay"), or a weaker one ("fund", "grant", "invest", "capital",
    "provide", "support", "contribute", or the amount sizing a programme or fund: "the EU's
    95.5 billion euro research programme") with a public actor, or a verb such as
-   "received" / "was cut to" right after a budget sentence.
+   "received" / "was cut to" right after a budget sentence. Before all this the amount is
+   attached to what it measures: a change is never a budget (`budget_kind.attachment`).
 3. Category: the spender's own when it is a funder, fund or programme (NSFC ->
    research_funding); else a funder, fund or programme named in the clause; else the
    words around the amount — first its purpose phrase ("X yuan on national defense"),
@@ -66,11 +69,11 @@ How a sentence becomes a budget, rule by rule (each rule reads the text, never g
 8. amount_usd: at the fiscal year's average rate (`fx.to_usd`); for a multi-year total or
    an unknown year, at the rate of the publication year, when the figure was stated.
 
-Where the parts live: `budget_rules` (trigger words, look-alikes, phase cues) and
-`budget_field_rules` (category, change and purpose phrases) are named data;
-`budget_spans` reads the typed spans of a document once (sentences, organisations,
-countries, years, dates, an amount's clause); `budget_fields` reads each field from them;
-this module decides whether an amount is a budget and assembles the fact.
+Where the parts live: `budget_rules` (triggers, look-alikes, phase cues) and
+`budget_field_rules` (category, change, purpose phrases) are named data; `budget_spans`
+reads a document's typed spans once (sentences, organisations, countries, years, dates,
+the page's dollar, an amount's clause); `budget_kind` decides rule 2; `budget_fields`
+reads each field; this module assembles the fact.
 
 Evidence is the sentence (plus the sentence a demonstrative or "Of this" points back to
 when that one supplied the category, year or phase); `doc.text[char_start:char_end] ==
@@ -83,171 +86,54 @@ import bisect
 import re
 
 from extract.documents import ParsedDocument
-from transform.budget_field_rules import CATEGORY_BY_KIND, CATEGORY_PATTERNS, CURRENCY_COUNTRY
+from transform.budget_field_rules import CATEGORY_PATTERNS, CURRENCY_COUNTRY
 from transform.budget_fields import (
     actor_country,
     change_pct,
     context_year,
     multi_year,
-    nearest_category,
     phase_of,
     point_year,
-    previous_in_paragraph,
     purpose_phrase,
-    ranked_category,
-    spender_kind_orgs,
+    read_category,
     spender_org,
     usd_year,
 )
+from transform.budget_kind import attachment, is_budget_amount
 from transform.budget_rules import (
+    ALLOCATION_VERB,
     ANAPHOR,
-    BASE_BEFORE,
+    APPROVED,
     BASE_YEAR_AFTER,
-    BASE_YEAR_BEFORE,
-    BUILT_WITH,
-    COMPANY,
-    COMPANY_SHARE,
-    CONTEXT_VERB,
-    EXCLUDED,
     FOLLOW_UP,
     FUND_CAPITAL,
-    INCREMENT_AFTER,
-    INCREMENT_BEFORE,
-    ONE_PROJECT,
-    PART_IN_LIST,
+    LAST_YEAR,
     PART_OF,
+    PAST_OUTCOME,
     PAST_STATISTIC,
-    PER_UNIT,
-    PUBLIC_ACTOR,
+    PROPOSED,
     QUALIFIER_CHARS,
-    RESEARCH_WORDS,
     RUPEE,
     SIZE_OF,
     STRONG_CUE,
     TERMINAL,
-    WEAK_CUE,
     WEAK_PHASE,
 )
 from transform.budget_spans import (
     Doc,
-    Window,
     clause_window,
     document_dollar,
     in_span,
-    masked,
     section_context,
 )
 from transform.facts import Budget, Candidate, Mention
 from transform.fx import to_usd
 from transform.money import Amount, parse_amounts
-from transform.organisations import SPENDER_KINDS
 from transform.sentences import Sentence
 
 __all__ = ["extract_budgets", "CATEGORY_PATTERNS", "CURRENCY_COUNTRY"]
 
 _I = re.IGNORECASE
-
-
-def _attachment(ctx: Doc, amounts: list[Amount], i: int, w: Window) -> str:
-    """What amount i measures in its clause: "increment" (a change, never a budget), "base"
-    (a comparison base stated as another year's figure) or "level"."""
-    amt = amounts[i]
-    if INCREMENT_BEFORE.search(ctx.text, w.start, amt.start) or INCREMENT_AFTER.match(
-        ctx.text, amt.span_end, w.end
-    ):
-        return "increment"
-    if BASE_BEFORE.search(ctx.text, w.start, amt.start) and (
-        BASE_YEAR_BEFORE.search(ctx.text, w.start, amt.start)
-        or BASE_YEAR_AFTER.match(ctx.text, amt.span_end, w.end)
-    ):
-        return "base"
-    return "level"
-
-
-def _base_is_budget(
-    ctx: Doc, index: int, amounts: list[Amount], i: int, context: list[int]
-) -> bool:
-    """A comparison base is a budget when what it is compared with is one: another amount
-    of its sentence, or the previous sentence's ("That's up from X last year")."""
-    s = ctx.sentences[index]
-    for j in range(len(amounts)):
-        if j == i:
-            continue
-        w = clause_window(s, amounts, j)
-        if _attachment(ctx, amounts, j, w) == "level" and _is_budget_amount(
-            ctx, index, amounts, j, w, context
-        ):
-            return True
-    if len(amounts) == 1 and context:
-        prev = ctx.sentences[context[0]]
-        return STRONG_CUE.search(prev.text) is not None and bool(parse_amounts(prev.text))
-    return False
-
-
-def _is_budget_amount(
-    ctx: Doc, index: int, amounts: list[Amount], i: int, w: Window, context: list[int]
-) -> bool:
-    """Rules 2: does amount i read as money allocated or spent for a purpose?"""
-    s = ctx.sentences[index]
-    amt = amounts[i]
-    window_text = ctx.text[w.start : w.end]
-    single = len(amounts) == 1
-    attachment = _attachment(ctx, amounts, i, w)
-    if attachment == "increment":
-        return False
-    if attachment == "base" and _base_is_budget(ctx, index, amounts, i, context):
-        return True
-    if BUILT_WITH.search(ctx.text, w.start, amt.start):
-        return False  # the cost of one named thing
-    # Excluded kinds are read before the amount and in the words right after it
-    # ("1 trillion yuan worth of such bonds"), not in a later clause ("... equivalent to
-    # 2.68% of GDP" does not make R&D spending a GDP figure).
-    after = ctx.text[amt.span_end : w.end]
-    cut = re.search(r"[,;]", after)
-    region_end = amt.span_end + min(cut.start() if cut else len(after), 40)
-    if EXCLUDED.search(masked(ctx, w.start, region_end)):
-        return False
-    if PER_UNIT.search(window_text):
-        return False
-    strong = STRONG_CUE.search(window_text) or STRONG_CUE.search(s.text)
-    if not strong:
-        weak = (
-            WEAK_CUE.search(window_text)
-            or (single and WEAK_CUE.search(s.text))
-            or (i > 0 and PART_IN_LIST.match(ctx.text, w.start) and WEAK_CUE.search(s.text))
-            or SIZE_OF.match(ctx.text, amt.span_end, w.end)
-        )
-        in_context = CONTEXT_VERB.search(window_text) and any(
-            STRONG_CUE.search(ctx.sentences[j].text) for j in context[:2]
-        )
-        if not (weak or in_context):
-            return False
-        public = (
-            spender_kind_orgs(ctx, s.start, s.end)
-            or PUBLIC_ACTOR.search(masked(ctx, s.start, s.end)) is not None
-            or actor_country(ctx, s.start, amt.start, [], amounts) is not None
-            or any(
-                spender_kind_orgs(ctx, ctx.sentences[j].start, ctx.sentences[j].end)
-                for j in context[:1]
-            )
-        )
-        if not public:
-            return False
-        # Money a paragraph about one project mentions without a budget word is that
-        # project's ("The project, SUSTAIN-RICE, ... The EU is contributing EUR 5m").
-        if any(ONE_PROJECT.search(p.text) for p in previous_in_paragraph(ctx, index, 2)):
-            return False
-    if ONE_PROJECT.search(s.text if single else window_text):
-        return False  # one project's funding, not a budget
-    orgs_sentence = in_span(ctx.orgs, ctx.org_starts, s.start, s.end)
-    if (
-        COMPANY.search(masked(ctx, w.start, amt.start))
-        or COMPANY_SHARE.search(s.text)
-        or any(o.kind in ("company", "bank") and o.end <= amt.start for o in orgs_sentence)
-    ):
-        if not any(o.kind in SPENDER_KINDS for o in orgs_sentence):
-            return False
-    return True
 
 
 def _phase(
@@ -266,6 +152,13 @@ def _phase(
     phase = phase_of(window_text) or phase_of(sentence.text)
     if phase == "approved" and antecedent is not None and phase_of(antecedent.text) == "proposed":
         return "proposed", True  # "The draft budget ... It allots ...": the draft allots
+    in_draft = ctx.lead_proposed or any(phase_of(cs.text) == "proposed" for cs in budget_context)
+    if (
+        phase == "approved"
+        and in_draft
+        and not APPROVED.search(ALLOCATION_VERB.sub(" ", sentence.text))
+    ):
+        return "proposed", False  # "The Government will allocate ..." in a budget speech
     if phase:
         return phase, False
     if antecedent is not None:
@@ -278,7 +171,7 @@ def _phase(
         if phase in found:
             return phase, False
     if WEAK_PHASE.search(window_text) or WEAK_PHASE.search(sentence.text):
-        return "approved", False
+        return ("proposed" if ctx.lead_proposed else "approved"), False
     return "unknown", False
 
 
@@ -301,10 +194,10 @@ def _read_amount(ctx: Doc, index: int, amounts: list[Amount], i: int) -> Candida
     w = clause_window(s, amounts, i)
     window_text = ctx.text[w.start : w.end]
     context, heading = section_context(ctx, index)
-    if not _is_budget_amount(ctx, index, amounts, i, w, context):
+    if not is_budget_amount(ctx, index, amounts, i, w, context):
         return None
 
-    base = _attachment(ctx, amounts, i, w) == "base"
+    base = attachment(ctx, amounts, i, w) == "base"
     part_of = PART_OF.match(s.text) is not None
     anaphoric = part_of or ANAPHOR.search(s.text) is not None
     antecedent = ctx.sentences[context[0]] if (anaphoric and context) else None
@@ -325,7 +218,9 @@ def _read_amount(ctx: Doc, index: int, amounts: list[Amount], i: int) -> Candida
         if antecedent is not None
         else []
     )
-    spender = spender_org(orgs_window, amt.start) or spender_org(orgs_sentence, amt.start)
+    spender = spender_org(orgs_window, amt.start, ctx.text) or spender_org(
+        orgs_sentence, amt.start, ctx.text
+    )
     if spender is None and antecedent is not None:
         spender = spender_org(orgs_antecedent, antecedent.end)
     # A multilateral body or programme (the EU, BRICS) spends for no single country.
@@ -345,40 +240,10 @@ def _read_amount(ctx: Doc, index: int, amounts: list[Amount], i: int) -> Candida
             country = ctx.doc_country
 
     # 3. Category.
-    category = None
-    if spender is not None and spender.kind in CATEGORY_BY_KIND and spender.category:
-        category = spender.category
-    if category is None:
-        # A funder, fund or programme named in the clause ("Horizon Europe, the EU's ...").
-        category = next(
-            (o.category for o in orgs_window if o.kind in CATEGORY_BY_KIND and o.category),
-            None,
-        )
-    if category is None:
-        category = nearest_category(ctx, w, amt)
-    if category is None and spender is not None and spender.category:
-        category = spender.category
-    if category is None:
-        category = next((o.category for o in orgs_window if o.category), None)
-    if category is None:
-        category = nearest_category(ctx, Window(s.start, s.end), amt)
-    if category is None and antecedent is not None:
-        category = next(
-            (o.category for o in orgs_antecedent if o.kind in CATEGORY_BY_KIND and o.category),
-            None,
-        ) or ranked_category(masked(ctx, antecedent.start, antecedent.end))
-        used_antecedent = used_antecedent or category is not None
-    if category is None:
-        for cs in budget_context:
-            category = ranked_category(masked(ctx, cs.start, cs.end))
-            if category:
-                break
-    if category is None and spender is not None:
-        category = ranked_category(spender.name)  # "Advanced Research and Invention Agency"
-    if category in ("health", "education") and RESEARCH_WORDS.search(window_text):
-        category = "science_technology"
-    if category is None:
-        category = "other"
+    category, from_antecedent = read_category(
+        ctx, s, w, amt, spender, antecedent, budget_context, context
+    )
+    used_antecedent = used_antecedent or from_antecedent
 
     # 4. Fiscal year.
     fund_capital = FUND_CAPITAL.search(window_text) is not None or (
@@ -420,6 +285,16 @@ def _read_amount(ctx: Doc, index: int, amounts: list[Amount], i: int) -> Candida
         and PAST_STATISTIC.search(window_text)
     ):
         phase = "actual"
+    past = (
+        fiscal_year is not None and ctx.published is not None and fiscal_year < ctx.published.year
+    ) or (ctx.published is None and LAST_YEAR.search(s.text) is not None)
+    if (
+        phase != "actual"
+        and past
+        and PAST_OUTCOME.search(window_text)
+        and phase_of(window_text) != "proposed"
+    ):
+        phase = "actual"  # "spending surpassed 3.3 trillion yuan last year"
     currency = amt.currency
     if amt.text.lstrip(QUALIFIER_CHARS).startswith(("Rs", "Re")) and country in RUPEE:
         currency = RUPEE[country]  # "Rs" is also the rupee of Pakistan, Sri Lanka, Nepal
@@ -470,6 +345,7 @@ def extract_budgets(doc_id: str, doc: ParsedDocument) -> list[Candidate]:
     if not amounts_all:
         return []
     ctx = Doc(doc_id, doc, amounts_all)
+    ctx.lead_proposed = PROPOSED.search(_lead(doc.text)) is not None
     by_sentence: dict[int, list[Amount]] = {}
     for amt in amounts_all:
         k = bisect.bisect_right(ctx.starts, amt.start) - 1
@@ -498,6 +374,17 @@ def extract_budgets(doc_id: str, doc: ParsedDocument) -> list[Candidate]:
             out.append(c)
     out.sort(key=lambda c: (c.mention.char_start, c.mention.char_end))
     return out
+
+
+def _lead(text: str, paragraphs: int = 3) -> str:
+    """The title and first paragraphs: where a page says it reports a draft or a speech."""
+    end = 0
+    for _ in range(paragraphs):
+        nxt = text.find("\n\n", end + 2)
+        if nxt == -1:
+            return text
+        end = nxt
+    return text[:end]
 
 
 def _same_amount(fact: Budget, amt: Amount) -> bool:

@@ -1,0 +1,140 @@
+"""Rule 2 of `budgets.py`: is an amount a budget? Attachment first, then triggers.
+
+An amount is first attached to what it measures in its clause (`attachment`): a change
+("jumped 9 billion yuan") is never a budget; a comparison base stated as another year's
+figure ("up from 1.3 trillion yuan last year") is one when what it is compared with is.
+Then `is_budget_amount` reads the look-alikes, budget and funding triggers, the public
+actor and the one-project and company guards, all named data in `budget_rules`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from transform.budget_fields import actor_country, previous_in_paragraph, spender_kind_orgs
+from transform.budget_rules import (
+    BASE_BEFORE,
+    BASE_YEAR_AFTER,
+    BASE_YEAR_BEFORE,
+    BUILT_WITH,
+    COMPANY,
+    COMPANY_SHARE,
+    CONTEXT_VERB,
+    EXCLUDED,
+    INCREMENT_AFTER,
+    INCREMENT_BEFORE,
+    ONE_PROJECT,
+    PART_IN_LIST,
+    PER_UNIT,
+    PUBLIC_ACTOR,
+    SIZE_OF,
+    STRONG_CUE,
+    WEAK_CUE,
+)
+from transform.budget_spans import Doc, Window, clause_window, in_span, masked
+from transform.money import Amount, parse_amounts
+from transform.organisations import SPENDER_KINDS
+
+__all__ = ["attachment", "is_budget_amount"]
+
+
+def attachment(ctx: Doc, amounts: list[Amount], i: int, w: Window) -> str:
+    """What amount i measures in its clause: "increment" (a change, never a budget), "base"
+    (a comparison base stated as another year's figure) or "level"."""
+    amt = amounts[i]
+    if INCREMENT_BEFORE.search(ctx.text, w.start, amt.start) or INCREMENT_AFTER.match(
+        ctx.text, amt.span_end, w.end
+    ):
+        return "increment"
+    if BASE_BEFORE.search(ctx.text, w.start, amt.start) and (
+        BASE_YEAR_BEFORE.search(ctx.text, w.start, amt.start)
+        or BASE_YEAR_AFTER.match(ctx.text, amt.span_end, w.end)
+    ):
+        return "base"
+    return "level"
+
+
+def _base_is_budget(
+    ctx: Doc, index: int, amounts: list[Amount], i: int, context: list[int]
+) -> bool:
+    """A comparison base is a budget when what it is compared with is one: another amount
+    of its sentence, or the previous sentence's ("That's up from X last year")."""
+    s = ctx.sentences[index]
+    for j in range(len(amounts)):
+        if j == i:
+            continue
+        w = clause_window(s, amounts, j)
+        if attachment(ctx, amounts, j, w) == "level" and is_budget_amount(
+            ctx, index, amounts, j, w, context
+        ):
+            return True
+    if len(amounts) == 1 and context:
+        prev = ctx.sentences[context[0]]
+        return STRONG_CUE.search(prev.text) is not None and bool(parse_amounts(prev.text))
+    return False
+
+
+def is_budget_amount(
+    ctx: Doc, index: int, amounts: list[Amount], i: int, w: Window, context: list[int]
+) -> bool:
+    """Rules 2: does amount i read as money allocated or spent for a purpose?"""
+    s = ctx.sentences[index]
+    amt = amounts[i]
+    window_text = ctx.text[w.start : w.end]
+    single = len(amounts) == 1
+    attached = attachment(ctx, amounts, i, w)
+    if attached == "increment":
+        return False
+    if attached == "base" and _base_is_budget(ctx, index, amounts, i, context):
+        return True
+    if BUILT_WITH.search(ctx.text, w.start, amt.start):
+        return False  # the cost of one named thing
+    # Excluded kinds are read before the amount and in the words right after it
+    # ("1 trillion yuan worth of such bonds"), not in a later clause ("... equivalent to
+    # 2.68% of GDP" does not make R&D spending a GDP figure).
+    after = ctx.text[amt.span_end : w.end]
+    cut = re.search(r"[,;]", after)
+    region_end = amt.span_end + min(cut.start() if cut else len(after), 40)
+    if EXCLUDED.search(masked(ctx, w.start, region_end)):
+        return False
+    if PER_UNIT.search(window_text):
+        return False
+    strong = STRONG_CUE.search(window_text) or STRONG_CUE.search(s.text)
+    if not strong:
+        weak = (
+            WEAK_CUE.search(window_text)
+            or (single and WEAK_CUE.search(s.text))
+            or (i > 0 and PART_IN_LIST.match(ctx.text, w.start) and WEAK_CUE.search(s.text))
+            or SIZE_OF.match(ctx.text, amt.span_end, w.end)
+        )
+        in_context = CONTEXT_VERB.search(window_text) and any(
+            STRONG_CUE.search(ctx.sentences[j].text) for j in context[:2]
+        )
+        if not (weak or in_context):
+            return False
+        public = (
+            spender_kind_orgs(ctx, s.start, s.end)
+            or PUBLIC_ACTOR.search(masked(ctx, s.start, s.end)) is not None
+            or actor_country(ctx, s.start, amt.start, [], amounts) is not None
+            or any(
+                spender_kind_orgs(ctx, ctx.sentences[j].start, ctx.sentences[j].end)
+                for j in context[:1]
+            )
+        )
+        if not public:
+            return False
+        # Money a paragraph about one project mentions without a budget word is that
+        # project's ("The project, SUSTAIN-RICE, ... The EU is contributing EUR 5m").
+        if any(ONE_PROJECT.search(p.text) for p in previous_in_paragraph(ctx, index, 2)):
+            return False
+    if ONE_PROJECT.search(s.text if single else window_text):
+        return False  # one project's funding, not a budget
+    orgs_sentence = in_span(ctx.orgs, ctx.org_starts, s.start, s.end)
+    if (
+        COMPANY.search(masked(ctx, w.start, amt.start))
+        or COMPANY_SHARE.search(s.text)
+        or any(o.kind in ("company", "bank") and o.end <= amt.start for o in orgs_sentence)
+    ):
+        if not any(o.kind in SPENDER_KINDS for o in orgs_sentence):
+            return False
+    return True
