@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from transform import project_rules as rules
 from transform.countries import country_name
@@ -13,6 +14,7 @@ from transform.event_context import Analysis, EventDoc
 from transform.facts import Candidate, Mention, Project, ProjectParticipant
 from transform.fx import to_usd
 from transform.money import has_money, parse_amounts
+from transform.organisations import CuratedOrg, curated_organisations
 from transform.participants import Org, countries_named
 from transform.places import Place, read_place
 from transform.project_clauses import (
@@ -223,6 +225,35 @@ def refers_to(draft: Draft, ctx: EventDoc, index: int) -> bool:
     return False
 
 
+def owners_of(ctx: EventDoc, d: Draft) -> list[Org]:
+    """The organisation a project's name says it belongs to ("Central Asian Branch of
+    UCAS", "... Center for Drug Research and Development of CAS")."""
+    s = ctx.sentences[d.sentence]
+    found = [
+        o
+        for o in ctx.orgs_in(d.span[0], d.span[1], ctx.analysis(s))
+        if d.name.endswith(" of " + ctx.text[o.start : o.end])
+    ]
+    if not found and " of " in d.name:
+        tail = d.name.rsplit(" of ", 1)[1].strip()
+        org = _curated_by_key().get(tail)
+        if org is not None:
+            at = ctx.text.find(tail, d.span[0], d.span[1] + 1)
+            found.append(Org(at, at + len(tail), tail, org.country, org.acronym, True, org.kind))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _curated_by_key() -> dict[str, CuratedOrg]:
+    """Curated organisations by name and by acronym."""
+    out: dict[str, CuratedOrg] = {}
+    for o in curated_organisations():
+        out.setdefault(o.name, o)
+        if o.acronym:
+            out.setdefault(o.acronym, o)
+    return out
+
+
 def launch_state(ctx: EventDoc, d: Draft) -> str | None:
     """The launching state of a space mission: the country of a launch site or vehicle
     ("from Taiyuan", "a Long March-2C rocket") named in its sentence, else its paragraph,
@@ -261,6 +292,10 @@ def finish(ctx: EventDoc, d: Draft) -> Candidate:
             continue
         seen.add(o.name)
         orgs.append(o)
+    for o in owners_of(ctx, d):
+        if o.name not in seen:
+            seen.add(o.name)
+            orgs.append(o)
     all_countries = list(dict.fromkeys([*countries, *(o.country for o in orgs if o.country)]))
     kind = d.head_type
     if kind == "lab":

@@ -309,6 +309,13 @@ def _read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dr
     named = expanded != name or is_named(name, initial)
     name = expanded
     typed = project_type_of(name, appos)
+    if (
+        typed is None
+        and nominal is not None
+        and named
+        and nominal.group("noun") in rules.PURPOSE_ONLY
+    ):
+        typed = ("facility", "facility")  # "for the development of Cyberport 5": a site
     if typed is None:
         return None
     head, kind = typed
