@@ -29,6 +29,7 @@ from warehouse.descriptions import (
     vocabularies,
 )
 from warehouse.publish import PUBLISHED_TABLES
+from warehouse.schema_version import SCHEMA_VERSION
 from warehouse.views import create_views, view_names
 
 DEFAULT_OUTPUT = Path(__file__).resolve().parents[1] / "docs" / "data-dictionary.md"
@@ -170,6 +171,9 @@ def render(con: duckdb.DuckDBPyConnection | None = None) -> str:
         "in `warehouse/descriptions.toml`, views in `warehouse/views.sql`. The same text is in "
         "the databases as comments: `SELECT table_name, column_name, comment FROM "
         "duckdb_columns()` in `published/analyst.duckdb`.",
+        "",
+        f"Schema version {SCHEMA_VERSION} (`schema_version` in `manifest.json`; it goes up when "
+        "a published column changes).",
         "",
         "Amounts are in currency units (not thousands or millions) with the ISO 4217 currency "
         "beside them; `*_usd` columns are US dollars. Dates are DATE, timestamps UTC. Country "

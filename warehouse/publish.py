@@ -5,7 +5,8 @@ renames the finished folder to `published/runs/<id>/`, and only then makes it cu
 swapping the `published/current` symlink with one `rename(2)`. So a reader resolving
 `published/current` gets one run's files, all of them, whatever happens to the writer: a
 kill, a full disk or a crash before the swap leaves the previous run current and whole.
-The Parquet files, `manifest.json` and `analyst.duckdb` of one run always agree.
+The Parquet files, `manifest.json` and `analyst.duckdb` of one run always agree, and
+`report.html` (the page for people, `warehouse.report`) shows that run.
 
 The previous run's folder is kept after a swap (a reader that resolved `current` just before
 it is still reading there); older folders are removed at the next publication unless a
@@ -38,10 +39,16 @@ from pathlib import Path
 import duckdb
 import pyarrow.parquet as pq
 
+from warehouse.descriptions import apply_descriptions
+from warehouse.schema_version import SCHEMA_VERSION
+from warehouse.views import create_views
+
 log = logging.getLogger(__name__)
 
 ANALYST_DB = "analyst.duckdb"
 MANIFEST = "manifest.json"
+REPORT_FILE = "report.html"
+"""The run's report page (`warehouse.report`), beside the tables it shows."""
 CURRENT = "current"
 """`published/current`: a relative symlink to `runs/<run id>`, the published run."""
 RUNS = "runs"
@@ -162,6 +169,7 @@ def publish(
         counts, schemas = write_tables(con, staging, excluded or {})
         write_manifest(staging, build_manifest(run_id, published_at, counts, schemas))
         build_analyst_db(staging, run_id=run_id)
+        _write_report(con, staging, run_id=run_id, counts=counts)
         if before_switch is not None:
             before_switch(staging)
         _fsync_path(staging)
@@ -197,6 +205,21 @@ def _reason(exc: BaseException) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
+def _write_report(
+    con: duckdb.DuckDBPyConnection, folder: Path, *, run_id: str, counts: dict[str, int]
+) -> None:
+    """`<folder>/report.html` from the analysts' copy and the run's quality results in `con`.
+    The page is for people: if it cannot be made, the run still publishes, without it."""
+    from warehouse.report import build_report
+
+    try:
+        build_report(
+            folder, run_id=run_id, row_counts=counts, analyst_db=folder / ANALYST_DB, quality=con
+        )
+    except Exception:  # noqa: BLE001 - any failure of the page must leave the data published
+        log.exception("published run %s without %s", run_id, REPORT_FILE)
+
+
 def write_tables(
     con: duckdb.DuckDBPyConnection, folder: Path, excluded: Mapping[str, set[str]]
 ) -> tuple[dict[str, int], dict[str, list[dict[str, str]]]]:
@@ -228,6 +251,7 @@ def build_manifest(
 ) -> dict:
     return {
         "run_id": run_id,
+        "schema_version": SCHEMA_VERSION,
         "published_at": published_at.isoformat(),
         "tables": {
             t: {"file": f"{t}.parquet", "rows": counts[t], "columns": schemas[t]}
@@ -261,6 +285,9 @@ def build_analyst_db(folder: Path, *, run_id: str) -> Path:
             "CREATE TABLE publication AS SELECT ? AS run_id, current_timestamp AS built_at",
             [run_id],
         )
+        # CREATE TABLE AS keeps no comments: views and descriptions are added here.
+        create_views(con)
+        apply_descriptions(con)
         con.execute("CHECKPOINT")
     finally:
         con.close()
@@ -280,7 +307,7 @@ def switch_current(published_dir: Path, run_id: str) -> None:
 def link_stable_names(published_dir: Path) -> None:
     """`published/<file>` -> `current/<file>` for every file of a run (made once; a regular
     file left by the older flat layout is replaced, by rename, with its link)."""
-    names = [f"{t}.parquet" for t in PUBLISHED_TABLES] + [MANIFEST, ANALYST_DB]
+    names = [f"{t}.parquet" for t in PUBLISHED_TABLES] + [MANIFEST, ANALYST_DB, REPORT_FILE]
     for name in names:
         path = published_dir / name
         target = f"{CURRENT}/{name}"

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.publish import REPORT_FILE
 from warehouse.report_html import (
     BudgetTotal,
     Conflict,
@@ -27,7 +28,6 @@ from warehouse.report_html import (
     render_report,
 )
 
-REPORT_FILE = "report.html"
 LATEST_LIMIT = 60
 TOP_PARTNERS = 12
 HOME_COUNTRY = "CHN"
@@ -120,12 +120,15 @@ def write_report(html: str, directory: Path, *, run_id: str) -> Path:
     """Write `html` as `directory/report.html`, atomically (temporary name, then rename)."""
     directory.mkdir(parents=True, exist_ok=True)
     tmp = directory / f".{REPORT_FILE}.{run_id}.tmp"
-    with open(tmp, "w", encoding="utf-8") as fh:
-        fh.write(html)
-        fh.flush()
-        os.fsync(fh.fileno())
-    final = directory / REPORT_FILE
-    os.replace(tmp, final)
+    try:
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(html)
+            fh.flush()
+            os.fsync(fh.fileno())
+        final = directory / REPORT_FILE
+        os.replace(tmp, final)
+    finally:
+        tmp.unlink(missing_ok=True)  # only still there when writing failed
     return final
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import duckdb
@@ -18,7 +19,7 @@ from warehouse.descriptions import (
     load_descriptions,
     wanted_comments,
 )
-from warehouse.publish import PUBLISHED_TABLES
+from warehouse.publish import ANALYST_DB, PUBLISHED_TABLES, publish
 
 
 @pytest.fixture()
@@ -88,3 +89,18 @@ def test_malformed_descriptions_are_refused() -> None:
 def test_an_unknown_vocabulary_is_refused() -> None:
     with pytest.raises(DescriptionError, match="no_such_vocab"):
         column_comment(ColumnDescription("x", "no_such_vocab"), {})
+
+
+def test_the_analysts_copy_keeps_the_descriptions(con, tmp_path: Path) -> None:
+    """The copy is made with CREATE TABLE AS from Parquet, which carries no comments."""
+    pub = publish(con, tmp_path / "published", run_id="r1", published_at=datetime(2024, 4, 1))
+    copy = duckdb.connect(str(pub.directory / ANALYST_DB), read_only=True)
+    try:
+        comments = current_comments(copy)
+    finally:
+        copy.close()
+    wanted = wanted_comments()
+    for table in [*PUBLISHED_TABLES, "publication"]:
+        assert comments[(table, None)] == wanted[(table, None)]
+    columns = {k: v for k, v in comments.items() if k[1] is not None}
+    assert columns and all(text == wanted[key] for key, text in columns.items())

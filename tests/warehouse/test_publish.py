@@ -20,6 +20,7 @@ from warehouse.publish import (
     CURRENT,
     MANIFEST,
     PUBLISHED_TABLES,
+    REPORT_FILE,
     RUNS,
     current_run_dir,
     pinned_run,
@@ -143,7 +144,7 @@ def test_each_run_is_a_folder_and_current_names_one(con, tmp_path: Path) -> None
     _publish(con, out, "r2")
     assert os.readlink(out / CURRENT) == f"{RUNS}/r2"
     assert current_run_dir(out) == (out / RUNS / "r2").resolve()
-    expected = {f"{t}.parquet" for t in PUBLISHED_TABLES} | {MANIFEST, ANALYST_DB}
+    expected = {f"{t}.parquet" for t in PUBLISHED_TABLES} | {MANIFEST, ANALYST_DB, REPORT_FILE}
     for run_id in ("r1", "r2"):  # the previous run is kept for readers still on it
         assert {p.name for p in (out / RUNS / run_id).iterdir()} == expected
         folder = out / RUNS / run_id

@@ -11,7 +11,6 @@ import re
 import shutil
 import struct
 import subprocess
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -20,8 +19,8 @@ import pytest
 
 from tests.warehouse.sample_data import run_sample
 from warehouse.db import connect
-from warehouse.publish import ANALYST_DB, read_manifest
-from warehouse.report import REPORT_FILE, build_report, collect, write_report
+from warehouse.publish import ANALYST_DB, CURRENT, REPORT_FILE, RUNS, read_manifest
+from warehouse.report import build_report, collect, write_report
 from warehouse.report_html import QualityCheck, ReportData, quality_status, render_report
 from warehouse.report_svg import Series, axis, horizontal_bars, monthly_columns
 from warehouse.views import create_views
@@ -81,30 +80,47 @@ def png_size(path: Path) -> tuple[int, int]:
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Path]]:
-    """(data dir, report.html) of the sample run, quality gate included."""
-    root = tmp_path_factory.mktemp("sample")
-    data = run_sample(root, gate=True)
-    published = data / "published"
-    manifest = read_manifest(published)
+def sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """(data dir, published report.html) of the sample run, quality gate included."""
+    data = run_sample(tmp_path_factory.mktemp("sample"), gate=True)
+    return data, data / "published" / REPORT_FILE
+
+
+def test_each_publication_has_its_report(sample) -> None:
+    data, report = sample
+    manifest = read_manifest(data / "published")
+    assert manifest is not None and report.is_symlink()
+    assert report.resolve() == (data / "published" / RUNS / manifest["run_id"] / REPORT_FILE)
+    assert f"Run <code>{manifest['run_id']}</code>" in report.read_text(encoding="utf-8")
+
+
+def test_build_report_reads_the_published_copy_and_the_gate(sample, tmp_path: Path) -> None:
+    data, _ = sample
+    manifest = read_manifest(data / "published")
     assert manifest is not None
-    analyst = root / "analyst-with-views.duckdb"
-    shutil.copy(published / ANALYST_DB, analyst)
-    con = duckdb.connect(str(analyst))
-    create_views(con)
-    con.close()
     warehouse = duckdb.connect(str(data / "warehouse.duckdb"), read_only=True)
     try:
-        report = build_report(
-            root / "report",
+        path = build_report(
+            tmp_path,
             run_id=manifest["run_id"],
             row_counts={t: v["rows"] for t, v in manifest["tables"].items()},
-            analyst_db=analyst,
+            analyst_db=data / "published" / CURRENT / ANALYST_DB,
             quality=warehouse,
         )
     finally:
         warehouse.close()
-    yield data, report
+    html = path.read_text(encoding="utf-8")
+    checks = warehouse_checks(data)
+    assert f"All {checks} checks" in html and checks > 100
+
+
+def warehouse_checks(data: Path) -> int:
+    con = duckdb.connect(str(data / "warehouse.duckdb"), read_only=True)
+    try:
+        row = con.execute("SELECT count(*) FROM quality_results").fetchone()
+    finally:
+        con.close()
+    return int(row[0]) if row else 0
 
 
 def test_report_shows_charts_quality_and_latest_facts(sample) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import re
-import shutil
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -14,8 +13,8 @@ import duckdb
 import pytest
 
 from tests.warehouse.sample_data import run_sample
-from warehouse.publish import ANALYST_DB
-from warehouse.views import create_views
+from warehouse.publish import ANALYST_DB, CURRENT
+from warehouse.views import create_views, views_sql
 
 QUERIES = Path(__file__).resolve().parents[2] / "docs" / "queries.sql"
 
@@ -36,13 +35,31 @@ def _blocks() -> dict[str, tuple[str, str]]:
 
 @pytest.fixture(scope="module")
 def analyst(tmp_path_factory: pytest.TempPathFactory) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The sample run's analysts' copy, read-only, as an analyst opens it."""
     data = run_sample(tmp_path_factory.mktemp("sample"))
-    copy = data.parent / "analyst-copy.duckdb"
-    shutil.copy(data / "published" / ANALYST_DB, copy)
-    con = duckdb.connect(str(copy))
-    create_views(con)
+    con = duckdb.connect(str(data / "published" / CURRENT / ANALYST_DB), read_only=True)
     yield con
     con.close()
+
+
+def test_the_analysts_copy_has_every_view_described(analyst) -> None:
+    expected = set(_view_names_in_file())
+    views = dict(
+        analyst.execute(
+            "SELECT view_name, comment FROM duckdb_views() WHERE NOT internal"
+        ).fetchall()
+    )
+    assert set(views) == expected
+    assert all(views[v] and views[v].startswith("View: ") for v in expected)
+    undescribed = analyst.execute(
+        "SELECT table_name || '.' || column_name FROM duckdb_columns() "
+        "WHERE NOT internal AND (comment IS NULL OR comment = '')"
+    ).fetchall()
+    assert undescribed == []  # tables and views alike
+
+
+def _view_names_in_file() -> list[str]:
+    return re.findall(r"CREATE OR REPLACE VIEW (\w+)", views_sql())
 
 
 def _run(con: duckdb.DuckDBPyConnection, sql: str) -> Rows:
