@@ -254,6 +254,20 @@ def _curated_by_key() -> dict[str, CuratedOrg]:
     return out
 
 
+def home_country(ctx: EventDoc) -> str | None:
+    """The country a document speaks of most in its body sentences, if one leads clearly
+    (named at least twice, and more often than any other)."""
+    counts: dict[str, int] = {}
+    for i, s in enumerate(ctx.sentences):
+        if ctx.body[i]:
+            for c in ctx.countries_in(s.start, s.end, ctx.analysis(s)):
+                counts[c.iso3] = counts.get(c.iso3, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
 def launch_state(ctx: EventDoc, d: Draft) -> str | None:
     """The launching state of a space mission: the country of a launch site or vehicle
     ("from Taiyuan", "a Long March-2C rocket") named in its sentence, else its paragraph,
@@ -270,6 +284,11 @@ def launch_state(ctx: EventDoc, d: Draft) -> str | None:
         for iso3, pattern in rules.LAUNCH_STATE_RES:
             if pattern.search(scope):
                 return iso3
+    site = rules.LAUNCHED_FROM.search(ctx.text)
+    if site is not None:
+        named = countries_named(site.group(1))
+        if len(named) == 1:
+            return named[0]  # "launched ... from a space station in China"
     return None
 
 
@@ -297,6 +316,11 @@ def finish(ctx: EventDoc, d: Draft) -> Candidate:
             seen.add(o.name)
             orgs.append(o)
     all_countries = list(dict.fromkeys([*countries, *(o.country for o in orgs if o.country)]))
+    if not all_countries and d.place is None:
+        # nothing in its sentences says whose project it is: the document's country
+        home = home_country(ctx)
+        if home is not None:
+            countries = all_countries = [home]
     kind = d.head_type
     if kind == "lab":
         joint = len(all_countries) >= 2 or re.search(r"\bjoint\b", d.name, _I) is not None

@@ -173,6 +173,11 @@ NP_APPOSITION = re.compile(r",\s+(?:the|a|an|its|their)\s+[^,;]{3,120},\s+(?:was
 # "Just launched between A and B is the X programme": the subject after the verb
 INVERTED_OPENING = re.compile(r"(?:(?:Just|Newly|Recently|Also)\s+)+")
 INVERTED_SUBJECT = re.compile(r"\s(?:is|are|was)\s+(?=(?:the|a|an)\s)")
+# "from a space station in China", "from the launch centre of Kazakhstan"
+LAUNCHED_FROM = re.compile(
+    r"\b[Ff]rom\s+(?:a|the|its)\s+(?:[\w-]+\s+){0,4}(?:[Ss]tation|[Cc]ent(?:re|er)|[Bb]ase"
+    r"|[Ss]ite|[Ss]paceport|[Cc]osmodrome)\s+(?:in|of)\s+([A-Z][\w]+(?:\s+[A-Z][\w]+)?)"
+)
 # Two projects named in one phrase: "the X Center ... and the Y Branch of UCAS"
 COORDINATION = re.compile(r"\s+and\s+(?:the\s+|a\s+|an\s+)?(?=[A-Z0-9])")
 # Verbs whose subject is the project ("X started commercial operations", "X lifted off").
