@@ -67,7 +67,7 @@ CATEGORY_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             # money matched by a partner, co-funding.
             r"|\b(?:EU|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)-(?:China|Chinese)\b|\bChina-(?:EU|[A-Z][a-z]+)\b"
             r"|\bSino-[A-Z][a-z]+|\bmatched\s+by\b|\bco-?fund(?:ing|ed)?\b"
-            r"|\bjoint\s+research\s+(?:centres?|centers?|programmes?|programs?|funding)"
+            r"|\bjoint\s+research\b|\bwith\s+(?:[A-Z][a-z]+\s+)?partners?\b"
             r"|\b(?:with|among)\s+(?:more\s+than\s+|over\s+|nearly\s+|about\s+)?\d+\s+"
             r"(?:countries|nations)|\bbelt\s+and\s+road|\bforeign\s+(?:cooperation|exchanges)"
             r"|\bscience\s+diplomacy",

@@ -27,6 +27,7 @@ from transform.budget_rules import (
     PART_IN_LIST,
     PER_UNIT,
     PUBLIC_ACTOR,
+    REFERENCE_BEFORE,
     SIZE_OF,
     STRONG_CUE,
     WEAK_CUE,
@@ -89,6 +90,8 @@ def is_budget_amount(
         return True
     if BUILT_WITH.search(ctx.text, w.start, amt.start):
         return False  # the cost of one named thing
+    if REFERENCE_BEFORE.search(ctx.text, w.start, amt.start):
+        return False  # recalled to set another amount apart
     # Excluded kinds are read before the amount and in the words right after it
     # ("1 trillion yuan worth of such bonds"), not in a later clause ("... equivalent to
     # 2.68% of GDP" does not make R&D spending a GDP figure).

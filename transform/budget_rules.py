@@ -173,6 +173,13 @@ BASE_YEAR_AFTER = re.compile(
     r"|a\s+year\s+(?:earlier|ago|before)|in\s+(?:fiscal\s+)?(?:19|20)\d\d)\b",
     _I,
 )
+# An amount named only to set another apart from it ("the amount is separate from the
+# EUR 95.5 billion headline budget"): recalled, not reported.
+REFERENCE_BEFORE = re.compile(
+    r"\b(?:separate\s+from|distinct\s+from|apart\s+from|independent\s+of|not\s+part\s+of"
+    r"|on\s+top\s+of|outside)\s+(?:the\s+|its\s+|their\s+)?$",
+    _I,
+)
 # Money that built one named thing is that thing's cost ("was built using China's $92
 # million grant"), and spending stated as a share of revenue is a company's.
 BUILT_WITH = re.compile(
@@ -296,7 +303,7 @@ ACTUAL = re.compile(
     _I,
 )
 WEAK_PHASE = re.compile(
-    r"\bwill\b|\bplan(?:s|ned)?\s+to\b|\bis\s+set\s+to\b|\bexpect\w*\s+to\b|\bintends?\s+to\b"
+    r"\bwill\b|\bwould\b|\bplan(?:s|ned)?\s+to\b|\bis\s+set\s+to\b|\bexpect\w*\s+to\b|\bintends?\s+to\b"
     r"|\bpledg\w*|\baims?\s+to\b|\bto\s+be\s+(?:allocated|spent|invested)\b"
     r"|\bmake\s+do\s+with\b|\bstands?\s+at\b|\bplans?\b",
     _I,

@@ -159,3 +159,13 @@ def test_rand_and_rupee_budgets() -> None:
         "The government has approved Rs 4,000 crore for a national research "
         "foundation over five years."
     ) == [(40_000_000_000, "INR")]
+
+
+def test_an_amount_recalled_to_set_another_apart_is_not_reported() -> None:
+    text = (
+        "The commission will spend 40 million euros on joint research with Chinese partners "
+        "in 2025. The amount is separate from the 90 billion euro budget of its framework "
+        "programme."
+    )
+    (b,) = facts(text)
+    assert (b.amount, b.category) == (40_000_000, "international_cooperation")
