@@ -244,6 +244,15 @@ def order_page(page: PageWords) -> list[Group]:
     groups: list[Group] = []
     for i, (lefts, rights) in enumerate(gap_words):
         two_sided = bool(lefts) and bool(rights)
+        if two_sided:
+            # Left-hand lines wholly above the right column's first line are a title block
+            # set flush left (name, month), not the start of column 1.
+            right_top = min(w.top for w in rights)
+            above = [w for w in lefts if w.bottom < right_top - 1.0]
+            if above:
+                lines = tuple(Line(ln, page.number, 0) for ln in cluster_lines(above))
+                groups.append(Group(0, lines))
+                lefts = [w for w in lefts if w.bottom >= right_top - 1.0]
         for column, words in ((1, lefts), (2, rights)):
             if words:
                 lines = tuple(Line(ln, page.number, column) for ln in cluster_lines(words))

@@ -49,18 +49,30 @@ def join_hyphenated(head: str, tail: str, vocabulary: Collection[str] = ()) -> s
     stem = head[:-1]
     if not stem or not tail:
         return head + tail
-    if not (stem[-1].isalpha() and stem[-1].islower() and tail[0].isalpha() and tail[0].islower()):
+    if not (stem[-1].isalpha() and tail[0].isalpha()):
         return head + tail
     left = _core(stem).lower()
     right = _core(tail).lower()
     if not left or not right:
         return head + tail
-    last_part = left.rsplit("-", 1)[-1]
-    if left + right in vocabulary:
+    if left + right in vocabulary:  # also "CP-" + "PCC)" where "CPPCC" occurs
         return stem + tail
+    stem_core, tail_core = _core(stem).rsplit("-", 1)[-1], _core(tail)
+    if stem_core.isupper() and tail_core.isupper() and stem_core.isalpha() and tail_core.isalpha():
+        # An acronym split by a hyphenator that breaks words in capitals (Word's default,
+        # LibreOffice): "CP-" + "PCC". Two acronyms joined by a real hyphen ("UK-EU") are
+        # each used on their own elsewhere.
+        if left.rsplit("-", 1)[-1] in vocabulary or right in vocabulary:
+            return head + tail
+        return stem + tail
+    if not (stem[-1].islower() and tail[0].islower()):
+        return head + tail
+    last_part = left.rsplit("-", 1)[-1]
     if f"{left}-{right}" in vocabulary or f"{last_part}-{right}" in vocabulary:
         return head + tail
-    if "-" in left and len(last_part) >= 2:
+    if last_part + right in vocabulary:  # "new-en-" + "ergy": "energy" occurs
+        return stem + tail
+    if "-" in left and len(last_part) >= 2 and right in vocabulary:
         return head + tail
     if last_part in COMPOUND_PREFIXES and len(right) >= 4:
         return head + tail
@@ -86,5 +98,7 @@ def vocabulary_of(groups: Sequence[Group]) -> set[str]:
                 core = _core(w.text).lower()
                 if core:
                     vocab.add(core)
+                    if "-" in core:  # "year-on-year" also vouches for "year"
+                        vocab.update(part for part in core.split("-") if part)
             after_hyphen = words[-1].text.endswith(("-", "\u00ad"))
     return vocab
