@@ -63,7 +63,7 @@ def _from_later(ctx: EventDoc, d: Draft) -> str | None:
     described = _words(d.name) - {d.head, rules.HEAD_SPELLINGS.get(d.head, d.head)}
     best: tuple[int, str] | None = None
     for m in _named_head(d.head).finditer(window):
-        name = m.group(0).strip()
+        name = m.group(0).strip().rstrip(".,;:")
         if len([w for w in name.split() if w[:1].isupper()]) < 2:
             continue
         typed = project_type_of(name)

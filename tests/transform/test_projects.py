@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from extract.documents import ParsedDocument
 from evaluation import load_gold_document
+from extract.documents import ParsedDocument
 from transform.facts import PROJECT_STATUSES, PROJECT_TYPES, Project
 from transform.fx import to_usd
 from transform.projects import extract_projects

@@ -1,0 +1,206 @@
+"""The PROJECT extractor on the ways real pages state projects: events named by a noun,
+two projects in one phrase, a described project named later or by its heading, launches
+told from the rocket's side, fund programmes, records, and the look-alikes they must refuse.
+Every text here is written for the test in the style of news pages."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from extract.documents import ParsedDocument
+from transform.facts import Project
+from transform.projects import extract_projects
+
+
+def projects(text: str, published: date = date(2024, 6, 4)) -> list[Project]:
+    found = extract_projects("t", ParsedDocument(text=text, published_date=published), "article")
+    for c in found:
+        assert text[c.mention.char_start : c.mention.char_end] == c.mention.evidence
+    return [c.fact for c in found]  # type: ignore[misc]
+
+
+def countries(p: Project) -> set[str]:
+    return {x.country for x in p.participants if x.country}
+
+
+def test_unveiling_ceremony_of_two_centres_gives_two_projects() -> None:
+    found = projects(
+        "Centres open in Almaty\n\n"
+        "On May 20, the unveiling ceremony of the Silk Road Center for Soil Ecology of CAS and"
+        " the Almaty Branch of UCAS was held in Almaty, Kazakhstan."
+    )
+    assert [p.name for p in found] == [
+        "Silk Road Center for Soil Ecology of CAS",
+        "Almaty Branch of UCAS",
+    ]
+    for p in found:
+        assert (p.status, p.event_date, p.city, p.country) == (
+            "launched",
+            date(2024, 5, 20),
+            "Almaty",
+            "KAZ",
+        )
+        assert countries(p) == {"CHN", "KAZ"}
+
+
+def test_saw_the_launch_of_a_platform() -> None:
+    (p,) = projects(
+        "Light source news\n\nTuesday also saw the launch of the Platform of Advanced Neutron"
+        " Optics Research and Development in Dongguan."
+    )
+    assert p.name == "Platform of Advanced Neutron Optics Research and Development"
+    assert (p.status, p.event_date) == ("launched", date(2024, 6, 4))
+
+
+def test_recalled_launch_is_not_an_event() -> None:
+    assert (
+        projects("Ties\n\nSince the launch of the Silk Road Seed Programme in 2016, trade grew.")
+        == []
+    )
+
+
+def test_rocket_is_the_vehicle_of_the_mission_not_a_project() -> None:
+    found = projects(
+        "Satellite launched\n\n"
+        "A Chinese rocket launched Ruritania's first weather satellite on Friday.\n\n"
+        "The Long March-4C carrier rocket blasted off from the Taiyuan centre at 10:12 am."
+    )
+    assert [p.name for p in found] == ["Ruritania's first weather satellite"]
+    assert (found[0].event_date, found[0].country) == (date(2024, 5, 31), "CHN")
+
+
+def test_its_first_satellite_is_named_by_its_owner() -> None:
+    (p,) = projects(
+        "News\n\nRwanda on Friday launched its first satellite with the support of China."
+    )
+    assert p.name == "Rwanda's first satellite"
+    assert (p.project_type, p.status, p.event_date) == (
+        "space_mission",
+        "launched",
+        date(2024, 5, 31),
+    )
+
+
+def test_launching_state_from_launch_site_of_the_page() -> None:
+    (p,) = projects(
+        "Egypt's second satellite in orbit\n\n"
+        "The Ruritanian Space Agency announced on Monday the successful launch of the remote"
+        " sensing RuriSat-3 satellite.\n\nThe satellite lifted off from Jiuquan at noon."
+    )
+    assert p.country == "CHN"
+    assert p.event_date == date(2024, 6, 3)
+
+
+def test_described_centre_takes_the_name_a_later_sentence_gives_it() -> None:
+    (p,) = projects(
+        "Kenya and China partner\n\n"
+        "A centre for joint research on dryland farming has been opened at Egerton University.\n\n"
+        "The Sh2 billion Sino-Kenya Dryland Research Centre will help farmers."
+    )
+    assert p.name == "Sino-Kenya Dryland Research Centre"
+    assert p.status == "inaugurated"
+
+
+def test_described_initiative_takes_the_name_of_its_heading() -> None:
+    (p,) = projects(
+        "Newsletter\n\nClean Air Action Launched\n\n"
+        "An initiative to cut urban smog, co-sponsored by the Ministry of Science and Technology"
+        " and the Ministry of Ecology, was kicked off on March 3, 2024 in Beijing."
+    )
+    assert p.name == "Clean Air Action"
+    assert (p.status, p.event_date) == ("launched", date(2024, 3, 3))
+
+
+def test_inauguration_and_agreement_of_one_lab_are_one_project() -> None:
+    found = projects(
+        "Joint lab\n\nBANGKOK, June 4 (Xinhua) -- A workshop was held in Bangkok on Monday,"
+        " witnessing the official inauguration of a joint laboratory for marine robotics.\n\n"
+        "On the same day, Zhejiang University and Kasetsart University signed an agreement to"
+        " formally establish the ZJU-KU Joint Laboratory for Marine Robotics."
+    )
+    assert [p.name for p in found] == ["ZJU-KU Joint Laboratory for Marine Robotics"]
+    assert (found[0].status, found[0].event_date, found[0].city) == (
+        "inaugurated",
+        date(2024, 6, 3),
+        "Bangkok",
+    )
+
+
+def test_research_fund_programme_is_a_project_investment_fund_is_not() -> None:
+    (p,) = projects(
+        "Funds\n\nLast year, when the premiers met, the Canada-China Science and Innovation Fund"
+        " was announced.\n\n"
+        "The National Chip Industry Investment Fund Phase IV was established on May 2."
+    )
+    assert (p.name, p.project_type, p.status) == (
+        "Canada-China Science and Innovation Fund",
+        "programme",
+        "launched",
+    )
+
+
+def test_mou_on_the_management_of_a_named_fund_is_signed() -> None:
+    (p,) = projects(
+        "Visit\n\nThe minister signed the MOU on the Management of the Canada-China Science and"
+        " Innovation Fund with his Chinese counterpart."
+    )
+    assert (p.name, p.status) == ("Canada-China Science and Innovation Fund", "signed")
+
+
+def test_money_for_the_development_of_a_named_site_is_a_planned_facility() -> None:
+    (p,) = projects(
+        "Budget\n\nThe Financial Secretary set aside $3 billion for the development of"
+        " Science Park 4 to house more startups in Hong Kong."
+    )
+    assert (p.name, p.project_type, p.status) == ("Science Park 4", "facility", "planned")
+
+
+def test_record_set_on_a_facility_is_a_research_result() -> None:
+    (p,) = projects(
+        "Record\n\nOn May 14, 2024 scientists at the Institute of Plasma Physics in China set a"
+        " new world record on their HL-3 tokamak, holding a plasma for 20 minutes."
+    )
+    assert (p.name, p.project_type, p.status, p.event_date, p.country) == (
+        "HL-3 tokamak record",
+        "research_result",
+        "other",
+        date(2024, 5, 14),
+        "CHN",
+    )
+
+
+def test_subject_after_the_verb() -> None:
+    (p,) = projects(
+        "Bridges\n\nJust launched between the Research Council of Norway and the Chinese"
+        " Ministry of Science and Technology is the Arctic Innovation Bridges programme."
+    )
+    assert (p.name, p.status) == ("Arctic Innovation Bridges programme", "launched")
+
+
+def test_subject_before_an_apposition() -> None:
+    (p,) = projects(
+        "Centre\n\nThe Ruritania Satellite Testing Centre, the largest of its kind in the"
+        " region, was established within the partnership between Ruritania and China."
+    )
+    assert (p.name, p.status) == ("Ruritania Satellite Testing Centre", "established")
+
+
+def test_planned_start_of_a_named_project() -> None:
+    (p,) = projects(
+        "Space\n\nAccording to the minister, Ruritania's phase II space development project is"
+        " expected to start in January 2025."
+    )
+    assert (p.status, p.project_type) == ("planned", "programme")
+
+
+def test_look_alikes_are_refused() -> None:
+    text = (
+        "News\n\n"
+        "Since 2016, Ningxia University has signed a biennial cooperative project with a"
+        " university in Oman.\n\n"
+        "The two sides established a Comprehensive Strategic Partnership for Peace in 2005.\n\n"
+        "Orion Technologies has unveiled a new AI chip for data centres.\n\n"
+        "He has worked with China since the first agreement in physics was signed in 1990.\n\n"
+        "Construction of the 2 billion yuan super-microscope began in 2020."
+    )
+    assert projects(text) == []
