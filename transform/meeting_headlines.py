@@ -31,6 +31,8 @@ _HEADLINE_VERB = re.compile(
     r"|Will\s+Be\s+Held|Wraps\s+Up|Underway|In\s+Session)\b.*$"
 )
 _FUTURE = re.compile(r"\b(?:[Tt]o\s+[Bb]e\s+[Hh]eld|[Ww]ill|[Nn]ext|[Uu]pcoming|[Pp]lans?)\b")
+# a headline that reports people meeting, whose names are the parties, not the event
+_MET_VERB = re.compile(r"\b(?:Meets?|Met|Visits?|Visited|Holds?\s+Talks|Talks\s+With)\b")
 _SAME_MEETING = 0.5  # title similarity at which a headline repeats a body meeting
 
 
@@ -68,6 +70,8 @@ def headline_meetings(
             continue
         if _FUTURE.search(s.text):
             continue  # an announcement: the day and place are not in a headline
+        if _MET_VERB.search(s.text):
+            continue  # "Vice Minister Yin Meets with the HK Delegation of ...": names are parties
         for _start, _end, raw in named_in(text, s.start, s.end):
             title = clean_title(_HEADLINE_VERB.sub("", raw))
             if len(title.split()) < 3 or excluded(title):

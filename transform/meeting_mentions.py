@@ -31,6 +31,7 @@ from transform.meeting_rules import (
     PAST_EXPLICIT,
     QUOTE_MARK,
     QUOTED,
+    RECALLED_BEFORE,
     SESSION_OF,
     SESSION_WORDS,
     TAIL_RE,
@@ -237,7 +238,7 @@ def is_event(ctx: EventDoc, index: int, a: int, b: int, kind: str) -> bool:
         return False
     if DENIED.search(text, clause_s, min(s.end, b + 40)):
         return False  # "has not been held since the 3rd Meeting"
-    if TOPIC_BEFORE.search(before):
+    if TOPIC_BEFORE.search(before) or RECALLED_BEFORE.search(before):
         return False
     if INTENT_BEFORE.search(before):
         return False  # "called for a wider exchange", "to deepen the dialogue"

@@ -305,6 +305,13 @@ DENIED = re.compile(r"\b(?:not|never)\s+(?:been\s+|be\s+)?(?:held|convened|met)\
 
 
 # what precedes a meeting noun that is wished for, not held
+# what precedes a meeting recalled in passing ("agreements reached at the 17th China-EU
+# Summit", "was established at the 2010 Strategic and Economic Dialogue")
+RECALLED_BEFORE = re.compile(
+    r"\b(?:reached|established|adopted|agreed|signed|announced|launched|made|set\s+up|"
+    r"proposed|initiated|endorsed)\s+(?:at|during)\s+(?:the\s+)?$",
+    CASELESS,
+)
 # what precedes a meeting that is only the topic ("gave an introduction about the 2018 World
 # Artificial Intelligence Conference"): the event being reported is another one
 TOPIC_BEFORE = re.compile(

@@ -65,7 +65,7 @@ ROLE_WORDS = frozenset(
     rector provost coordinator manager officer counterpart counterparts undersecretary
     under-secretary attaché attache representative king queen prince emir sultan
     commander general lieutenant captain astronaut astronauts scientist researcher engineer
-    physicist economist mp lawmaker delegate cabinet laureate adviser advisor
+    physicist economist mp lawmaker delegate cabinet laureate adviser advisor assistant
     """.split()
 )
 ORG_HEADS = frozenset(
@@ -153,7 +153,11 @@ _NAME_TOKEN = (
 )
 # particles inside a name: "Ursula von der Leyen", "Lula da Silva"
 _PARTICLE = r"(?:von|van|der|den|de|da|do|dos|das|del|di|du|le|la|bin|binti|al|el)"
-_NAME_RUN = re.compile(_NAME_TOKEN + r"(?:\s+(?:" + _PARTICLE + r"\s+){0,2}" + _NAME_TOKEN + r")*")
+# middle initials: "John P. Holdren", "Joseph J. Y. Sung"
+_INITIALS = r"(?:[" + _UPPER + r"]\.\s*){0,3}"
+_NAME_RUN = re.compile(
+    _NAME_TOKEN + r"(?:\s+(?:" + _PARTICLE + r"\s+){0,2}" + _INITIALS + _NAME_TOKEN + r")*"
+)
 _NAME_TOKEN_RE = re.compile(_NAME_TOKEN)
 
 
@@ -565,7 +569,7 @@ _ARTICLE = re.compile(
     r"(?:(?:the|its|his|her|their|a|an)\s+)?(?:(?:former|acting|then|outgoing|incoming"
     r"|current|honorary|permanent|newly\s+appointed)\s+)?"
 )
-_ROLE_TOKEN = re.compile(r"[A-Za-z][\w&'’-]*|\(\s*[A-Z][A-Za-z&.\-]{1,11}\s*\)")
+_ROLE_TOKEN = re.compile(r"[A-Z](?:\.[A-Z])+\.|[A-Za-z][\w&'’-]*|\(\s*[A-Z][A-Za-z&.\-]{1,11}\s*\)")
 _ROLE_CONNECTORS = frozenset("of for the and & to on in at de la du des der von van".split())
 _ROLE_STOP_NAMES = frozenset({"UK", "US", "EU"})
 _WORD_AT = re.compile(r"[\w-]+")

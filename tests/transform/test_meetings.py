@@ -384,3 +384,22 @@ def test_a_ceremony_that_only_dates_the_meeting_does_not_exclude_it() -> None:
         date(2010, 3, 30),
     )
     assert (m.meeting_type, m.start_date) == ("forum", date(2010, 3, 16))
+
+
+def test_a_meeting_recalled_in_passing_is_not_reported() -> None:
+    text = (
+        "The aim was to implement agreements reached at the 17th China-EU Summit and to "
+        "advance cooperation in science."
+    )
+    assert meetings(text, date(2017, 4, 1)) == []
+
+
+def test_a_headline_of_people_meeting_names_the_parties_not_an_event() -> None:
+    text = (
+        "Vice Minister Yin Meets with the HK Delegation of National S&T Award Conference\n\n"
+        "Vice Minister Yin Hejun met with Professor Joseph Sung, head of the delegation, in "
+        "Beijing on 9 January."
+    )
+    assert [m.title for m in meetings(text, date(2018, 1, 12))] == [
+        "Meeting between Yin Hejun and Joseph Sung"
+    ]

@@ -207,3 +207,15 @@ def test_a_surname_in_capitals_before_the_given_name() -> None:
 def test_an_acronym_before_a_name_is_not_a_surname() -> None:
     text = "NSFC Director Li Jinghai met them."
     assert [p.name for p in find_people(text, 0, len(text))] == ["Li Jinghai"]
+
+
+def test_middle_initials_are_part_of_the_name() -> None:
+    text = (
+        "The meeting was co-chaired by Dr. John P. Holdren, Assistant to the U.S. President "
+        "for Science and Technology, and Professor Joseph J. Y. Sung, Vice-Chancellor of CUHK."
+    )
+    people = find_people(text, 0, len(text))
+    assert [(p.name, p.role) for p in people][:1] == [
+        ("John P. Holdren", "Assistant to the U.S. President for Science and Technology")
+    ]
+    assert [p.name for p in people] == ["John P. Holdren", "Joseph J. Y. Sung"]
