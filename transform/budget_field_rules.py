@@ -20,9 +20,11 @@ CHANGE = [
     ),
     re.compile(
         r"\b(?P<d>up|down|rises?|rose|rising|risen|increase[sd]?|increasing|grows?|grew|grown"
-        r"|growing|climb(?:s|ed)?|jump(?:s|ed)?|falls?|fell|fallen|falling|decrease[sd]?"
-        r"|decline[sd]?|drops?|dropped|dropping|shrank|shrinks?|cut|raised|higher|lower"
-        r"|reduced|expand(?:s|ed)?)\s+(?:by\s+)?(?:about\s+|nearly\s+|around\s+|some\s+)?" + PCT,
+        r"|growing|climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|surg(?:e|es|ed|ing)|soar(?:s|ed|ing)?"
+        r"|falls?|fell|fallen|falling|decrease[sd]?|decreasing|decline[sd]?|declining"
+        r"|drops?|dropped|dropping|shrank|shrinks?|shrinking|cut|raised|higher|lower"
+        r"|reduced|expand(?:s|ed|ing)?)\s+(?:by\s+)?(?:about\s+|nearly\s+|around\s+|some\s+)?"
+        + PCT,
         _I,
     ),
     re.compile(
@@ -42,7 +44,8 @@ CHANGE = [
 ]
 DECREASE = re.compile(
     r"^(?:down|falls?|fell|fallen|falling|decrease[sd]?|decline[sd]?|drops?|dropped|dropping"
-    r"|shrank|shrinks?|cut\w*|lower|reduc\w*|less|trim\w*|slash\w*|" + DEC_WORDS + r")$",
+    r"|declining|decreasing|shrinking|shrank|shrinks?|cut\w*|lower|reduc\w*|less|trim\w*"
+    r"|slash\w*|" + DEC_WORDS + r")$",
     _I,
 )
 # "slightly faster than the 7.1 per cent increase last year": a change stated for comparison.

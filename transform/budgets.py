@@ -231,7 +231,14 @@ def _read_amount(ctx: Doc, index: int, amounts: list[Amount], i: int) -> Candida
     )
     country = spender.country if spender is not None else None
     if country is None and not multilateral:
-        country = actor_country(ctx, s.start, s.end, orgs_sentence, amounts)
+        # The actor before the amount, else the currency's own country ("The Federal
+        # Government is committing $9 million ..., matched by the Chinese Government"),
+        # else an actor after it.
+        country = actor_country(ctx, s.start, amt.start, orgs_sentence, amounts)
+        if country is None and amt.currency not in ("USD", "EUR"):
+            country = CURRENCY_COUNTRY.get(amt.currency)
+        if country is None:
+            country = actor_country(ctx, s.start, s.end, orgs_sentence, amounts)
         if country is None and antecedent is not None:
             country = actor_country(ctx, antecedent.start, antecedent.end, orgs_antecedent)
         if country is None:
@@ -305,6 +312,12 @@ def _read_amount(ctx: Doc, index: int, amounts: list[Amount], i: int) -> Candida
         a_start = 0  # a base's change is stated after it; the one before is the new figure's
         window_text = window_text[a_end:]
         a_end = 0
+    if i + 1 < len(amounts):
+        # A change in money right after the amount belongs to it, and so does the rate
+        # that follows ("reached X yuan, jumped Y yuan year-on-year, up by 15.0 percent").
+        nxt = clause_window(s, amounts, i + 1)
+        if attachment(ctx, amounts, i + 1, nxt) == "increment":
+            window_text = ctx.text[w.start : nxt.end]
     change = change_pct(window_text, a_start, a_end)
     if change is None:
         change = _follow_up_change(ctx, index)

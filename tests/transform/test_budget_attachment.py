@@ -169,3 +169,24 @@ def test_an_amount_recalled_to_set_another_apart_is_not_reported() -> None:
     )
     (b,) = facts(text)
     assert (b.amount, b.category) == (40_000_000, "international_cooperation")
+
+
+def test_the_rate_after_a_change_in_money_belongs_to_the_level_before_it() -> None:
+    text = (
+        "In 2021, the province's R&D expenditure reached 82.4 billion yuan, jumped 9.1 billion "
+        "yuan year-on-year, up by 12.4 percent. Spending on applied research totaled 9.8 "
+        "billion yuan, climbing 7.5 percent."
+    )
+    assert [(b.amount, b.change_pct) for b in facts(text)] == [
+        (82_400_000_000, 12.4),
+        (9_800_000_000, 7.5),
+    ]
+
+
+def test_a_local_currency_names_the_spender_before_a_matching_partner() -> None:
+    text = (
+        "The Federal Government is committing A$6 million to the fund from 2012-13, matched "
+        "by the Chinese Government."
+    )
+    (b,) = facts(text)
+    assert (b.amount, b.currency, b.spender_country) == (6_000_000, "AUD", "AUS")
