@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
+from transform import project_cues as cues
 from transform import project_rules as rules
 from transform.countries import country_name
 from transform.event_context import Analysis, EventDoc
@@ -281,10 +282,10 @@ def launch_state(ctx: EventDoc, d: Draft) -> str | None:
         ctx.text,
     )
     for scope in scopes:
-        for iso3, pattern in rules.LAUNCH_STATE_RES:
+        for iso3, pattern in cues.LAUNCH_STATE_RES:
             if pattern.search(scope):
                 return iso3
-    site = rules.LAUNCHED_FROM.search(ctx.text)
+    site = cues.LAUNCHED_FROM.search(ctx.text)
     if site is not None:
         named = countries_named(site.group(1))
         if len(named) == 1:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
+from transform import project_cues as cues
 from transform import project_rules as rules
 from transform.sentences import Sentence
 
@@ -109,7 +110,7 @@ def nominal_np(text: str, pos: int, limit: int) -> tuple[int, int]:
     Y>"): up to the verb, a clause mark or a place or time phrase; "and" does not end it
     (`split_coordination` separates two projects)."""
     seg = text[pos:limit]
-    b = rules.NOMINAL_NP_END.search(protect(seg))
+    b = cues.NOMINAL_NP_END.search(protect(seg))
     return pos, pos + len(seg[: b.start() if b else len(seg)].rstrip())
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from transform import project_rules as rules
+from transform import project_cues as cues
 from transform.event_context import EventDoc
 from transform.project_attach import Draft
 from transform.project_names import is_named, project_type_of, same_project
@@ -21,7 +21,7 @@ __all__ = ["merge_drafts"]
 @lru_cache(maxsize=64)
 def _named_head(head: str) -> re.Pattern[str]:
     """A capitalised name ending with `head` ("Sino-Africa Joint Research Centre")."""
-    forms = {head, rules.HEAD_SPELLINGS.get(head, head)}
+    forms = {head, cues.HEAD_SPELLINGS.get(head, head)}
     alternation = "|".join(re.escape(f[:1].upper() + f[1:]) for f in sorted(forms))
     return re.compile(
         r"(?<![\w'’-])(?:[A-Z][\w'’.-]*\s+)(?:(?:[A-Z][\w'’.-]*|of|for|on|and)\s+){0,8}?"
@@ -35,14 +35,14 @@ def _from_heading(ctx: EventDoc, d: Draft) -> str | None:
     i = d.sentence - 1
     if i < 0 or ctx.body[i]:
         return None
-    m = rules.HEADING_EVENT.match(ctx.sentences[i].text)
+    m = cues.HEADING_EVENT.match(ctx.sentences[i].text)
     if m is None or not is_named(m.group("name"), False):
         return None
     return m.group("name").strip()
 
 
 def _words(name: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(name)} - rules.NAME_STOP_WORDS
+    return {w.lower() for w in _WORD.findall(name)} - cues.NAME_STOP_WORDS
 
 
 _WORD = re.compile(r"[A-Za-z]{4,}")
@@ -59,8 +59,8 @@ def _from_later(ctx: EventDoc, d: Draft) -> str | None:
     words with its description ("a centre for joint research on ..." -> "Sino-Africa Joint
     Research Centre", not another institute named nearby)."""
     start = ctx.sentences[d.sentence].end
-    window = ctx.text[start : start + rules.RENAME_WINDOW]
-    described = _words(d.name) - {d.head, rules.HEAD_SPELLINGS.get(d.head, d.head)}
+    window = ctx.text[start : start + cues.RENAME_WINDOW]
+    described = _words(d.name) - {d.head, cues.HEAD_SPELLINGS.get(d.head, d.head)}
     best: tuple[int, str] | None = None
     for m in _named_head(d.head).finditer(window):
         name = m.group(0).strip().rstrip(".,;:")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from transform import project_cues as cues
 from transform import project_rules as rules
 from transform.event_context import EventDoc
 from transform.organisations import curated_organisations
@@ -24,7 +25,7 @@ def project_type_of(name: str, appos: str | None = None) -> tuple[str, str] | No
         if not text:
             continue
         core = rules.CORE_SPLIT.split(text, maxsplit=1)[0]
-        if rules.FUND_PROGRAMME.search(core):
+        if cues.FUND_PROGRAMME.search(core):
             return "fund", "programme"  # "UK-China Research and Innovation Fund"
         for scope in (core, text):
             found: list[tuple[int, int, str, str]] = []
@@ -114,7 +115,7 @@ def split_coordination(name: str) -> list[str]:
     """The projects one phrase names: "the X Center of CAS and the Y Branch of UCAS" is two,
     each side with its own head noun before its complements; "Center for Drug Research and
     Development of CAS" is one (no head noun in "Development")."""
-    for m in rules.COORDINATION.finditer(name):
+    for m in cues.COORDINATION.finditer(name):
         left, right = name[: m.start()], name[m.end() :]
         if all(
             project_type_of(rules.CORE_SPLIT.split(side, maxsplit=1)[0]) is not None

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from transform import project_cues as cues
 from transform import project_rules as rules
 from transform.event_context import EventDoc
 from transform.project_attach import (
@@ -26,7 +27,7 @@ def record_draft(ctx: EventDoc, index: int, m: Verb) -> Draft | None:
     set on, else by the subject, dated by the sentence."""
     s = ctx.sentences[index]
     text = ctx.text
-    on = rules.RECORD_ON.match(text, m.end)
+    on = cues.RECORD_ON.match(text, m.end)
     if on is not None:
         ns, ne = np_after(text, on.end(), s.end)
     else:

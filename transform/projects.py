@@ -44,376 +44,38 @@ Rules, each because a sentence of the other kind looks alike:
    certifiers ("certified by"), sources ("according to") or the project itself.
 10. Funding: an amount in the event or follow-up sentences with a funding cue ("funding
    of", "funded with", "provides ... for", "will receive"); USD via `fx.to_usd`.
+11. Real pages also state projects as: an event noun ("the unveiling ceremony of X and Y",
+   "saw the launch of X": two projects when each side has its own head noun); a record set
+   on a facility (a research result, status other); a fund programme of research or
+   cooperation ("UK-China Research and Innovation Fund was announced"; an investment fund
+   is a budget only); money "for the development of" a named site (planned); an inverted
+   subject ("Just launched ... is the X programme"). A rocket is the vehicle of the current
+   mission, not a project; a space mission's country is the launching state of the launch
+   site or vehicle the page names.
+12. A described project ("a centre for joint research on ...") takes the proper name its
+   section heading or a later sentence gives it; two readings of one project in a page
+   (a caption and the body, an inauguration and the agreement signed that day) are one.
+
+Modules: `project_rules` and `project_cues` (named data), `project_clauses` (clause
+grammar), `project_names` (names and types), `project_events` (one event verb),
+`project_readings` (records, owners, coordinated names), `project_attach` (spans and the
+final candidate), `project_merge` (names from headings and later sentences, one per project).
 """
 
 from __future__ import annotations
 
-import re
-
 from extract.documents import ParsedDocument
 from transform import project_rules as rules
-from transform.event_context import EventDoc, event_doc
+from transform.event_context import event_doc
 from transform.facts import Candidate
-from transform.participants import countries_named
-from transform.places import read_place
-from transform.project_attach import (
-    SAME,
-    Draft,
-    countries_of_sentence,
-    day_date,
-    finish,
-    follow_up,
-    funding_of,
-    orgs_of_sentence,
-    refers_to,
-)
-from transform.project_clauses import (
-    Verb,
-    clause_end_of,
-    clause_start_of,
-    has_perfect,
-    is_future,
-    is_intention,
-    is_passive,
-    is_relative,
-    last_words,
-    nominal_np,
-    np_after,
-    np_before,
-    verbs_in,
-)
+from transform.project_attach import SAME, Draft, finish, follow_up, funding_of, refers_to
+from transform.project_clauses import verbs_in
+from transform.project_events import read_event
 from transform.project_merge import merge_drafts
-from transform.project_names import (
-    clean_name,
-    expand_acronym,
-    is_named,
-    project_type_of,
-    same_project,
-    split_coordination,
-    status_of,
-)
-from transform.project_readings import another_draft, owner_name, record_draft
+from transform.project_names import project_type_of, same_project, split_coordination
+from transform.project_readings import another_draft
 
 __all__ = ["extract_projects", "project_type_of"]
-
-
-def _read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Draft | None:
-    """Rules 2-9 for one event verb in body sentence `index`."""
-    s = ctx.sentences[index]
-    text = ctx.text
-    verb_status = rules.VERB_STATUS[m.key]
-    vs, ve = m.start, m.end
-    word = m.word
-    if text[vs].isupper() and vs != s.start:
-        return None  # a capitalised word is part of a name ("UNESCO Open Science")
-    if verb_status == "other":
-        return record_draft(ctx, index, m)
-    if verb_status == "launched":
-        after = text[ve : ve + 40].lower().split()[:3]
-        if after and after[0] in ("a", "an", "the"):
-            after = after[1:]
-        if after and after[0].strip(rules.PUNCT) in rules.NOT_LAUNCHED_WORDS:
-            return None
-    clause_start = clause_start_of(text, ctx.opening[index], vs)
-    # "$"-anchored patterns only ever need the last words before the verb.
-    tail = text[max(s.start, vs - 70) : vs]
-    words = last_words(tail)
-    comma_subject = False
-    if is_intention(words):
-        return None
-    passive = is_passive(words)
-    future = is_future(words)
-    if not future and words and words[-1] == "to":
-        return None  # "an agreement to build a joint laboratory": an intention, not an event
-    nominal = rules.NOMINAL_EVENT.match(text, vs)
-    if nominal is not None:
-        if not rules.RECALL_WORDS.isdisjoint(words[-3:]):
-            return None  # "since the launch of X": an earlier event recalled
-        verb_status = rules.NOMINAL_STATUS[nominal.group("noun")]
-        if nominal.group("noun") in rules.PURPOSE_ONLY:
-            if "for" not in words[-2:]:
-                return None  # "the development of AI"
-            future = True  # "set aside $5.5 billion for the development of Cyberport 5"
-    elif word in rules.NOMINAL_ONLY or (word in rules.ANNOUNCED_PROGRAMME and not passive):
-        return None
-    elif not rules.SUBORDINATORS.isdisjoint(words):
-        return None  # "since the first agreement was signed in 1992": a recall
-    elif has_perfect(words) and text[ctx.opening[index] : vs].lower().startswith("since "):
-        return None  # "Since 2015, X has signed ...": a state of affairs, not an event
-    gerund = word.endswith("ing") and nominal is None
-    if gerund:
-        lead = rules.LEAD_ADVERBIAL.match(text, clause_start, vs)
-        if (lead.end() if lead else clause_start) == vs:
-            future = True  # "Launching an AI Plus initiative promises to ..."
-        elif tail.rstrip().endswith((" for", " For")):
-            future = True  # "$2 billion ... for launching a Re-industrialisation Scheme"
-        elif not tail.rstrip().endswith(("by", "By")):
-            return None  # "towards establishing ...", "the process of developing ..."
-    before = text[s.start : vs]
-    # A past participle without an auxiliary modifies a noun: a recall, not the event.
-    if (
-        nominal is None
-        and not rules.INVERTED_OPENING.fullmatch(text, ctx.opening[index], vs)
-        and not passive
-        and not future
-        and not gerund
-        and not rules.INTRANSITIVE_RE.match(word)
-        and word.endswith(("ed", "built", "set up"))
-    ):
-        prev = before.rstrip()
-        has_subject = bool(prev) and not prev.endswith((",", "(", "“", '"'))
-        if has_perfect(words):
-            has_subject = True
-        if not has_subject and prev.endswith(",") and rules.NP_OPENING.match(text, clause_start):
-            # "JUNO in Kaiping, Guangdong Province, completed ...": a subject with an
-            # apposition; valid only if the verb then has an object (checked below)
-            has_subject = comma_subject = True
-        if not has_subject and not rules.LEAD_ADVERBIAL.match(before):
-            return None
-        if words and words[-1].rstrip("s") in rules.PARTICIPLE_NOUNS | {
-            w.rstrip("s") for w in rules.PARTICIPLE_NOUNS
-        }:
-            return None  # "the draft budget report released by ..."
-    appos: str | None = None
-    called_after: re.Match[str] | None = None
-    agreement = False  # the project is what a signed agreement is about
-    subject_span = (clause_start, vs)
-    intransitive = rules.INTRANSITIVE_RE.match(word) is not None or (
-        word.startswith("put") and not has_perfect(words)
-    )
-    inverted = (
-        rules.INVERTED_SUBJECT.search(text, ve, s.end)
-        if nominal is None and rules.INVERTED_OPENING.fullmatch(text, ctx.opening[index], vs)
-        else None
-    )
-    if nominal is not None:
-        ns, ne = nominal_np(text, nominal.end(), s.end)
-        subject_span = (ns, ns)
-    elif inverted is not None:
-        # "Just launched between RCUK and MOST is the Research and Innovation Bridges programme"
-        ns, ne = np_after(text, inverted.end(), s.end)
-        subject_span = (ns, ns)
-    elif passive or intransitive:
-        ns, ne = np_before(text, clause_start, vs, last_chunk=passive)
-        if not passive and text.startswith("According", ns):
-            # "According to the minister, X is expected to start ...": the last phrase
-            ns, ne = np_before(text, clause_start, vs, last_chunk=True)
-        if passive and project_type_of(text[ns:ne]) is None:
-            # "An initiative to ..., co-sponsored by A, B and C, was kicked off": the first
-            fs, fe = np_before(text, clause_start, vs)
-            # "AITC, the largest of its kind in Africa, was established": an apposition
-            between = rules.PARTICIPIAL_APPOSITION.match(text, fe) or rules.NP_APPOSITION.match(
-                text, fe
-            )
-            first = expand_acronym(ctx, clean_name(text[fs:fe]))
-            if between is not None and project_type_of(first) is not None:
-                ns, ne = fs, fe
-        if ne <= ns:
-            return None
-        subject_span = (ns, ns)
-        if text[ns:ne].split()[0].lower() in rules.RELATIVE_WORDS:
-            return None  # "which was launched in 2018": a recall
-        if intransitive and rules.OWN_WORKS.match(text, ns, ne):
-            return None  # "Construction of the super-microscope began in 2019": its works
-        carrying = rules.CARRYING.search(text, ns, vs)
-        if carrying is not None:
-            # "A Long March-5 rocket carrying the Chang'e-6 probe lifted off": the payload
-            ns, ne = np_after(text, carrying.end(), vs)
-    else:
-        if not future and is_relative(words):
-            return None  # "the satellite that China launched in March": a recall
-        ns, ne = np_after(text, ve, s.end)
-        if comma_subject and ne <= ns + 1:
-            return None  # "The satellite, launched in 2021, has ...": a recall in apposition
-        if (
-            ne <= ns + 1
-            and not comma_subject
-            and verb_status in ("inaugurated", "launched", "started_operations", "completed")
-            and (word.endswith("ed") or word.endswith(" off"))
-        ):
-            # "A joint laboratory ... opened on Tuesday": no object, the subject is the project
-            bs, be = np_before(text, clause_start, vs)
-            if be > bs:
-                ns, ne = bs, be
-                subject_span = (ns, ns)
-                intransitive = True
-        rel_future = rules.REL_FUTURE.search(tail) if future else None
-        if rel_future is not None:
-            # "the new X Institute, which the government will establish later this year"
-            head = text[s.start : vs - len(tail) + rel_future.start()]
-            k = max(head.rfind(" for "), head.rfind(" of "), head.rfind(" to "), head.rfind(", "))
-            ns = s.start + k + (2 if head[k : k + 2] == ", " else 4)
-            ne = s.start + len(head)
-        if ne <= ns:
-            return None
-        first_word = text[ns:ne].lower().split()
-        core_text = rules.CORE_HEAD_SPLIT.split(text[ns:ne], maxsplit=1)[0]
-        core_head = core_text.lower().split()
-        if (
-            verb_status == "signed"
-            and core_head
-            and core_head[-1].strip(rules.PUNCT) in rules.AGREEMENT_HEADS
-        ):
-            # the project an agreement is about, named later in the sentence
-            ag = rules.AGREED_PROJECT.search(text, ns + len(core_text), s.end)
-            if ag is None:
-                return None
-            ns, ne = np_after(text, ag.end(), s.end)
-            if ne <= ns or not is_named(clean_name(text[ns:ne]), False):
-                return None
-            agreement = True
-        if rules.OWN_WORKS.match(text, ns, ne) and verb_status in (
-            "completed",
-            "launched",
-            "started_operations",
-        ):
-            # "JUNO completed the construction of its central detector": JUNO is the project
-            ns, ne = np_before(text, clause_start, vs)
-            subject_span = (ns, ns)
-            intransitive = True
-            if ne <= ns:
-                return None
-        nominal = None if intransitive else rules.NOMINAL_OF.match(text, ns, ne)
-        if nominal is not None and first_word:
-            ns = nominal.end()  # "approved the establishment of the X Park": the X Park
-        am = rules.APPOSITION.match(text, ne, s.end)
-        if am:
-            appos = am.group(1)  # "Taichi-II, an optical chip for ..."
-        called_after = rules.CALLED_AFTER.match(text, ne, s.end)
-        if (
-            project_type_of(text[ns:ne]) is None
-            and not is_named(clean_name(text[ns:ne]))
-            and rules.BY_AFTER.match(text, ne, s.end)
-        ):
-            return None  # "pioneered a global first by completing ...": read the gerund
-    raw = text[ns:ne]
-    name = clean_name(raw)
-    if not name or rules.QUANTIFIER.match(name) or rules.QUANTIFIER.match(raw.strip()):
-        return None
-    sides = rules.BETWEEN_SIDES.match(text, ne, s.end)
-    if sides is not None and not countries_named(name):
-        pair = [countries_named(sides.group(1)), countries_named(sides.group(2))]
-        if all(len(c) == 1 for c in pair):
-            # "a joint laboratory ... between China and Kazakhstan": "China-Kazakhstan ..."
-            name = f"{sides.group(1)}-{sides.group(2)} {name}"
-    if not (passive or intransitive) and called_after is not None:
-        # "a quantum computer prototype ..., named Jiuzhang 4.0": the name, typed by the phrase
-        appos = appos or name
-        name = called_after.group("n").rstrip(".,;")
-        raw = name
-    called = rules.NAMED_CALLED.search(name) is not None
-    expanded = expand_acronym(ctx, name)
-    lead = rules.LEAD_ADVERBIAL.match(text, ctx.opening[index], s.end)
-    # a capital at the sentence's start says nothing; after "The" it marks a name
-    initial = ns <= (lead.end() if lead else ctx.opening[index]) and not rules.DEFINITE.match(raw)
-    named = expanded != name or is_named(name, initial)
-    name = expanded
-    typed = project_type_of(name, appos)
-    if (
-        typed is None
-        and nominal is not None
-        and named
-        and nominal.group("noun") in rules.PURPOSE_ONLY
-    ):
-        typed = ("facility", "facility")  # "for the development of Cyberport 5": a site
-    if typed is None:
-        return None
-    head, kind = typed
-    core = rules.CORE_HEAD_SPLIT.split(name, maxsplit=1)[0]
-    if kind == "space_mission" and rules.LAUNCH_VEHICLE.search(core):
-        # "The Long March-3B carrier rocket blasted off": the current mission's launch
-        mission = current is not None and current.head_type == "space_mission"
-        return same_draft(index) if mission else None
-    if kind == "research_result" and rules.COMPANY.search(text, clause_start, vs):
-        return None  # "Huawei Technologies has unveiled a new chip": a company's product
-    if word in rules.ANNOUNCED_PROGRAMME and kind != "programme":
-        return None  # "the results were announced"
-    if rules.DIPLOMATIC.search(name):
-        return None  # "established Strategic Partnership for Peace and Prosperity"
-    core_words = core.split()
-    core_lower = [w.strip(rules.PUNCT).lower() for w in core_words]
-    if (
-        head != "fund"
-        and not rules.NOT_PROJECT_WORDS.isdisjoint(core_lower)
-        and not (core_words and project_type_of(core_words[-1]) is not None)
-    ):
-        return None
-    if head.endswith("s") and not head.endswith("ss") and head not in ("qubits",):
-        return None  # a plural head: several things, not one project
-    if any(w.lower() == head + "s" or w.lower() == head[:-1] + "ies" for w in core_words):
-        return None
-    last = core_words[-1] if core_words else ""
-    if last.islower() and last.endswith("s") and not last.endswith(("ss", "ics", "us", "is")):
-        return None  # "solar desalination and smart grid technologies": several things
-    if not named:
-        if (
-            rules.DEFINITE.match(raw.strip())
-            and not called
-            and not rules.FIRST_OF_KIND.match(raw.strip())
-        ):
-            # "the laboratory": the current project again (rule 4)
-            return same_draft(index) if current is not None else None
-        if future:
-            return None  # unnamed plans are general intentions
-        if (
-            not rules.INDEFINITE.match(raw.strip())
-            and not called
-            and not rules.FIRST_OF_KIND.match(raw.strip())
-        ):
-            return None
-        if current is not None and head == current.head:
-            return same_draft(index)  # "A jointly funded laboratory of ... was built by"
-        owner = owner_name(ctx, index, raw, clause_start, vs)
-        if owner is not None:
-            name = owner  # "Ethiopia ... launched its first satellite"
-        if len(name.split()) < 2:
-            what = rules.WHAT_IT_DOES.match(text, ne, s.end)
-            if what is None:
-                return None  # "a laboratory was built": too little to tell which
-            # "a new catalyst that converts carbon dioxide into methanol"
-            name = f"{name} {what.group(0).strip()}"
-    clause_end = clause_end_of(text, ne if agreement else ve, s.end)
-    # Where an agreement was signed is not where its project is ("signed in Munich").
-    place_from = ne if agreement else clause_start
-    place = next((p for p in ctx.places_in(place_from, clause_end) if not ns <= p.start < ne), None)
-    if place is None:
-        lm = rules.LOCATED.search(text, s.start, s.end)
-        if lm:
-            place = read_place(text, lm.end(), s.end)
-    event_date = None if future else day_date(ctx, clause_start, clause_end, ve)
-    if event_date is None and not future and kind == "research_result":
-        # "..., which was unveiled on 20 May": a result is dated by its announcement
-        told = rules.ANNOUNCED.search(text, clause_end, s.end)
-        if told is not None:
-            event_date = day_date(ctx, told.start(), s.end, told.end())
-    info = ctx.analysis(s)
-    orgs = orgs_of_sentence(ctx, info, s.start, s.end, (ns, ne))
-    site = next(
-        (o.country for o in info.orgs if rules.LAUNCH_SITE.search(o.name) and o.country), None
-    )
-    return Draft(
-        sentence=index,
-        name=name,
-        head_type=kind,
-        status=status_of(verb_status, future, kind, word),
-        event_date=event_date,
-        place=place,
-        named=named,
-        countries=countries_of_sentence(ctx, info, s.start, s.end),
-        orgs=orgs,
-        funding=funding_of(ctx, s.start, s.end),
-        span=(ns, ne),
-        head=head,
-        subject_orgs=[o for o in orgs if subject_span[0] <= o.start < subject_span[1]],
-        subject_countries=[
-            c.iso3 for c in ctx.countries_in(subject_span[0], subject_span[1], info)
-        ],
-        launch_site_country=site,
-    )
-
-
-def same_draft(index: int) -> Draft:
-    return Draft(index, "", "", "", None, None, False, head=SAME)
 
 
 def extract_projects(doc_id: str, doc: ParsedDocument, doc_type: str) -> list[Candidate]:
@@ -432,7 +94,7 @@ def extract_projects(doc_id: str, doc: ParsedDocument, doc_type: str) -> list[Ca
         anchors = rules.VERB_ANCHORS.intersection(ctx.words[i])
         if anchors:
             for m in verbs_in(s, anchors):
-                result = _read_event(ctx, i, m, current)
+                result = read_event(ctx, i, m, current)
                 if result is not None:
                     break
         if result is not None and result.head != SAME:

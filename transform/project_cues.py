@@ -1,0 +1,113 @@
+"""Named data of the project extractor for the ways real pages state projects beyond a
+subject-verb-object sentence: events named by a noun ("the unveiling ceremony of X"),
+launch vehicles and launching states, fund programmes, headings and later names of a
+described project, appositions and inverted subjects, and the look-alikes to refuse
+(recalls in subordinate clauses, diplomatic partnerships, company products). The core
+verbs, head nouns and cue words are in `project_rules`."""
+
+from __future__ import annotations
+
+import re
+
+# "the unveiling ceremony of X", "saw the launch of X", "the official inauguration of X":
+# the event named by a noun, and the status it gives.
+NOMINAL_EVENT = re.compile(
+    r"(?P<noun>launch|launching|unveiling|opening|inauguration|establishment|founding"
+    r"|commissioning|completion|development|construction)(?:\s+(?:and\s+hand(?:ing)?[\s-]over\s+)?ceremony)?(?:\s+and\s+hand(?:ing)?[\s-]over)?\s+of\s+"
+)
+NOMINAL_STATUS = {
+    "launch": "launched",
+    "launching": "launched",
+    "unveiling": "launched",
+    "opening": "inaugurated",
+    "inauguration": "inaugurated",
+    "establishment": "established",
+    "founding": "established",
+    "commissioning": "started_operations",
+    "completion": "completed",
+    "development": "planned",
+    "construction": "planned",
+}
+NOMINAL_ONLY = frozenset(
+    {"inauguration", "establishment", "founding", "completion", "development", "construction"}
+)
+# "set aside $5.5 billion for the development of X": money for a project still to come
+PURPOSE_ONLY = frozenset({"development", "construction"})
+# "since the launch of X", "after the opening of X": an earlier event recalled
+RECALL_WORDS = frozenset("since after before following until prior ahead upon".split())
+# where the project named after a nominal trigger ends
+NOMINAL_NP_END = re.compile(
+    r",|;|:|\.(?=\s|$)|\s(?:was|were|is|are|has|have|had|will|would|took|takes|in|at|by"
+    r"|on\s+(?=\d|[A-Z][a-z]+day\b|[A-Z][a-z]{2,8}\.?\s+\d)|from|which|that|who|to|held|saw|sees|marks?|marked|with|after|before|during|under|as"
+    r"|last|this|next|early|late|earlier|later)\b"
+)
+# A launch vehicle is not the project: its launch is its payload's.
+LAUNCH_VEHICLE = re.compile(r"\b(?:rocket|launch\s+vehicle|Long\s+March)\b", re.IGNORECASE)
+# A named fund of a research or cooperation programme is a project (a programme); an
+# investment or industry fund is a budget only.
+FUND_PROGRAMME = re.compile(
+    r"\b(?:Research|Science|Scientific|Innovation|Cooperation|Collaboration|Partnership)\b"
+    r"(?:(?!Investment|Industr|Capital|Equity|Guidance)[\w\s&-])*\bFund\b"
+)
+# "X was announced": a launch, for a programme only
+ANNOUNCED_PROGRAMME = frozenset({"announced"})
+# A verb in a subordinate clause reports an earlier event ("since the first agreement was
+# signed in 1992")
+SUBORDINATORS = frozenset(
+    "since after before when because although though until once whereas".split()
+)
+# A diplomatic relation, not a project: "established a comprehensive strategic partnership"
+DIPLOMATIC = re.compile(
+    r"\b(?:strategic|comprehensive|all-round|all-weather|diplomatic)\b[\w\s-]*"
+    r"\b(?:partnership|relations?|ties)\b",
+    re.IGNORECASE,
+)
+# Launching states by launch site or vehicle: a space mission's country
+LAUNCH_STATES: tuple[tuple[str, str], ...] = (
+    ("CHN", r"Long\s+March|Jiuquan|Xichang|Taiyuan|Wenchang|Kuaizhou|Jielong|Ceres-1|Zhuque"),
+    ("IND", r"Sriharikota|Satish\s+Dhawan|PSLV|GSLV|LVM3"),
+    ("RUS", r"Baikonur|Vostochny|Plesetsk|Soyuz|Proton-M|Angara"),
+    ("USA", r"Cape\s+Canaveral|Vandenberg|Kennedy\s+Space\s+Center|Falcon\s+9|Falcon\s+Heavy"),
+    ("FRA", r"Kourou|Ariane\s*[56]|Vega-C"),
+    ("JPN", r"Tanegashima|H-IIA|H3\s+rocket"),
+)
+LAUNCH_STATE_RES = tuple((iso3, re.compile(r"\b(?:" + p + r")\b")) for iso3, p in LAUNCH_STATES)
+# A section heading that reports a project's event: "Popular Health Action Launched",
+# "* Joint Lab Opened in Bangkok"
+HEADING_EVENT = re.compile(
+    r"[*•·\s-]*(?P<name>[A-Z][^:;]{2,120}?)\s+(?:Launched|Unveiled|Opened|Inaugurated"
+    r"|Established|Set\s+Up|Founded|Kicked\s+Off|Kicks\s+Off|Launches|Opens|Unveils)\b"
+)
+# How far after an unnamed project's sentence its proper name is looked for (characters)
+RENAME_WINDOW = 1200
+# Other spellings of a head noun in a proper name
+HEAD_SPELLINGS = {
+    "centre": "center",
+    "center": "centre",
+    "programme": "program",
+    "program": "programme",
+    "laboratory": "lab",
+    "lab": "laboratory",
+}
+# Words a description and a name share without saying they are one project
+NAME_STOP_WORDS = frozenset("the and for new first its their".split())
+# ", co-sponsored by A, B and C,": a participle between a subject and its verb
+PARTICIPIAL_APPOSITION = re.compile(r",\s+(?:[\w-]+ed|built|set\s+up|led)\s+(?:by|with|in)\b")
+# A company's product launch is not a research result: "Huawei Technologies has unveiled"
+COMPANY = re.compile(
+    r"\b[A-Z][\w&-]*\s+(?:Technologies|Technology\s+Co|Corporation|Corp|Inc|Ltd|Limited"
+    r"|Group|Holdings|Motors|Electronics)\b"
+)
+# "set a world record on their EAST tokamak": the thing the record was set on
+RECORD_ON = re.compile(r"\s+(?:on|with|at)\s+(?:the|its|their|China['’]s)\s+")
+NP_APPOSITION = re.compile(r",\s+(?:the|a|an|its|their)\s+[^,;]{3,120},\s+(?:was|were|has|had)\b")
+# "Just launched between A and B is the X programme": the subject after the verb
+INVERTED_OPENING = re.compile(r"(?:(?:Just|Newly|Recently|Also)\s+)+")
+INVERTED_SUBJECT = re.compile(r"\s(?:is|are|was)\s+(?=(?:the|a|an)\s)")
+# "from a space station in China", "from the launch centre of Kazakhstan"
+LAUNCHED_FROM = re.compile(
+    r"\b[Ff]rom\s+(?:a|the|its)\s+(?:[\w-]+\s+){0,4}(?:[Ss]tation|[Cc]ent(?:re|er)|[Bb]ase"
+    r"|[Ss]ite|[Ss]paceport|[Cc]osmodrome)\s+(?:in|of)\s+([A-Z][\w]+(?:\s+[A-Z][\w]+)?)"
+)
+# Two projects named in one phrase: "the X Center ... and the Y Branch of UCAS"
+COORDINATION = re.compile(r"\s+and\s+(?:the\s+|a\s+|an\s+)?(?=[A-Z0-9])")
