@@ -29,6 +29,7 @@ from functools import lru_cache
 from importlib import resources
 
 from transform.countries import find_countries
+from transform.geonames import world_city
 
 __all__ = [
     "Place",
@@ -193,8 +194,16 @@ def _region_or_country_after(text: str, pos: int) -> tuple[int, str | None, bool
     if not m:
         return None
     p = pos + m.end()
-    country = _country_at(text, p)
+    lead = _LEAD.match(text, p)
+    country = _country_at(text, p) or (_country_at(text, lead.end()) if lead else None)
     if country is not None:
+        owned = _POSSESSIVE.match(text, country[0])
+        if owned is not None:
+            # "Tunxi, east China's Anhui Province": the region belongs to the country
+            caps = _CAPS.match(text, owned.end())
+            region = _REGION_WORD.match(text, caps.end()) if caps is not None else None
+            if region is not None:
+                return region.end(), country[1], True
         return country[0], country[1], True
     hit = _gazetteer_at(text, p)
     if hit is not None and hit[1].kind == "region":
@@ -233,6 +242,13 @@ def read_place(text: str, pos: int, limit: int | None = None) -> Place | None:
     country = direct if p == pos else _country_at(text, p)
     if country is not None and (hit is None or country[0] >= p + len(hit[0])):
         end, iso3 = country
+        owned = _POSSESSIVE.match(text, end)
+        city_after = _known_city_at(text, owned.end()) if owned else None
+        if city_after is not None:
+            # "in southwest China's Chongqing Municipality": the city is the place
+            c_end, c_name, _ = city_after
+            c_word = _CITY_WORD.match(text, c_end)
+            return Place(pos, c_word.end() if c_word else c_end, c_name, iso3)
         if not _REGION_WORD.match(text, end):
             same = _gazetteer_at(text, p)  # a city-state is both ("Singapore")
             city = same[1].name if same is not None and same[1].kind == "city" else None
@@ -279,7 +295,31 @@ def read_place(text: str, pos: int, limit: int | None = None) -> Place | None:
         return Place(pos, tail[0], name, tail[1])
     if city_word is not None:
         return Place(pos, city_word.end(), name, None)
+    venue_city = _known_city_at(text, end + 2) if text.startswith(", ", end) else None
+    if venue_city is not None and len(name.split()) > 1:
+        # "at Lancaster House, London": a venue, then the city it is in
+        return Place(pos, venue_city[0], venue_city[1], venue_city[2])
+    world = world_city(name)
+    if world is not None and not _ORG_HEAD_AFTER.match(text, end):
+        return Place(pos, end, world[0], world[1])
     return None
+
+
+_POSSESSIVE = re.compile(r"['’]s\s+")
+
+
+def _known_city_at(text: str, pos: int) -> tuple[int, str, str] | None:
+    """(end, name, ISO3) of a city named at `pos`, from the curated list or GeoNames."""
+    hit = _gazetteer_at(text, pos)
+    if hit is not None:
+        return (pos + len(hit[0]), hit[1].name, hit[1].country) if hit[1].kind == "city" else None
+    caps = _CAPS.match(text, pos)
+    if caps is None or caps.group(0).split()[0] in _NOT_PLACE:
+        return None
+    world = world_city(caps.group(0))
+    if world is None or _ORG_HEAD_AFTER.match(text, caps.end()):
+        return None
+    return caps.end(), world[0], world[1]
 
 
 _PREPOSITION = re.compile(r"\b(?:in|at|In|At)\s+")

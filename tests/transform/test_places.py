@@ -91,3 +91,27 @@ def test_the_gazetteer_is_valid() -> None:
         assert pycountry.countries.get(alpha_3=r["country"]) is not None, r
         assert r["kind"] in ("city", "region"), r
     assert gazetteer()["Peking"].name == "Beijing"  # aliases
+
+
+def test_a_city_outside_the_curated_list_from_geonames() -> None:
+    (p,) = find_places("The forum was held in Kazan on Tuesday.")
+    assert (p.city, p.country) == ("Kazan", "RUS")
+
+
+def test_a_small_town_is_not_guessed_from_its_name() -> None:
+    assert find_places("He works in Reading Room 5.") == []
+
+
+def test_a_venue_then_its_city() -> None:
+    (p,) = find_places("It was held on 16 April in Lancaster House, London.")
+    assert (p.city, p.country) == ("London", "GBR")
+
+
+def test_a_city_after_a_possessive_country() -> None:
+    (p,) = find_places("It was held Monday in southwest China's Chongqing Municipality.")
+    assert (p.city, p.country) == ("Chongqing", "CHN")
+
+
+def test_a_town_with_its_country_and_region() -> None:
+    (p,) = find_places("A space forum was held in Tunxi, east China's Anhui Province.")
+    assert (p.city, p.country) == ("Tunxi", "CHN")
