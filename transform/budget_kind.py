@@ -24,8 +24,10 @@ from transform.budget_rules import (
     INCREMENT_AFTER,
     INCREMENT_BEFORE,
     ONE_PROJECT,
+    ONE_THING_AFTER,
     PART_IN_LIST,
     PER_UNIT,
+    PROGRAMME_NAME_AFTER,
     PUBLIC_ACTOR,
     REFERENCE_BEFORE,
     SIZE_OF,
@@ -128,9 +130,11 @@ def is_budget_amount(
             return False
         # Money a paragraph about one project mentions without a budget word is that
         # project's ("The project, SUSTAIN-RICE, ... The EU is contributing EUR 5m").
-        if any(ONE_PROJECT.search(p.text) for p in previous_in_paragraph(ctx, index, 2)):
+        if any(_one_project(p.text) for p in previous_in_paragraph(ctx, index, 2)):
             return False
-    if ONE_PROJECT.search(s.text if single else window_text):
+    if _one_project(s.text if single else window_text) or ONE_THING_AFTER.match(
+        ctx.text, amt.span_end, w.end
+    ):
         return False  # one project's funding, not a budget
     orgs_sentence = in_span(ctx.orgs, ctx.org_starts, s.start, s.end)
     if (
@@ -141,3 +145,10 @@ def is_budget_amount(
         if not any(o.kind in SPENDER_KINDS for o in orgs_sentence):
             return False
     return True
+
+
+def _one_project(text: str) -> bool:
+    """Whether `text` names one project, laboratory, centre, facility or mission."""
+    return any(
+        PROGRAMME_NAME_AFTER.match(text, m.end()) is None for m in ONE_PROJECT.finditer(text)
+    )

@@ -206,6 +206,20 @@ ONE_PROJECT = re.compile(
     r"(?:(?i:laboratory|lab|project|centre|center|facility|plant|station|satellite|telescope"
     r"|reactor|building|campus|hospital|institute|team)|mission)\b(?![-\w])"
 )
+# ... unless the name goes on to a programme: "the IT Innovation Lab in Secondary Schools
+# Programme" is a programme, not a lab.
+PROGRAMME_NAME_AFTER = re.compile(
+    r"(?:\s+(?:in|for|of|on|and|&|[A-Z][\w'’&-]*)){0,6}?\s+"
+    r"(?:Programme|Program|Scheme|Fund|Initiative|Plan)\b"
+)
+# The development or construction of one named thing ("for the development of Cyberport
+# 5"): that thing's funding. Matched right after the amount.
+ONE_THING_AFTER = re.compile(
+    r"\s*(?:for|to\s+fund|towards?)\s+(?:the\s+)?(?i:development|construction|building"
+    r"|expansion|renovation)\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z0-9][\w'’-]*)*"
+    r"(?<!Area)(?<!Region)(?<!Province)(?<!City)(?<!Zone)(?<!District)(?<!Delta)"
+    r"(?=\s*(?:[,.;(]|to\b|and\b|$))"
+)
 COMPANY = re.compile(
     r"\b(?:company|companies|firms?|corporation|corp\.?|Inc\.?|Ltd\.?|Co\.|conglomerates?"
     r"|start-?ups?|chipmakers?|carmakers?)(?![\w])",

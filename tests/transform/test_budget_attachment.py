@@ -190,3 +190,21 @@ def test_a_local_currency_names_the_spender_before_a_matching_partner() -> None:
     )
     (b,) = facts(text)
     assert (b.amount, b.currency, b.spender_country) == (6_000_000, "AUD", "AUS")
+
+
+def test_money_for_building_one_named_thing_is_its_funding() -> None:
+    text = (
+        "The Government will set aside HK$3 billion for the development of Science Park 3 "
+        "to house more start-ups. It will also set aside HK$1 billion for the development of "
+        "the Northern Metropolis Area."
+    )
+    assert amounts(text) == [(1_000_000_000, "HKD")]
+
+
+def test_a_lab_that_names_a_programme_is_a_programme() -> None:
+    text = (
+        "The Government will deploy HK$400 million to implement the Coding Lab in Primary "
+        "Schools Programme in the coming three school years."
+    )
+    assert amounts(text) == [(400_000_000, "HKD")]
+    assert amounts("The Government will provide HK$50 million to the new robotics lab.") == []
