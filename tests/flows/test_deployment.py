@@ -230,8 +230,8 @@ def _wait(predicate, timeout: float, what: str, interval: float = 1.0):  # noqa:
     raise AssertionError(f"{what}: not within {timeout:g} s")
 
 
-def _prefect(*args: str, cwd: Path, env: dict[str, str]) -> str:
-    """`prefect ARGS` to completion; its output, or a failure that shows it."""
+def _prefect(*args: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """`prefect ARGS` to completion, or a failure that shows its output."""
     result = subprocess.run(
         [str(BIN / "prefect"), *args],
         cwd=cwd,
@@ -243,7 +243,7 @@ def _prefect(*args: str, cwd: Path, env: dict[str, str]) -> str:
     )
     output = result.stdout + result.stderr
     assert result.returncode == 0, f"prefect {' '.join(args)} exited {result.returncode}:\n{output}"
-    return output
+    return result
 
 
 # --------------------------------------------------------------------------- the path
@@ -259,6 +259,7 @@ def test_the_operator_path_end_to_end(
     # Environment of every command: this virtualenv first on PATH, no Prefect settings or
     # profile from the machine (HOME is the test's), no analytics. Then, as the README says:
     home = tmp_path / "home"
+    home.mkdir()
     base = clean_env(home, PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}")
     base["DO_NOT_TRACK"] = "1"
 
@@ -301,7 +302,7 @@ def test_the_operator_path_end_to_end(
     # 2-3. The work pool and the deployment, from the root of the checkout.
     env = {**base, "PREFECT_API_URL": api}
     _prefect("work-pool", "create", POOL, "--type", "process", cwd=checkout, env=env)
-    deployed = _prefect("--no-prompt", "deploy", "--all", cwd=checkout, env=env)
+    deployed = _prefect("--no-prompt", "deploy", "--all", cwd=checkout, env=env).stdout
     assert f"Deployment '{FULL_NAME}' successfully created" in deployed, deployed
 
     deployment = _get(f"{api}/deployments/name/{FULL_NAME}")
@@ -351,7 +352,7 @@ def test_the_operator_path_end_to_end(
         f"data_dir={data_dir}",
         cwd=tmp_path,
         env=env,
-    )
+    ).stdout
     match = re.search(r"UUID: ([0-9a-f-]{36})", triggered)
     assert match, triggered
     flow_run_url = f"{api}/flow_runs/{match.group(1)}"
@@ -385,7 +386,21 @@ def test_the_operator_path_end_to_end(
     [counts] = json.loads(query.stdout)
     assert counts["documents"] == 5 and counts["budgets"] > 0, counts
 
-    # 7. The clean stop: one SIGTERM, after the run has ended. Then the server.
+    # 7. The clean stop: pause the pool, check that no run is in progress, one SIGTERM.
+    _prefect("work-pool", "pause", POOL, cwd=tmp_path, env=env)
+    running = _prefect(
+        "flow-run",
+        "ls",
+        "--flow-name",
+        "chinasci-nightly",
+        "--state-type",
+        "RUNNING",
+        "--output",
+        "json",
+        cwd=tmp_path,
+        env=env,
+    )
+    assert json.loads(running.stdout) == [], running.stdout
     assert processes.stop("worker") == 0, f"the worker did not stop\n{processes.tail('worker')}"
     log = processes.log("worker")
     assert "stopped!" in log
