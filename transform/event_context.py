@@ -418,6 +418,7 @@ PROJECT_WORDS = frozenset(
     developing built build builds building construct constructed constructs constructing
     pioneered pioneers pioneering invent invented invents inventing created creates creating
     sent send sends handed hands
+    installed installs initiated initiates announced inauguration establishment founding
     """.split()
 )
 MEETING_WORDS = frozenset(

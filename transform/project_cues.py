@@ -111,3 +111,8 @@ LAUNCHED_FROM = re.compile(
 )
 # Two projects named in one phrase: "the X Center ... and the Y Branch of UCAS"
 COORDINATION = re.compile(r"\s+and\s+(?:the\s+|a\s+|an\s+)?(?=[A-Z0-9])")
+# "their first cooperative program under the partner plan, a satellite data platform
+# based on ...": what an unnamed first project is
+DESCRIBING_APPOSITION = re.compile(
+    r",\s+(?:a|an)\s+([^,;.]{3,120}?)(?=\s+(?:which|that|who|to)\b|[,;.]|$)"
+)

@@ -55,7 +55,7 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
     word = m.word
     if text[vs].isupper() and vs != s.start:
         return None  # a capitalised word is part of a name ("UNESCO Open Science")
-    if verb_status == "other":
+    if word.endswith("record"):
         return record_draft(ctx, index, m)
     if verb_status == "launched":
         after = text[ve : ve + 40].lower().split()[:3]
@@ -211,10 +211,14 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
             if ne <= ns or not is_named(clean_name(text[ns:ne]), False):
                 return None
             agreement = True
-        if rules.OWN_WORKS.match(text, ns, ne) and verb_status in (
+        own_works = rules.OWN_WORKS.match(text, ns, ne)
+        if verb_status == "other" and own_works is None:
+            return None  # "installed a new radar": only a project's own works are news
+        if own_works is not None and verb_status in (
             "completed",
             "launched",
             "started_operations",
+            "other",
         ):
             # "JUNO completed the construction of its central detector": JUNO is the project
             ns, ne = np_before(text, clause_start, vs)
@@ -313,7 +317,15 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
         if current is not None and head == current.head:
             return same_draft(index)  # "A jointly funded laboratory of ... was built by"
         owner = owner_name(ctx, index, raw, clause_start, vs)
-        if owner is not None:
+        described = (
+            cues.DESCRIBING_APPOSITION.search(text, ne, s.end)
+            if rules.FIRST_OF_KIND.match(raw.strip())
+            else None
+        )
+        if described is not None and project_type_of(described.group(1)) is not None:
+            # "their first cooperative program under the plan, a satellite data platform"
+            name = described.group(1)
+        elif owner is not None:
             name = owner  # "Ethiopia ... launched its first satellite"
         if len(name.split()) < 2:
             what = rules.WHAT_IT_DOES.match(text, ne, s.end)

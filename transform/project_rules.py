@@ -30,6 +30,9 @@ VERBS: tuple[tuple[str, str], ...] = (
     (r"sen[dt]s?(?=\s+(?:[\w'’-]+\s+){2,6}?into\s+(?:orbit|space)\b)", "launched"),
     # "set another world record on their EAST tokamak": a breakthrough (rule 11)
     (r"set(?:s|ting)?\s+(?:a\s+|another\s+|the\s+|its\s+)?(?:new\s+)?(?:world\s+)?record", "other"),
+    # "X installed its first piece of accelerator equipment": a construction milestone
+    (r"install(?:ed|s)", "other"),
+    (r"initiat(?:ed|es)", "launched"),
     # "X is expected to start in January 2020", "the programme began in 1988"
     (
         r"(?:start(?:ed|s)?|beg(?:an|ins?))(?=\s+(?:in|on|at|this|next|last|early|later)\b)",

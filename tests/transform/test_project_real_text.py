@@ -204,3 +204,32 @@ def test_look_alikes_are_refused() -> None:
         "Construction of the 2 billion yuan super-microscope began in 2020."
     )
     assert projects(text) == []
+
+
+def test_construction_milestone_of_a_named_facility() -> None:
+    (p,) = projects(
+        "Milestone\n\nThe China Spallation Muon Source, the country's first muon facility,"
+        " installed its first piece of accelerator equipment in Dongguan on Monday."
+    )
+    assert (p.name, p.project_type, p.status, p.event_date, p.city) == (
+        "China Spallation Muon Source",
+        "facility",
+        "other",
+        date(2024, 6, 3),
+        "Dongguan",
+    )
+
+
+def test_first_programme_named_by_its_apposition() -> None:
+    (p,) = projects(
+        "Plan\n\nThe two sides also initiated their first joint program under the plan, a"
+        " drought monitoring platform based on China's weather satellites which will be shared."
+    )
+    assert (p.name, p.status) == (
+        "drought monitoring platform based on China's weather satellites",
+        "launched",
+    )
+
+
+def test_installing_equipment_is_no_project() -> None:
+    assert projects("Radar\n\nThe observatory installed a new radar in Kunming on Monday.") == []
