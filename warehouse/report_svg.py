@@ -163,7 +163,7 @@ def monthly_columns(
     height: int = 260,
 ) -> str:
     """Stacked columns per month, every month from the first to the last shown (gaps are
-    zero, so time is to scale); month labels thinned to at most about twelve."""
+    zero, so time is to scale)."""
     if not months or not series:
         return _empty(caption, chart)
     timeline = _month_range(min(months), max(months))
@@ -186,7 +186,9 @@ def monthly_columns(
             f'<line x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" class="grid"/>'
             f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{fmt(value)}</text>'
         )
-    every = max(1, math.ceil(len(timeline) / 12))
+    # Label every 1, 2, 3, 6, 12... months, on months that are multiples of it (January,
+    # July...), so labels read as a calendar; at most about twelve of them.
+    every = next(n for n in (1, 2, 3, 6, 12, 24, 60, 120, 10**6) if len(timeline) / n <= 12)
     marks = 0
     for i, month in enumerate(timeline):
         x = left + i * slot + (slot - bar) / 2
@@ -204,7 +206,7 @@ def monthly_columns(
                 f"<title>{escape(label)}</title></rect>"
             )
             marks += 1
-        if i % every == 0:
+        if (month.year * 12 + month.month - 1) % every == 0:
             parts.append(
                 f'<text x="{left + i * slot + slot / 2:.1f}" y="{top + plot_h + 16}" '
                 f'text-anchor="middle">{month:%Y-%m}</text>'
