@@ -78,7 +78,6 @@ _META_AUTHOR_KEYS = (
     "citation_author",
 )
 _ARTICLE_TYPES = re.compile(r"article|posting|report", re.I)
-_BYLINE_CLASS = re.compile(r"byline|author", re.I)
 _PUBLISHED_TIME_CLASS = re.compile(r"publish|entry-date|post-date|dateline")
 _WIRE_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{1,40},\s*(.{6,40}?)\s*(?:[-–—:(]|$)")
 
@@ -109,12 +108,25 @@ _NO_TEXT = frozenset(
 _DATE_LINES_AFTER_TITLE = 15
 _DATELINES_AFTER_TITLE = 30
 _BYLINES_AFTER_TITLE = 10
+_LINES_AFTER_TITLE = max(_DATE_LINES_AFTER_TITLE, _DATELINES_AFTER_TITLE, _BYLINES_AFTER_TITLE)
+
+_DATE_PUBLISHED = etree.XPath("//*[@itemprop='datePublished']")
+_TIMES = etree.XPath("//time")
+_TIMES_AFTER_H1 = etree.XPath("(//h1)[1]/following::time")
+# Plain contains() tests: an EXSLT regular expression or translate() per element costs
+# several times more on a large page.
+_AUTHOR_LINKS = etree.XPath("//*[@itemprop='author' or contains(@rel, 'author')]")
+_BYLINE_ELEMENTS = etree.XPath(
+    "//*[contains(@class, 'yline') or contains(@class, 'uthor') or contains(@class, 'YLINE')"
+    " or contains(@class, 'UTHOR')]"
+)
+_JSON_LD = etree.XPath("//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]")
 
 
 def clean_space(text: str) -> str:
     """One space between words, none between CJK characters (markup leaves gaps there)."""
-    text = re.sub(r"\s+", " ", text.translate(_INVISIBLE)).strip()
-    return _CJK_GAP.sub("", text)
+    text = " ".join(text.translate(_INVISIBLE).split())
+    return text if text.isascii() else _CJK_GAP.sub("", text)
 
 
 def byline_name(text: str) -> str | None:
@@ -148,24 +160,39 @@ class PageMeta:
 
 @dataclass
 class _Page:
-    """What the lookups share: elements in document order, meta tags, JSON-LD, text lines."""
+    """What the lookups share: the tree, its meta tags and JSON-LD, the headline's lines."""
 
     root: HtmlElement
     title: str | None = None
-    elements: list[HtmlElement] = field(default_factory=list)
     metas: dict[str, list[str]] = field(default_factory=dict)
     ld: list[dict[str, object]] = field(default_factory=list)
-    _lines: list[tuple[str, bool]] | None = None
+    _after_title: list[str] | None = None
+
+    def find(self, xpath: etree.XPath) -> list[HtmlElement]:
+        found = xpath(self.root)
+        return found if isinstance(found, list) else []
 
     def lines_after_title(self) -> list[str]:
-        """Visible text lines after the headline (the first `<h1>` or the title's own line),
-        or from the top when there is none: where bylines and datelines sit."""
-        if self._lines is None:
-            self._lines = list(_text_lines(self.root))
-        for i, (text, in_h1) in enumerate(self._lines):
-            if in_h1 or (self.title and text == self.title):
-                return [t for t, _ in self._lines[i + 1 :]]
-        return [t for t, _ in self._lines]
+        """The first visible text lines after the headline (the first `<h1>` or the title's
+        own line), or from the top when there is none: where bylines and datelines sit.
+
+        The scan stops once enough lines after the headline are read: on a long page the
+        headline is near the top and the rest is never walked.
+        """
+        if self._after_title is None:
+            top: list[str] = []
+            after: list[str] | None = None
+            for text, in_h1 in _text_lines(self.root):
+                if after is not None:
+                    after.append(text)
+                    if len(after) >= _LINES_AFTER_TITLE:
+                        break
+                elif in_h1 or (self.title and text == self.title):
+                    after = []
+                elif len(top) < _LINES_AFTER_TITLE:
+                    top.append(text)
+            self._after_title = top if after is None else after
+        return self._after_title
 
 
 def _attr(el: HtmlElement, name: str) -> str:
@@ -217,12 +244,10 @@ def _in_chrome(el: HtmlElement) -> bool:
     return in_header
 
 
-def _json_ld(elements: list[HtmlElement]) -> list[dict[str, object]]:
+def _json_ld(scripts: list[HtmlElement]) -> list[dict[str, object]]:
     """Every JSON-LD object on the page, `@graph` members included; broken JSON is skipped."""
     out: list[dict[str, object]] = []
-    for script in elements:
-        if script.tag != "script" or "ld+json" not in _attr(script, "type").lower():
-            continue
+    for script in scripts:
         try:
             data = json.loads(script.text or "", strict=False)
         except ValueError:
@@ -275,8 +300,8 @@ def _published(page: _Page, url: str | None) -> date | None:
         for value in page.metas.get(key, []):
             if d := parse_date_value(value):
                 return d
-    for el in page.elements:
-        if _attr(el, "itemprop") == "datePublished" and (d := _time_value(el)):
+    for el in page.find(_DATE_PUBLISHED):
+        if d := _time_value(el):
             return d
     for articles_only in (True, False):
         for obj in page.ld:
@@ -286,15 +311,13 @@ def _published(page: _Page, url: str | None) -> date | None:
             if isinstance(stated, str) and (d := parse_date_value(stated)):
                 return d
 
-    times = [el for el in page.elements if el.tag == "time" and not _in_chrome(el)]
+    times = [el for el in page.find(_TIMES) if not _in_chrome(el)]
     marked = [
         t
         for t in times
         if t.get("pubdate") is not None or _PUBLISHED_TIME_CLASS.search(_attr(t, "class"))
     ]
-    first_h1 = next((i for i, el in enumerate(page.elements) if el.tag == "h1"), None)
-    position = {id(el): i for i, el in enumerate(page.elements)}
-    after_h1 = [t for t in times if first_h1 is not None and position[id(t)] > first_h1]
+    after_h1 = [t for t in page.find(_TIMES_AFTER_H1) if not _in_chrome(t)] if times else []
     unmarked = [t for t in times if "updated" not in _attr(t, "class")]
     for group in (marked, after_h1, unmarked):
         for t in group:
@@ -324,10 +347,10 @@ def _author(page: _Page) -> str | None:
     for obj in page.ld:
         if _ld_is_article(obj) and (name := _ld_author(obj.get("author"))):
             return name
-    for el in page.elements:
-        if "author" not in _attr(el, "rel").split() and _attr(el, "itemprop") != "author":
-            continue
-        if _in_chrome(el):
+    for el in page.find(_AUTHOR_LINKS):
+        if _in_chrome(el) or (
+            _attr(el, "itemprop") != "author" and "author" not in _attr(el, "rel").split()
+        ):
             continue
         named = next((t for t in el.iter() if _attr(t, "itemprop") == "name"), el)
         if name := _clean_author(_attr(named, "content") or named.text_content()):
@@ -341,8 +364,8 @@ def _author(page: _Page) -> str | None:
 
 def _byline_candidates(page: _Page) -> Iterator[str]:
     """Short texts of byline/author-classed elements, then the lines under the headline."""
-    for el in page.elements:
-        if _BYLINE_CLASS.search(_attr(el, "class")) and not _in_chrome(el):
+    for el in page.find(_BYLINE_ELEMENTS):
+        if not _in_chrome(el):
             text = clean_space(el.text_content())
             if len(text) <= 120:
                 yield text
@@ -357,15 +380,13 @@ def _title(root: HtmlElement) -> str | None:
 
 def read_meta(root: HtmlElement, url: str | None = None) -> PageMeta:
     """Title, publication date and author of the page whose tree is `root`."""
-    elements = [el for el in root.iter(etree.Element) if isinstance(el.tag, str)]
     metas: dict[str, list[str]] = {}
-    for meta in elements:
-        if meta.tag != "meta":
-            continue
+    for meta in root.iter("meta"):
         key = _attr(meta, "property") or _attr(meta, "name") or _attr(meta, "itemprop")
         content = _attr(meta, "content").strip()
         if key and content:
             metas.setdefault(key.strip().lower(), []).append(content)
-    page = _Page(root=root, elements=elements, metas=metas, ld=_json_ld(elements))
+    page = _Page(root=root, metas=metas)
+    page.ld = _json_ld(page.find(_JSON_LD))
     page.title = _title(root)
     return PageMeta(title=page.title, published=_published(page, url), author=_author(page))

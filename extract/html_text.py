@@ -13,7 +13,9 @@ What stays here is what the library does not do for this pipeline:
 2. date and author (`extract.html_meta`), where the kept code is right more often;
 3. an article that exists only inside `<noscript>` (a script-rendered site's fallback):
    trafilatura drops `<noscript>`, so such a block is unwrapped when it holds prose;
-4. the document shape: title first, paragraphs separated by blank lines, subheadings as
+4. a page nested deeper than libxml2 reads (256 levels of unclosed wrappers), which would
+   otherwise lose everything below that depth;
+5. the document shape: title first, paragraphs separated by blank lines, subheadings as
    `sections` with offsets, and a few furniture lines that trafilatura keeps because they
    sit inside the article container ("Also Read: ...", a copyright notice and whatever
    follows it, the headline repeated).
@@ -51,16 +53,17 @@ log = logging.getLogger(__name__)
 # keeps a paragraph of a `<header role="banner">` (the site's tagline) when it does not
 # know the article container's class name. Pages misuse the roles too (a "banner" around
 # the whole page), so one that holds an article, a headline or much of the text stays.
-_SITE_CHROME = (
+_SITE_CHROME = etree.XPath(
     "//*[@role='banner' or @role='navigation' or @role='contentinfo' or @role='search']"
     "[not(.//h1 or .//article or .//main)]"
 )
-_SITE_CHROME_SHARE = 0.2
-_NOSCRIPT_PROSE = 200
-_AT_DEPTH_LIMIT = "boolean(/*" + "/*" * 249 + ")"
+_SITE_CHROME_SHARE = 0.2  # at most this share of the page's text
+_NOSCRIPT_PROSE = 200  # characters of text that make a <noscript> block worth reading
+# libxml2 stops reading at nesting depth 256 (see `_load`).
+_AT_DEPTH_LIMIT = etree.XPath("boolean(/*" + "/*" * 249 + ")")
 _WRAPPER_RUN = re.compile(
     r"(<(?:div|span|font|section)\b[^<>]*>)(?:\s*<(?:div|span|font|section)\b[^<>]*>)+", re.I
-)  # characters of text that make a <noscript> block worth reading
+)
 
 # Lines that are furniture even inside the article container. Short lines only: a long
 # paragraph that starts like one of these is prose.
@@ -107,7 +110,7 @@ def _load(html: str) -> HtmlElement | None:
     if not html.strip():
         return None
     root = trafilatura.load_html(html)
-    if root is not None and root.xpath(_AT_DEPTH_LIMIT):
+    if root is not None and _AT_DEPTH_LIMIT(root):
         root = trafilatura.load_html(_WRAPPER_RUN.sub(r"\1", html))
     return root
 
@@ -145,8 +148,8 @@ def _main_text_tree(root: HtmlElement, url: str | None) -> etree._Element | None
 
 def _drop_site_chrome(root: HtmlElement) -> None:
     """Remove the site's banner, navigation and footer landmarks (see `_SITE_CHROME`)."""
-    landmarks = root.xpath(_SITE_CHROME)
-    if not landmarks:
+    landmarks = _SITE_CHROME(root)
+    if not isinstance(landmarks, list) or not landmarks:
         return
     page_chars = len(root.text_content())
     for el in landmarks:
