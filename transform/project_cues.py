@@ -116,3 +116,7 @@ COORDINATION = re.compile(r"\s+and\s+(?:the\s+|a\s+|an\s+)?(?=[A-Z0-9])")
 DESCRIBING_APPOSITION = re.compile(
     r",\s+(?:a|an)\s+([^,;.]{3,120}?)(?=\s+(?:which|that|who|to)\b|[,;.]|$)"
 )
+# "signed an agreement to build a ground station": the project the agreement creates
+SIGNED = re.compile(r"\b(?:sign(?:ed|s|ing)?|inked|concluded)\b")
+# "a new remote sensing satellite for Pakistan, PRSS-2, from ...": the name in apposition
+NAME_APPOSITION = re.compile(r",\s+(?P<n>[A-Z][\w-]*\d[\w.-]*)(?=\s*[,;.]|\s+(?:on|from|in)\b)")

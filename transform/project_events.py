@@ -33,6 +33,7 @@ from transform.project_clauses import (
     nominal_np,
     np_after,
     np_before,
+    skip_adverbs,
 )
 from transform.project_names import (
     clean_name,
@@ -72,7 +73,17 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
         return None
     passive = is_passive(words)
     future = is_future(words)
-    if not future and words and words[-1] == "to":
+    bare = skip_adverbs(words)
+    agreed = (
+        not future
+        and bool(bare)
+        and bare[-1] == "to"
+        and not rules.AGREEMENT_HEADS.isdisjoint(bare[-6:])
+        and cues.SIGNED.search(text, s.start, vs) is not None
+    )
+    if agreed:
+        verb_status = "signed"  # "signed an agreement to build a ground station in Abuja"
+    elif not future and bare and bare[-1] == "to":
         return None  # "an agreement to build a joint laboratory": an intention, not an event
     nominal = cues.NOMINAL_EVENT.match(text, vs)
     if nominal is not None:
@@ -232,7 +243,9 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
         am = rules.APPOSITION.match(text, ne, s.end)
         if am:
             appos = am.group(1)  # "Taichi-II, an optical chip for ..."
-        called_after = rules.CALLED_AFTER.match(text, ne, s.end)
+        called_after = rules.CALLED_AFTER.match(text, ne, s.end) or cues.NAME_APPOSITION.match(
+            text, ne, s.end
+        )
         if (
             project_type_of(text[ns:ne]) is None
             and not is_named(clean_name(text[ns:ne]))
@@ -335,7 +348,7 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
             name = f"{name} {what.group(0).strip()}"
     clause_end = clause_end_of(text, ne if agreement else ve, s.end)
     # Where an agreement was signed is not where its project is ("signed in Munich").
-    place_from = ne if agreement else clause_start
+    place_from = ne if agreement or agreed else clause_start
     place = next((p for p in ctx.places_in(place_from, clause_end) if not ns <= p.start < ne), None)
     if place is None:
         lm = rules.LOCATED.search(text, s.start, s.end)

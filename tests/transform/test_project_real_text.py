@@ -233,3 +233,34 @@ def test_first_programme_named_by_its_apposition() -> None:
 
 def test_installing_equipment_is_no_project() -> None:
     assert projects("Radar\n\nThe observatory installed a new radar in Kunming on Monday.") == []
+
+
+def test_agreement_that_creates_a_project_is_signed() -> None:
+    (p,) = projects(
+        "Space\n\nNigeria and China signed an agreement on Tuesday to build a ground station in"
+        " Abuja."
+    )
+    assert (p.name, p.project_type, p.status, p.event_date, p.city, p.country) == (
+        "ground station",
+        "facility",
+        "signed",
+        date(2024, 6, 4),
+        "Abuja",
+        "NGA",
+    )
+    assert countries(p) == {"NGA", "CHN"}
+
+
+def test_agreement_to_deepen_cooperation_is_no_project() -> None:
+    assert (
+        projects("Ties\n\nThe two sides signed an agreement to deepen cooperation in space.") == []
+    )
+
+
+def test_name_in_apposition_after_a_described_satellite() -> None:
+    (p,) = projects(
+        "Launch\n\nChina launched a new remote sensing satellite for Pakistan, PRSS-2, from the"
+        " Jiuquan Satellite Launch Center on Thursday."
+    )
+    assert (p.name, p.country, p.event_date) == ("PRSS-2", "CHN", date(2024, 5, 30))
+    assert countries(p) == {"CHN", "PAK"}

@@ -155,8 +155,10 @@ def test_signed_agreement_is_about_the_project_it_names() -> None:
     # signed in Munich, but the institute is in Shanghai
     assert row(p) == ("research_center", "signed", date(2023, 11, 18), "Shanghai", "CHN")
     assert countries(p) == {"CHN", "DEU"}
-    # an agreement without a named project is no project
-    assert projects("China and Egypt signed an agreement to build a joint laboratory.") == []
+    # a singular project an agreement creates is a project (real pages: status signed); an
+    # agreement about no project is none
+    (lab,) = projects("China and Egypt signed an agreement to build a joint laboratory.")
+    assert (lab.project_type, lab.status) == ("joint_lab", "signed")
     assert projects("He signed several bilateral agreements with his French counterpart.") == []
 
 
