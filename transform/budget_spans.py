@@ -22,6 +22,16 @@ from transform.sentences import Sentence, paragraph_spans, split_sentences
 
 # A "$" that no letters qualify ("US$", "HK$", "A$" do): whose dollar it is depends on the page.
 _BARE_DOLLAR = re.compile(r"(?<![A-Za-z$])\$\s?[0-9]")
+# How the dollar countries (and the US) are named: counted to decide whose "$" it is.
+_DOLLAR_COUNTRY_NAMES: dict[str, re.Pattern[str]] = {
+    "AUS": re.compile(r"\bAustralia(?:n|ns)?\b"),
+    "NZL": re.compile(r"\bNew\s+Zealand(?:er|ers)?\b"),
+    "CAN": re.compile(r"\bCanad(?:a|ian|ians)\b"),
+    "SGP": re.compile(r"\bSingapor(?:e|ean|eans)\b"),
+    "HKG": re.compile(r"\bHong\s+Kong\b|\bHKSAR\b"),
+    "TWN": re.compile(r"\bTaiwan(?:ese)?\b"),
+    "USA": re.compile(r"\bUnited\s+States\b|\bU\.S\.|\bUS\b|\bAmerican?s?\b"),
+}
 # How often a dollar country must be named, and more often than the US, to own the "$".
 _LOCAL_DOLLAR_MIN_MENTIONS = 3
 
@@ -36,8 +46,10 @@ def document_dollar(text: str) -> str:
     """
     if not _BARE_DOLLAR.search(text):
         return "USD"
-    counts = Counter(c.iso3 for c in find_countries(text))
-    local = [c for c in counts if c in LOCAL_DOLLARS]
+    counts = Counter(
+        {iso3: len(pattern.findall(text)) for iso3, pattern in _DOLLAR_COUNTRY_NAMES.items()}
+    )
+    local = [c for c in counts if c in LOCAL_DOLLARS and counts[c]]
     if not local:
         return "USD"
     best = max(local, key=lambda c: counts[c])
@@ -117,6 +129,7 @@ class Doc:
         # Whether the page's lead says it reports a draft or a budget speech (set by the
         # reader, which owns the phase rules).
         self.lead_proposed = False
+        self.phase_memo: dict[str, str | None] = {}
 
     @property
     def doc_country(self) -> str | None:

@@ -136,6 +136,13 @@ __all__ = ["extract_budgets", "CATEGORY_PATTERNS", "CURRENCY_COUNTRY"]
 _I = re.IGNORECASE
 
 
+def _phase_of(ctx: Doc, text: str) -> str | None:
+    """`phase_of`, remembered per document (a sentence is read for several amounts)."""
+    if text not in ctx.phase_memo:
+        ctx.phase_memo[text] = phase_of(text)
+    return ctx.phase_memo[text]
+
+
 def _phase(
     ctx: Doc,
     window_text: str,
@@ -146,27 +153,29 @@ def _phase(
 ) -> tuple[str, bool]:
     """Rule 5: (phase, whether the antecedent decided it)."""
     if part_of and antecedent is not None:
-        phase = phase_of(antecedent.text)
+        phase = _phase_of(ctx, antecedent.text)
         if phase:
             return phase, True
-    phase = phase_of(window_text) or phase_of(sentence.text)
-    if phase == "approved" and antecedent is not None and phase_of(antecedent.text) == "proposed":
-        return "proposed", True  # "The draft budget ... It allots ...": the draft allots
-    in_draft = ctx.lead_proposed or any(phase_of(cs.text) == "proposed" for cs in budget_context)
+    phase = _phase_of(ctx, window_text) or _phase_of(ctx, sentence.text)
     if (
         phase == "approved"
-        and in_draft
-        and not APPROVED.search(ALLOCATION_VERB.sub(" ", sentence.text))
+        and antecedent is not None
+        and _phase_of(ctx, antecedent.text) == "proposed"
     ):
+        return "proposed", True  # "The draft budget ... It allots ...": the draft allots
+    in_draft = phase == "approved" and (
+        ctx.lead_proposed or any(_phase_of(ctx, cs.text) == "proposed" for cs in budget_context)
+    )
+    if in_draft and not APPROVED.search(ALLOCATION_VERB.sub(" ", sentence.text)):
         return "proposed", False  # "The Government will allocate ..." in a budget speech
     if phase:
         return phase, False
     if antecedent is not None:
-        phase = phase_of(antecedent.text)
+        phase = _phase_of(ctx, antecedent.text)
         if phase:
             return phase, True
     # The section's budget sentences: a draft anywhere in them makes this line part of it.
-    found = {p for p in (phase_of(cs.text) for cs in budget_context) if p}
+    found = {p for p in (_phase_of(ctx, cs.text) for cs in budget_context) if p}
     for phase in ("proposed", "approved", "actual"):
         if phase in found:
             return phase, False
@@ -299,7 +308,7 @@ def _read_amount(ctx: Doc, index: int, amounts: list[Amount], i: int) -> Candida
         phase != "actual"
         and past
         and PAST_OUTCOME.search(window_text)
-        and phase_of(window_text) != "proposed"
+        and _phase_of(ctx, window_text) != "proposed"
     ):
         phase = "actual"  # "spending surpassed 3.3 trillion yuan last year"
     currency = amt.currency
