@@ -192,7 +192,7 @@ def monthly_columns(
     marks = 0
     for i, month in enumerate(timeline):
         x = left + i * slot + (slot - bar) / 2
-        base = top + plot_h
+        base = float(top + plot_h)
         for j, s in enumerate(series):
             value = stacks[j][i]
             if value <= 0:

@@ -31,7 +31,10 @@ def test_every_warehouse_table_and_column_is_described(con) -> None:
     comments = current_comments(con)
     described = set(wanted_comments())
     missing = sorted(f"{t}.{c}" for (t, c) in comments if (t, c) not in described)
-    assert missing == []
+    assert missing == [], (
+        "describe these in warehouse/descriptions.toml (what one row is, unit, vocabulary), "
+        "then regenerate docs/data-dictionary.md: python -m warehouse.dictionary"
+    )
     empty = sorted(f"{t}.{c}" for (t, c), text in comments.items() if not (text or "").strip())
     assert empty == []
 

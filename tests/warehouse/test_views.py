@@ -159,7 +159,7 @@ def test_every_example_question_has_a_plausibility_check() -> None:
     assert set(blocks) == set(CHECKS)
 
 
-@pytest.mark.parametrize("qid", sorted(_blocks(), key=lambda q: int(q[1:])))
+@pytest.mark.parametrize("qid", sorted(_blocks(), key=lambda q: int(str(q)[1:])))
 def test_example_question_gives_a_plausible_answer(analyst, qid: str) -> None:
     question, sql = _blocks()[qid]
     rows = _run(analyst, sql)
