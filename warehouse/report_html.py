@@ -265,7 +265,7 @@ def _latest_table(rows: Sequence[LatestFact]) -> str:
     return _table(
         ["type", "fact", "evidence", "document", "published", "documents"],
         (row(f) for f in rows),
-        {5},
+        {4, 5},  # right-aligned and unwrapped: dates and counts
     )
 
 
