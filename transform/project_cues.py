@@ -75,9 +75,22 @@ LAUNCH_STATE_RES = tuple((iso3, re.compile(r"\b(?:" + p + r")\b")) for iso3, p i
 # A section heading that reports a project's event: "Popular Health Action Launched",
 # "* Joint Lab Opened in Bangkok"
 HEADING_EVENT = re.compile(
-    r"[*•·\s-]*(?P<name>[A-Z][^:;]{2,120}?)\s+(?:Launched|Unveiled|Opened|Inaugurated"
-    r"|Established|Set\s+Up|Founded|Kicked\s+Off|Kicks\s+Off|Launches|Opens|Unveils)\b"
+    r"[*•·\s-]*(?P<name>[A-Z][^:;]{2,120}?)\s+(?P<verb>(?i:launched|unveiled|opened"
+    r"|inaugurated|established|set\s+up|founded|kicked\s+off|kicks\s+off|launches|opens"
+    r"|unveils))\b"
 )
+# a heading's subject is one noun phrase: no clause ("X, which opened in 2009")
+NOT_A_HEADING_NAME = re.compile(r",|\b(?:which|that|who|has|have|had|is|are|was|were)\b")
+HEADING_STATUS = {
+    "launch": "launched",
+    "unveil": "launched",
+    "kick": "launched",
+    "open": "inaugurated",
+    "inaug": "inaugurated",
+    "establ": "established",
+    "set": "established",
+    "found": "established",
+}
 # How far after an unnamed project's sentence its proper name is looked for (characters)
 RENAME_WINDOW = 1200
 # Other spellings of a head noun in a proper name

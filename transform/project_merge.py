@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from transform import project_cues as cues
 from transform.event_context import EventDoc
+from transform.participants import countries_named
 from transform.project_attach import Draft
 from transform.project_names import is_named, project_type_of, same_project
 
@@ -38,6 +39,10 @@ def _from_heading(ctx: EventDoc, d: Draft) -> str | None:
     m = cues.HEADING_EVENT.match(ctx.sentences[i].text)
     if m is None or not is_named(m.group("name"), False):
         return None
+    if cues.NOT_A_HEADING_NAME.search(m.group("name")):
+        return None
+    if len(m.group("name").split()) == 1 and countries_named(m.group("name")):
+        return None  # "China launches ocean-observing satellite": the launcher, not a name
     return m.group("name").strip()
 
 
@@ -96,9 +101,15 @@ def merge_drafts(ctx: EventDoc, drafts: list[Draft]) -> list[Draft]:
                 d.name, d.named = name, True
     out: list[Draft] = []
     for d in drafts:
-        same = next((o for o in out if d.named and o.named and same_project(o.name, d.name)), None)
-        if same is None:
+        k = next(
+            (k for k, o in enumerate(out) if d.named and o.named and same_project(o.name, d.name)),
+            None,
+        )
+        if k is None:
             out.append(d)
+        elif not ctx.body[out[k].sentence] and ctx.body[d.sentence]:
+            _absorb(d, out[k])  # the body's sentence is the evidence, not the heading
+            out[k] = d
         else:
-            _absorb(same, d)
+            _absorb(out[k], d)
     return out

@@ -18,7 +18,7 @@ from transform.project_attach import (
 from transform.project_clauses import Verb, clause_start_of, np_after, np_before
 from transform.project_names import clean_name, is_named, project_type_of
 
-__all__ = ["another_draft", "owner_name", "record_draft"]
+__all__ = ["another_draft", "heading_draft", "owner_name", "record_draft"]
 
 
 def record_draft(ctx: EventDoc, index: int, m: Verb) -> Draft | None:
@@ -77,4 +77,38 @@ def another_draft(draft: Draft, name: str) -> Draft:
         orgs=list(draft.orgs),
         subject_orgs=list(draft.subject_orgs),
         subject_countries=list(draft.subject_countries),
+    )
+
+
+def heading_draft(ctx: EventDoc, index: int) -> Draft | None:
+    """A project a heading or contents line reports ("* Joint Lab on Railways Opened in
+    Vientiane", "The Central Asian Branch of UCAS Unveiled in Uzbekistan"): a fact of its
+    own when the body does not state it (`project_merge` keeps the body's reading)."""
+    s = ctx.sentences[index]
+    m = cues.HEADING_EVENT.match(s.text)
+    if m is None:
+        return None
+    name = clean_name(m.group("name"))
+    typed = project_type_of(name)
+    if typed is None or not is_named(name, False) or typed[0].endswith("s"):
+        return None
+    core = rules.CORE_SPLIT.split(name, maxsplit=1)[0].lower().split()
+    if cues.NOT_A_HEADING_NAME.search(name) or not rules.NOT_PROJECT_WORDS.isdisjoint(core):
+        return None  # "China-Africa innovation cooperation conference opens": a meeting
+    verb = m.group("verb").lower()
+    status = next(v for k, v in cues.HEADING_STATUS.items() if verb.startswith(k))
+    info = ctx.analysis(s)
+    after = s.start + m.end()
+    return Draft(
+        sentence=index,
+        name=name,
+        head_type=typed[1],
+        status=status,
+        event_date=day_date(ctx, after, s.end, after),
+        place=next(iter(ctx.places_in(after, s.end)), None),
+        named=True,
+        countries=countries_of_sentence(ctx, info, s.start, s.end),
+        orgs=orgs_of_sentence(ctx, info, s.start, s.end, (s.start, after)),
+        span=(s.start + m.start("name"), s.start + m.end("name")),
+        head=typed[0],
     )

@@ -73,7 +73,7 @@ from transform.project_clauses import verbs_in
 from transform.project_events import read_event
 from transform.project_merge import merge_drafts
 from transform.project_names import project_type_of, same_project, split_coordination
-from transform.project_readings import another_draft
+from transform.project_readings import another_draft, heading_draft
 
 __all__ = ["extract_projects", "project_type_of"]
 
@@ -89,6 +89,9 @@ def extract_projects(doc_id: str, doc: ParsedDocument, doc_type: str) -> list[Ca
     for i, s in enumerate(ctx.sentences):
         if not ctx.body[i]:
             current = None  # a heading or headline ends the item
+            heading = heading_draft(ctx, i)
+            if heading is not None:
+                drafts.append(heading)
             continue
         result: Draft | None = None
         anchors = rules.VERB_ANCHORS.intersection(ctx.words[i])

@@ -264,3 +264,26 @@ def test_name_in_apposition_after_a_described_satellite() -> None:
     )
     assert (p.name, p.country, p.event_date) == ("PRSS-2", "CHN", date(2024, 5, 30))
     assert countries(p) == {"CHN", "PAK"}
+
+
+def test_project_stated_only_in_a_contents_line() -> None:
+    found = projects(
+        "Newsletter\n\n* China-Laos Railway Research Centre Opened in Vientiane\n\n"
+        "* Minister Met with OECD Chief\n\n* Science Forum Opens in Beijing"
+    )
+    assert [(p.name, p.status, p.city) for p in found] == [
+        ("China-Laos Railway Research Centre", "inaugurated", "Vientiane")
+    ]
+
+
+def test_headline_and_body_of_one_project_are_one_fact_with_body_evidence() -> None:
+    text = (
+        "The Andean Branch of UCAS Unveiled in Peru\n\n"
+        "On May 20, the Andean Branch of UCAS was unveiled in Lima, the capital of Peru."
+    )
+    found = extract_projects(
+        "t", ParsedDocument(text=text, published_date=date(2024, 6, 4)), "article"
+    )
+    assert len(found) == 1
+    assert found[0].mention.evidence.startswith("On May 20")
+    assert found[0].fact.event_date == date(2024, 5, 20)  # type: ignore[union-attr]
