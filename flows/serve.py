@@ -20,12 +20,12 @@ Checked against Prefect 3.8.8:
   default (``pause_on_shutdown=True``, ``Runner._pause_schedules``), so here it is False; and
   the deployment is applied with ``paused=False`` explicitly (a RunnerDeployment update sends
   only the fields set), which also resumes a schedule paused by an older ``serve``.
-- The local server's scheduler is broken in this environment: Prefect 3.8.8 with SQLAlchemy
-  2.1 fails every scheduling pass with "Can't evaluate bulk DML statement; please supply a
-  bulk_dml decorated function" (``_insert_scheduled_flow_runs`` bulk-inserts the hybrid
-  ``FlowRun.state``), so no run is ever created. Serving against it would wait forever;
-  ``serve_nightly`` refuses with :class:`ServeError` instead. Fix: ``sqlalchemy<2.1`` in the
-  lock, or an operator's server. ``tests/flows/test_serve.py`` checks both sides.
+- The local server's scheduler needs SQLAlchemy below 2.1 (the lock pins it): Prefect 3.8.8
+  with SQLAlchemy 2.1 fails every scheduling pass with "Can't evaluate bulk DML statement;
+  please supply a bulk_dml decorated function" (``_insert_scheduled_flow_runs`` bulk-inserts
+  the hybrid ``FlowRun.state``), so no run is ever created. Serving against such a server
+  would wait forever; ``serve_nightly`` refuses with :class:`ServeError` instead.
+  ``tests/flows/test_serve.py`` checks both sides.
 - Paths become absolute: runs start in subprocesses, whose working directory is not the
   operator's concern. The entrypoint is the module path ``flows.nightly.nightly`` (the package
   is installed), so it does not depend on the working directory either.
