@@ -1,14 +1,10 @@
-"""Title, publication date and author of a page, read from the tree the text comes from.
+"""Publication date and author of a page, read from the tree the text comes from.
 
 Which source serves which field was decided by the metadata cases in
 `tests/extract/test_html_*.py` (the sample pages, the portal fixture, the GBK page and the
 small pages that put each field in one place):
 
-- title: trafilatura's own title logic (og:title, JSON-LD, a single `<h1>`, `<title>` less
-  the site name) and the hand-written one were right equally often, so the library's is
-  used. Its metadata entry point also runs htmldate, which costs about twice the text
-  extraction, so the three title steps of `trafilatura.metadata.extract_metadata` are
-  called directly (trafilatura is pinned in the lock file).
+- title: `extract.html_title` (trafilatura's choice, less the site name).
 - date and author: the code kept here was right on every case; trafilatura's metadata
   missed a third of the dates (a date bar above the headline, "2024年3月6日", a portal
   whose only date is in the byline line) and of the authors ("By Chen Mei in Shanghai",
@@ -27,7 +23,6 @@ from datetime import date
 
 from lxml import etree
 from lxml.html import HtmlElement
-from trafilatura.metadata import examine_meta, extract_meta_json, extract_title
 
 from extract.html_dates import date_from_url, find_date_in_text, parse_date_value
 
@@ -372,14 +367,9 @@ def _byline_candidates(page: _Page) -> Iterator[str]:
     yield from page.lines_after_title()[:_BYLINES_AFTER_TITLE]
 
 
-def _title(root: HtmlElement) -> str | None:
-    """trafilatura's title: meta and OpenGraph, then JSON-LD, then `<h1>`/`<title>`."""
-    found = extract_meta_json(root, examine_meta(root)).title or extract_title(root)
-    return clean_space(found) or None if found else None
-
-
-def read_meta(root: HtmlElement, url: str | None = None) -> PageMeta:
-    """Title, publication date and author of the page whose tree is `root`."""
+def read_meta(root: HtmlElement, url: str | None = None, title: str | None = None) -> PageMeta:
+    """Publication date and author of the page whose tree is `root`; `title`, the page's
+    headline, marks where the article starts (bylines and datelines sit under it)."""
     metas: dict[str, list[str]] = {}
     for meta in root.iter("meta"):
         key = _attr(meta, "property") or _attr(meta, "name") or _attr(meta, "itemprop")
@@ -388,5 +378,5 @@ def read_meta(root: HtmlElement, url: str | None = None) -> PageMeta:
             metas.setdefault(key.strip().lower(), []).append(content)
     page = _Page(root=root, metas=metas)
     page.ld = _json_ld(page.find(_JSON_LD))
-    page.title = _title(root)
-    return PageMeta(title=page.title, published=_published(page, url), author=_author(page))
+    page.title = title
+    return PageMeta(title=title, published=_published(page, url), author=_author(page))

@@ -10,7 +10,8 @@ What stays here is what the library does not do for this pipeline:
 
 1. decoding (`extract.html_decode`): the HTTP header and `<meta charset>` are evidence
    trafilatura ignores, and a stray byte must not turn a UTF-8 page into cp1250;
-2. date and author (`extract.html_meta`), where the kept code is right more often;
+2. date and author (`extract.html_meta`), where the kept code is right more often, and
+   the site name trimmed from trafilatura's title (`extract.html_title`);
 3. an article that exists only inside `<noscript>` (a script-rendered site's fallback):
    trafilatura drops `<noscript>`, so such a block is unwrapped when it holds prose;
 4. a page nested deeper than libxml2 reads (256 levels of unclosed wrappers), which would
@@ -38,6 +39,7 @@ from extract.documents import ParsedDocument, ParseError, Section
 from extract.html_dates import find_date_in_text, parse_date_value
 from extract.html_decode import decode_html, detect_encoding
 from extract.html_meta import byline_name, clean_space, read_meta
+from extract.html_title import find_title
 
 __all__ = [
     "decode_html",
@@ -231,7 +233,7 @@ def parse_html(
     if root is None:
         raise ParseError("html_empty", f"no HTML in {url or 'the page'}")
     _unwrap_noscript_prose(root)
-    meta = read_meta(root, url)
+    meta = read_meta(root, url, find_title(root))
     _drop_site_chrome(root)
     body = _main_text_tree(root, url)
     blocks = _drop_furniture(_blocks(body), meta.title) if body is not None else []
