@@ -71,7 +71,7 @@ CONTEXT_VERB = re.compile(
 PUBLIC_ACTOR = re.compile(
     r"\b(?:government|state|central|ministry|ministries|national|public|federal|provincial"
     r"|municipal|council|foundation|agency|administration|commission|programmes?|programs?"
-    r"|funds?|governments|ministers?)\b",
+    r"|funds?|governments|ministers?|country['’]s|nation['’]s|nationwide)(?!\w)",
     _I,
 )
 # Look-alikes: money that is not an allocation to a purpose, by kind. Read before the
@@ -86,7 +86,15 @@ LOOKALIKES: dict[str, tuple[str, ...]] = {
         r"imports?",
         r"imported",
     ),
-    "financing": (r"bonds?", r"issuance", r"loans?", r"lending", r"credit\s+lines?", r"liquidity"),
+    "financing": (
+        r"bonds?",
+        r"issuance",
+        r"loans?",
+        r"lending",
+        r"credit\s+lines?",
+        r"liquidity",
+        r"financing",
+    ),
     "economy": (r"GDP", r"gross\s+domestic\s+product", r"output\s+value"),
     "market": (r"markets?", r"valuation", r"valued\s+at", r"market\s+value", r"shares?\s+price"),
     "company": (
@@ -258,7 +266,7 @@ FOLLOW_UP = re.compile(
     _I,
 )
 MULTI_YEAR = re.compile(
-    r"\b(?:over|in|during|for)\s+the\s+(?:next|past|last|coming|previous)\s+(?:\w+\s+)?"
+    r"\b(?:over|in|during|for)\s+the\s+(?:next|past|last|coming|previous)\s+(?:\w+\s+){0,2}"
     r"(?:years|decades?)\b|\bfive-year\s+plan\b|\bcumulative(?:ly)?\b|\bto\s+date\b"
     r"|\bso\s+far\b|\bover\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+years\b",
     _I,
@@ -287,7 +295,9 @@ PROPOSED = re.compile(
 APPROVED = re.compile(
     r"\bapprov\w*|\bpassed\b|\badopted\b|\benacted\b|\bsigned\s+into\s+law\b|\bappropriat\w*"
     r"|\bratified\b|\ballocat(?:e|es|ed|ing)\b|\ballot(?:s|ted)?\b|\bearmark(?:s|ed)?\b"
-    r"|\bset\s+aside\b|\bpre-allocat\w*|\bregistered\s+capital\b|\breceived\b"
+    r"|\bset\s+aside\b|\bpre-allocat\w*|\bregistered\s+capital\b"
+    r"|\breceived\b(?!\s+(?:more\s+than\s+|over\s+|nearly\s+|about\s+)?[\d,.]+\s+(?:\w+\s+)?"
+    r"(?:applications|proposals|submissions))"
     r"|\bwas\s+(?:cut|raised|increased|reduced|lifted|trimmed|boosted)\s+to\b"
     r"|\b(?:launched|established|set\s+up|founded|created)\b[^.;]{0,60}\bfunds?\b"
     r"|\bfunds?\b[^.;]{0,40}\b(?:launched|established|set\s+up|founded|created)\b"
@@ -309,6 +319,8 @@ PAST_OUTCOME = re.compile(
     r"|stood\s+at)\b",
     _I,
 )
+# "the 2024 budget", "2024 draft budget": a year that names a budget (matched after it).
+BUDGET_AFTER_YEAR = re.compile(r"\s+(?:draft\s+|central\s+|federal\s+|state\s+)?budget\b", _I)
 LAST_YEAR = re.compile(r"\blast\s+year\b|\bthe\s+previous\s+year\b", _I)
 ACTUAL = re.compile(
     r"\bspent\b|\bactual(?:ly)?\b|\bbulletin\b|\bcommuniqu[eé]\b|\bstatistic(?:s|al)\b"

@@ -130,6 +130,7 @@ class Doc:
         # reader, which owns the phase rules).
         self.lead_proposed = False
         self.phase_memo: dict[str, str | None] = {}
+        self.lead_budget_year: int | None = None  # "his 2019-20 Budget" in the lead
 
     @property
     def doc_country(self) -> str | None:

@@ -84,6 +84,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from datetime import date
 
 from extract.documents import ParsedDocument
 from transform.budget_field_rules import CATEGORY_PATTERNS, CURRENCY_COUNTRY
@@ -105,6 +106,7 @@ from transform.budget_rules import (
     ANAPHOR,
     APPROVED,
     BASE_YEAR_AFTER,
+    BUDGET_AFTER_YEAR,
     FOLLOW_UP,
     FUND_CAPITAL,
     LAST_YEAR,
@@ -126,6 +128,7 @@ from transform.budget_spans import (
     in_span,
     section_context,
 )
+from transform.dates import find_years
 from transform.facts import Budget, Candidate, Mention
 from transform.fx import to_usd
 from transform.money import Amount, parse_amounts
@@ -178,6 +181,8 @@ def _phase(
     found = {p for p in (_phase_of(ctx, cs.text) for cs in budget_context) if p}
     for phase in ("proposed", "approved", "actual"):
         if phase in found:
+            if phase == "approved" and ctx.lead_proposed:
+                return "proposed", False  # the lines of a budget speech
             return phase, False
     if WEAK_PHASE.search(window_text) or WEAK_PHASE.search(sentence.text):
         return ("proposed" if ctx.lead_proposed else "approved"), False
@@ -290,6 +295,8 @@ def _read_amount(ctx: Doc, index: int, amounts: list[Amount], i: int) -> Candida
     if fiscal_year is None and not multi and heading is not None:
         h = ctx.sentences[heading]
         fiscal_year = point_year(ctx, h.start, h.end, h.end, phase)
+    if fiscal_year is None and not multi and phase in ("proposed", "approved"):
+        fiscal_year = ctx.lead_budget_year  # a line of "his 2019-20 Budget"
 
     # Spending reported with a past year and a verb of change is what was spent: "In 2023,
     # spending on basic research rose 11.6 percent to 225.9 billion yuan".
@@ -367,7 +374,9 @@ def extract_budgets(doc_id: str, doc: ParsedDocument) -> list[Candidate]:
     if not amounts_all:
         return []
     ctx = Doc(doc_id, doc, amounts_all)
-    ctx.lead_proposed = PROPOSED.search(_lead(doc.text)) is not None
+    lead = _lead(doc.text)
+    ctx.lead_proposed = PROPOSED.search(lead) is not None
+    ctx.lead_budget_year = _budget_year(lead, doc.published_date)
     by_sentence: dict[int, list[Amount]] = {}
     for amt in amounts_all:
         k = bisect.bisect_right(ctx.starts, amt.start) - 1
@@ -407,6 +416,15 @@ def _lead(text: str, paragraphs: int = 3) -> str:
             return text
         end = nxt
     return text[:end]
+
+
+def _budget_year(text: str, published: date | None) -> int | None:
+    """The fiscal year of the budget `text` names ("his 2019-20 Budget", "the fiscal 2022
+    budget", "the 2024 budget"), if it names one."""
+    for y in find_years(text, published):
+        if y.kind == "fiscal" or (y.kind == "year" and BUDGET_AFTER_YEAR.match(text, y.end)):
+            return y.year
+    return None
 
 
 def _same_amount(fact: Budget, amt: Amount) -> bool:

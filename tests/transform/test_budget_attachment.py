@@ -208,3 +208,37 @@ def test_a_lab_that_names_a_programme_is_a_programme() -> None:
     )
     assert amounts(text) == [(400_000_000, "HKD")]
     assert amounts("The Government will provide HK$50 million to the new robotics lab.") == []
+
+
+def test_financing_pledges_are_look_alikes() -> None:
+    text = "The country will provide $20 billion in financing to partner nations by 2027."
+    assert amounts(text) == []
+
+
+def test_a_countrys_total_rd_investment_is_its_rd_expenditure() -> None:
+    (b,) = facts("The country's total R&D investment was 1,980.2 billion yuan in 2019.")
+    assert (b.amount, b.category, b.fiscal_year) == (1_980_200_000_000, "science_technology", 2019)
+
+
+def test_a_foundation_that_received_applications_and_funded_projects_reports_actuals() -> None:
+    text = (
+        "In 2020, the National Natural Science Foundation of China received 280,000 "
+        "applications and funded 45,700 projects with a total of 30.9 billion yuan."
+    )
+    (b,) = facts(text)
+    assert (b.category, b.fiscal_year, b.phase) == ("research_funding", 2020, "actual")
+
+
+def test_the_lines_of_a_budget_speech_are_proposed_for_its_year() -> None:
+    text = (
+        "Budget backs research\n\n"
+        "The Financial Secretary presented his 2023-24 Budget in Hong Kong today.\n\n"
+        "The Government will set aside HK$2 billion to support research at universities in "
+        "Hong Kong. It will also allocate HK$600 million over the next three school years to "
+        "science education."
+    )
+    found = facts(text, published=date(2023, 2, 22))
+    assert [(b.amount, b.phase, b.fiscal_year) for b in found] == [
+        (2_000_000_000, "proposed", 2023),
+        (600_000_000, "proposed", None),
+    ]
