@@ -133,3 +133,10 @@ DESCRIBING_APPOSITION = re.compile(
 SIGNED = re.compile(r"\b(?:sign(?:ed|s|ing)?|inked|concluded)\b")
 # "a new remote sensing satellite for Pakistan, PRSS-2, from ...": the name in apposition
 NAME_APPOSITION = re.compile(r",\s+(?P<n>[A-Z][\w-]*\d[\w.-]*)(?=\s*[,;.]|\s+(?:on|from|in)\b)")
+# "Gaofen-11 and Gaofen-12 satellites", "CBERS-1 and -2": named items sharing one head
+_ITEM = r"(?:[A-Z][\w.-]*\d[\w.-]*|-\d+\w?)"
+NAMED_LIST = re.compile(
+    r"(?P<items>" + _ITEM + r"(?:\s*,\s*" + _ITEM + r")*,?\s+and\s+" + _ITEM + r")"
+    r"(?:\s+(?P<head>[a-z][\w-]*))?$"
+)
+LIST_SEPARATOR = re.compile(r",?\s+and\s+|\s*,\s*")

@@ -304,12 +304,18 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
         and not (core_words and project_type_of(core_words[-1]) is not None)
     ):
         return None
-    if head.endswith("s") and not head.endswith("ss") and head not in ("qubits",):
+    if cues.NAMED_LIST.match(core):
+        pass  # "Gaofen-11 and Gaofen-12 satellites": one project each (`split_coordination`)
+    elif head.endswith("s") and not head.endswith("ss") and head not in ("qubits",):
         return None  # a plural head: several things, not one project
-    if any(w.lower() == head + "s" or w.lower() == head[:-1] + "ies" for w in core_words):
+    elif any(w.lower() == head + "s" or w.lower() == head[:-1] + "ies" for w in core_words):
         return None
-    last = core_words[-1] if core_words else ""
-    if last.islower() and last.endswith("s") and not last.endswith(("ss", "ics", "us", "is")):
+    elif (
+        core_words
+        and core_words[-1].islower()
+        and core_words[-1].endswith("s")
+        and not core_words[-1].endswith(("ss", "ics", "us", "is"))
+    ):
         return None  # "solar desalination and smart grid technologies": several things
     if not named:
         if (

@@ -114,7 +114,16 @@ def name_marks(name: str) -> tuple[str, ...]:
 def split_coordination(name: str) -> list[str]:
     """The projects one phrase names: "the X Center of CAS and the Y Branch of UCAS" is two,
     each side with its own head noun before its complements; "Center for Drug Research and
-    Development of CAS" is one (no head noun in "Development")."""
+    Development of CAS" is one (no head noun in "Development"); "CBERS-1, -2 and CBERS-2B
+    satellites" are three."""
+    listed = cues.NAMED_LIST.match(name)
+    if listed is not None:
+        items: list[str] = []
+        for item in cues.LIST_SEPARATOR.split(listed.group("items")):
+            if item.startswith("-") and items:
+                item = items[-1].rsplit("-", 1)[0] + item  # "CBERS-1 and -2": "CBERS-2"
+            items.append(item)
+        return items
     for m in cues.COORDINATION.finditer(name):
         left, right = name[: m.start()], name[m.end() :]
         if all(

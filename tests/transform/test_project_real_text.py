@@ -287,3 +287,11 @@ def test_headline_and_body_of_one_project_are_one_fact_with_body_evidence() -> N
     assert len(found) == 1
     assert found[0].mention.evidence.startswith("On May 20")
     assert found[0].fact.event_date == date(2024, 5, 20)  # type: ignore[union-attr]
+
+
+def test_named_items_sharing_one_head_are_one_project_each() -> None:
+    found = projects("News\n\nChina launched Gaofen-11 and Gaofen-12 satellites on Friday.")
+    assert [(p.name, p.project_type, p.event_date) for p in found] == [
+        ("Gaofen-11", "space_mission", date(2024, 5, 31)),
+        ("Gaofen-12", "space_mission", date(2024, 5, 31)),
+    ]
