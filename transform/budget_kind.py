@@ -5,6 +5,7 @@ An amount is first attached to what it measures in its clause (`attachment`): a 
 figure ("up from 1.3 trillion yuan last year") is one when what it is compared with is.
 Then `is_budget_amount` reads the look-alikes, budget and funding triggers, the public
 actor and the one-project and company guards, all named data in `budget_rules`.
+`same_amount` tells whether a headline's amount is a body figure rounded.
 """
 
 from __future__ import annotations
@@ -35,10 +36,11 @@ from transform.budget_rules import (
     WEAK_CUE,
 )
 from transform.budget_spans import Doc, Window, clause_window, in_span, masked
+from transform.facts import Budget
 from transform.money import Amount, parse_amounts
 from transform.organisations import SPENDER_KINDS
 
-__all__ = ["attachment", "is_budget_amount"]
+__all__ = ["attachment", "is_budget_amount", "same_amount"]
 
 
 def attachment(ctx: Doc, amounts: list[Amount], i: int, w: Window) -> str:
@@ -152,3 +154,25 @@ def _one_project(text: str) -> bool:
     return any(
         PROGRAMME_NAME_AFTER.match(text, m.end()) is None for m in ONE_PROJECT.finditer(text)
     )
+
+
+def same_amount(fact: Budget, amt: Amount) -> bool:
+    """Whether `amt` states `fact`'s amount, at the coarser of the two precisions."""
+    # "raises US$47.5 billion" over a body's "RMB 344 billion (US$47.5 billion)"
+    if fact.currency == "USD" and amt.stated_usd is not None:
+        if abs(fact.amount - amt.stated_usd) <= _whole_precision(fact.amount) / 2:
+            return True
+    if fact.currency != amt.currency:
+        return False
+    return abs(fact.amount - amt.value) <= max(amt.precision, _whole_precision(fact.amount)) / 2
+
+
+def _whole_precision(value: float) -> float:
+    """The unit of the last non-zero digit of a whole amount (130,000,000 -> 1e7)."""
+    n = int(round(value))
+    if n <= 0:
+        return 1.0
+    unit = 1
+    while n % (unit * 10) == 0:
+        unit *= 10
+    return float(unit)

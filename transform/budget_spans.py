@@ -11,9 +11,11 @@ import dataclasses
 import re
 from collections import Counter
 from collections.abc import Sequence
+from datetime import date
 
 from extract.documents import ParsedDocument
 from transform.budget_field_rules import CONTEXT_SENTENCES, HEADING_MAX
+from transform.budget_rules import BUDGET_AFTER_YEAR
 from transform.countries import CountryMention, dominant_country, find_countries
 from transform.dates import DateMention, YearMention, find_years, resolve_dates
 from transform.money import LOCAL_DOLLARS, Amount
@@ -228,3 +230,23 @@ def masked(ctx: Doc, start: int, end: int) -> str:
         for k in range(o.start - start, o.end - start):
             chars[k] = " "
     return "".join(chars)
+
+
+def lead(text: str, paragraphs: int = 3) -> str:
+    """The title and first paragraphs: where a page says it reports a draft or a speech."""
+    end = 0
+    for _ in range(paragraphs):
+        nxt = text.find("\n\n", end + 2)
+        if nxt == -1:
+            return text
+        end = nxt
+    return text[:end]
+
+
+def budget_year(text: str, published: date | None) -> int | None:
+    """The fiscal year of the budget `text` names ("his 2019-20 Budget", "the fiscal 2022
+    budget", "the 2024 budget"), if it names one."""
+    for y in find_years(text, published):
+        if y.kind == "fiscal" or (y.kind == "year" and BUDGET_AFTER_YEAR.match(text, y.end)):
+            return y.year
+    return None

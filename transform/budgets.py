@@ -84,7 +84,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from datetime import date
 
 from extract.documents import ParsedDocument
 from transform.budget_field_rules import CATEGORY_PATTERNS, CURRENCY_COUNTRY
@@ -100,13 +99,12 @@ from transform.budget_fields import (
     spender_org,
     usd_year,
 )
-from transform.budget_kind import attachment, is_budget_amount
+from transform.budget_kind import attachment, is_budget_amount, same_amount
 from transform.budget_rules import (
     ALLOCATION_VERB,
     ANAPHOR,
     APPROVED,
     BASE_YEAR_AFTER,
-    BUDGET_AFTER_YEAR,
     FOLLOW_UP,
     FUND_CAPITAL,
     LAST_YEAR,
@@ -123,12 +121,13 @@ from transform.budget_rules import (
 )
 from transform.budget_spans import (
     Doc,
+    budget_year,
     clause_window,
     document_dollar,
     in_span,
+    lead,
     section_context,
 )
-from transform.dates import find_years
 from transform.facts import Budget, Candidate, Mention
 from transform.fx import to_usd
 from transform.money import Amount, parse_amounts
@@ -374,9 +373,9 @@ def extract_budgets(doc_id: str, doc: ParsedDocument) -> list[Candidate]:
     if not amounts_all:
         return []
     ctx = Doc(doc_id, doc, amounts_all)
-    lead = _lead(doc.text)
-    ctx.lead_proposed = PROPOSED.search(lead) is not None
-    ctx.lead_budget_year = _budget_year(lead, doc.published_date)
+    lead_text = lead(doc.text)
+    ctx.lead_proposed = PROPOSED.search(lead_text) is not None
+    ctx.lead_budget_year = budget_year(lead_text, doc.published_date)
     by_sentence: dict[int, list[Amount]] = {}
     for amt in amounts_all:
         k = bisect.bisect_right(ctx.starts, amt.start) - 1
@@ -401,50 +400,7 @@ def extract_budgets(doc_id: str, doc: ParsedDocument) -> list[Candidate]:
     # A line without final punctuation is a fact only when the body does not state the same
     # amount (a headline's rounded copy of a body figure is the body's fact).
     for c in lines:
-        if not any(_same_amount(c.fact, a) for a in stated_in_body):  # type: ignore[arg-type]
+        if not any(same_amount(c.fact, a) for a in stated_in_body):  # type: ignore[arg-type]
             out.append(c)
     out.sort(key=lambda c: (c.mention.char_start, c.mention.char_end))
     return out
-
-
-def _lead(text: str, paragraphs: int = 3) -> str:
-    """The title and first paragraphs: where a page says it reports a draft or a speech."""
-    end = 0
-    for _ in range(paragraphs):
-        nxt = text.find("\n\n", end + 2)
-        if nxt == -1:
-            return text
-        end = nxt
-    return text[:end]
-
-
-def _budget_year(text: str, published: date | None) -> int | None:
-    """The fiscal year of the budget `text` names ("his 2019-20 Budget", "the fiscal 2022
-    budget", "the 2024 budget"), if it names one."""
-    for y in find_years(text, published):
-        if y.kind == "fiscal" or (y.kind == "year" and BUDGET_AFTER_YEAR.match(text, y.end)):
-            return y.year
-    return None
-
-
-def _same_amount(fact: Budget, amt: Amount) -> bool:
-    """Whether `amt` states `fact`'s amount, at the coarser of the two precisions."""
-    if fact.currency == "USD" and amt.stated_usd is not None:
-        if abs(fact.amount - amt.stated_usd) <= _precision(fact.amount) / 2:
-            return (
-                True  # "raises US$47.5 billion" over a body's "RMB 344 billion (US$47.5 billion)"
-            )
-    if fact.currency != amt.currency:
-        return False
-    return abs(fact.amount - amt.value) <= max(amt.precision, _precision(fact.amount)) / 2
-
-
-def _precision(value: float) -> float:
-    """The unit of the last non-zero digit of a whole amount (130,000,000 -> 1e7)."""
-    n = int(round(value))
-    if n <= 0:
-        return 1.0
-    unit = 1
-    while n % (unit * 10) == 0:
-        unit *= 10
-    return float(unit)
