@@ -93,18 +93,27 @@ def _absorb(into: Draft, other: Draft) -> None:
 
 
 def merge_drafts(ctx: EventDoc, drafts: list[Draft]) -> list[Draft]:
-    """Name described projects, then keep one draft per project (the first reading)."""
+    """Name described projects, then keep one draft per project (the first reading, or the
+    body's over a heading's). Two readings are merged only when one is a heading's or was
+    named here, or their names are the same: two labs of one review with similar names
+    ("... Joint Laboratory for AI", "... Joint Laboratory for Agriculture") stay two."""
+    renamed: set[int] = set()
     for d in drafts:
         if not d.named and d.head_type != "research_result":
             name = _from_heading(ctx, d) or _from_later(ctx, d)
             if name is not None:
                 d.name, d.named = name, True
+                renamed.add(id(d))
+
+    def one_project(a: Draft, b: Draft) -> bool:
+        if not (a.named and b.named and same_project(a.name, b.name)):
+            return False
+        loose = {id(a), id(b)} & renamed or not (ctx.body[a.sentence] and ctx.body[b.sentence])
+        return bool(loose) or _words(a.name) == _words(b.name)
+
     out: list[Draft] = []
     for d in drafts:
-        k = next(
-            (k for k, o in enumerate(out) if d.named and o.named and same_project(o.name, d.name)),
-            None,
-        )
+        k = next((k for k, o in enumerate(out) if one_project(o, d)), None)
         if k is None:
             out.append(d)
         elif not ctx.body[out[k].sentence] and ctx.body[d.sentence]:

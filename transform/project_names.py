@@ -94,13 +94,24 @@ def status_of(verb_status: str, future: bool, kind: str, word: str) -> str:
 
 
 def same_project(a: str, b: str) -> bool:
-    """Two names of one project: most of the shorter name's words are in the longer one."""
+    """Two names of one project: most of the shorter name's words are in the longer one,
+    and their complements do not tell two projects apart ("Joint Laboratory for Artificial
+    Intelligence" and "Joint Laboratory for Agriculture" are two)."""
     stop = {"the", "of", "for", "and", "a", "an"}
     ta = {t.lower() for t in rules.NAME_WORDS.findall(a)} - stop
     tb = {t.lower() for t in rules.NAME_WORDS.findall(b)} - stop
     if not ta or not tb:
         return False
-    return len(ta & tb) / min(len(ta), len(tb)) >= 0.6
+    if len(ta & tb) / min(len(ta), len(tb)) < 0.6:
+        return False
+    ca, cb = _complement(a) - stop, _complement(b) - stop
+    return not (ca and cb and ca.isdisjoint(cb))
+
+
+def _complement(name: str) -> set[str]:
+    """The words of a name after its head's complement word ("for", "of", "on")."""
+    parts = rules.CORE_SPLIT.split(name, maxsplit=1)
+    return {t.lower() for t in rules.NAME_WORDS.findall(parts[1])} if len(parts) > 1 else set()
 
 
 @lru_cache(maxsize=4096)

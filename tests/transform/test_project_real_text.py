@@ -295,3 +295,12 @@ def test_named_items_sharing_one_head_are_one_project_each() -> None:
         ("Gaofen-11", "space_mission", date(2024, 5, 31)),
         ("Gaofen-12", "space_mission", date(2024, 5, 31)),
     ]
+
+
+def test_two_labs_with_similar_names_stay_two() -> None:
+    found = projects(
+        "Review\n\nOn 3 May, the China-Serbia Joint Laboratory for Artificial Intelligence was"
+        " inaugurated in Belgrade.\n\nOn 9 May, the China-Serbia Joint Laboratory for Agriculture"
+        " was inaugurated in Novi Sad."
+    )
+    assert [p.event_date for p in found] == [date(2024, 5, 3), date(2024, 5, 9)]
