@@ -319,6 +319,13 @@ PAST_OUTCOME = re.compile(
     r"|stood\s+at)\b",
     _I,
 )
+# Site furniture among the lines without final punctuation: news tickers ("Macau | ... |
+# 05:30pm"), related-article links. Their amounts are not what the page states.
+FURNITURE = re.compile(
+    r"\s\|\s|\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?!\d)|^(?:Related|Read\s+more|More\s+from"
+    r"|See\s+also|Also\s+read|Recommended|Previous|Next)\b",
+    _I,
+)
 # "the 2024 budget", "2024 draft budget": a year that names a budget (matched after it).
 BUDGET_AFTER_YEAR = re.compile(r"\s+(?:draft\s+|central\s+|federal\s+|state\s+)?budget\b", _I)
 LAST_YEAR = re.compile(r"\blast\s+year\b|\bthe\s+previous\s+year\b", _I)

@@ -107,6 +107,7 @@ from transform.budget_rules import (
     BASE_YEAR_AFTER,
     FOLLOW_UP,
     FUND_CAPITAL,
+    FURNITURE,
     LAST_YEAR,
     PART_OF,
     PAST_OUTCOME,
@@ -393,6 +394,8 @@ def extract_budgets(doc_id: str, doc: ParsedDocument) -> list[Candidate]:
         in_body = ctx.sentences[k].text[-1] in TERMINAL
         if in_body:
             stated_in_body += amounts
+        elif FURNITURE.search(ctx.sentences[k].text):
+            continue  # a ticker, a related-article link: not what the page states
         for i in range(len(amounts)):
             candidate = _read_amount(ctx, k, amounts, i)
             if candidate is not None:

@@ -242,3 +242,11 @@ def test_the_lines_of_a_budget_speech_are_proposed_for_its_year() -> None:
         (2_000_000_000, "proposed", 2023),
         (600_000_000, "proposed", None),
     ]
+
+
+def test_ticker_lines_are_furniture() -> None:
+    text = (
+        "Macau | Government to allocate MOP 2 billion for new hospital | 10:15am\n\n"
+        "The fund disbursed MOP 40 million to research projects in 2021."
+    )
+    assert amounts(text) == [(40_000_000, "MOP")]
