@@ -324,6 +324,26 @@ def test_the_operator_path_end_to_end(
     assert deployment["concurrency_options"]["collision_strategy"] == COLLISION_STRATEGY
     assert deployment["work_pool_name"] == POOL
 
+    # The schedule lives in the config: changed there and deployed again, it replaces the
+    # deployment's schedule (same deployment, still one schedule).
+    sources = checkout / "config" / "sources.toml"
+    text = sources.read_text(encoding="utf-8")
+    for line in (f'schedule = "{expected.cron}"', f'timezone = "{expected.timezone}"'):
+        assert line in text, f"config/sources.toml: no line {line!r}"
+    sources.write_text(
+        text.replace(f'schedule = "{expected.cron}"', 'schedule = "30 3 * * 1-5"').replace(
+            f'timezone = "{expected.timezone}"', 'timezone = "Europe/Paris"'
+        ),
+        encoding="utf-8",
+    )
+    _prefect("--no-prompt", "deploy", "--all", cwd=checkout, env=env)
+    redeployed = _get(f"{api}/deployments/name/{FULL_NAME}")
+    assert isinstance(redeployed, dict)
+    assert redeployed["id"] == deployment["id"]
+    assert [
+        (s["schedule"]["cron"], s["schedule"]["timezone"]) for s in redeployed["schedules"]
+    ] == [("30 3 * * 1-5", "Europe/Paris")]
+
     # 4. The worker, started anywhere: the deployment says where the code is.
     worker = processes.start(
         "worker",
