@@ -158,15 +158,22 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
         if not passive and text.startswith("According", ns):
             # "According to the minister, X is expected to start ...": the last phrase
             ns, ne = np_before(text, clause_start, vs, last_chunk=True)
-        if passive and project_type_of(text[ns:ne]) is None:
-            # "An initiative to ..., co-sponsored by A, B and C, was kicked off": the first
+        if passive:
+            # "An initiative to ..., co-sponsored by A, B and C, was kicked off" and "AITC,
+            # the largest of its kind in Africa, was established": the first phrase; and
+            # "CBERS-4, the fifth of the series, was launched": the name, typed by the rest
             fs, fe = np_before(text, clause_start, vs)
-            # "AITC, the largest of its kind in Africa, was established": an apposition
             between = cues.PARTICIPIAL_APPOSITION.match(text, fe) or cues.NP_APPOSITION.match(
                 text, fe
             )
             first = expand_acronym(ctx, clean_name(text[fs:fe]))
-            if between is not None and project_type_of(first) is not None:
+            last_typed = project_type_of(text[ns:ne]) is not None
+            if between is None or fe >= ne:
+                pass
+            elif not last_typed and project_type_of(first) is not None:
+                ns, ne = fs, fe
+            elif last_typed and rules.DIGIT_WORD.search(first) and len(first.split()) <= 3:
+                appos = text[ns:ne]
                 ns, ne = fs, fe
         if ne <= ns:
             return None
@@ -290,7 +297,10 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
         # "The Long March-3B carrier rocket blasted off": the current mission's launch
         mission = current is not None and current.head_type == "space_mission"
         return same_draft(index) if mission else None
-    if kind == "research_result" and cues.COMPANY.search(text, clause_start, vs):
+    if kind == "research_result" and (
+        cues.COMPANY.search(text, clause_start, vs)
+        or any(o.kind == "company" for o in ctx.orgs_in(clause_start, vs, ctx.analysis(s)))
+    ):
         return None  # "Huawei Technologies has unveiled a new chip": a company's product
     if word in cues.ANNOUNCED_PROGRAMME and kind != "programme":
         return None  # "the results were announced"

@@ -304,3 +304,21 @@ def test_two_labs_with_similar_names_stay_two() -> None:
         " was inaugurated in Novi Sad."
     )
     assert [p.event_date for p in found] == [date(2024, 5, 3), date(2024, 5, 9)]
+
+
+def test_name_before_an_apposition_of_its_kind() -> None:
+    (p,) = projects(
+        "Launch\n\nCBERS-6, the seventh of the China-Brazil Earth Resources Satellite series, was"
+        " launched on Sunday from Taiyuan."
+    )
+    assert (p.name, p.project_type, p.event_date, p.country) == (
+        "CBERS-6",
+        "space_mission",
+        date(2024, 6, 2),
+        "CHN",
+    )
+    assert countries(p) == {"CHN", "BRA"}
+
+
+def test_company_product_is_no_research_result() -> None:
+    assert projects("Chips\n\nHuawei Technologies has unveiled a new AI chip for servers.") == []
