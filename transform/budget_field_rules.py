@@ -9,13 +9,18 @@ import re
 
 _I = re.IGNORECASE
 
+# Hedges on a rate ("an increase of more than 50%"): the rate is kept as stated.
+HEDGE = (
+    r"(?:about\s+|nearly\s+|around\s+|some\s+|almost\s+|roughly\s+|approximately\s+"
+    r"|more\s+than\s+|over\s+|just\s+over\s+|less\s+than\s+|under\s+)"
+)
 PCT = r"(?P<p>\d+(?:\.\d+)?)\s?(?:%|percent|per\s+cent|pct)"
 INC_WORDS = "increase|rise|growth|jump|hike|boost|gain|raise"
 DEC_WORDS = "decrease|decline|drop|fall|cut|reduction|contraction|slash"
 CHANGE = [
     re.compile(
         r"\b(?P<d>increas\w*|rais\w*|boost\w*|lift\w*|cut\w*|reduc\w*|trim\w*|slash\w*)"
-        r"\s+(?:[\w'’-]+\s+){0,8}?by\s+(?:about\s+|nearly\s+|around\s+|some\s+)?" + PCT,
+        r"\s+(?:[\w'’-]+\s+){0,8}?by\s+" + HEDGE + r"?" + PCT,
         _I,
     ),
     re.compile(
@@ -23,13 +28,11 @@ CHANGE = [
         r"|growing|climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|surg(?:e|es|ed|ing)|soar(?:s|ed|ing)?"
         r"|falls?|fell|fallen|falling|decrease[sd]?|decreasing|decline[sd]?|declining"
         r"|drops?|dropped|dropping|shrank|shrinks?|shrinking|cut|raised|higher|lower"
-        r"|reduced|expand(?:s|ed|ing)?)\s+(?:by\s+)?(?:about\s+|nearly\s+|around\s+|some\s+)?"
-        + PCT,
+        r"|reduced|expand(?:s|ed|ing)?)\s+(?:by\s+)?" + HEDGE + r"?" + PCT,
         _I,
     ),
     re.compile(
-        r"\b(?:an?\s+)?(?P<d>" + INC_WORDS + "|" + DEC_WORDS + r")s?\s+of\s+"
-        r"(?:about\s+|nearly\s+|around\s+|some\s+)?" + PCT,
+        r"\b(?:an?\s+)?(?P<d>" + INC_WORDS + "|" + DEC_WORDS + r")s?\s+of\s+" + HEDGE + "?" + PCT,
         _I,
     ),
     re.compile(

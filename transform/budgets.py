@@ -104,6 +104,7 @@ from transform.budget_rules import (
     ALLOCATION_VERB,
     ANAPHOR,
     APPROVED,
+    BASE_BEFORE,
     BASE_YEAR_AFTER,
     FOLLOW_UP,
     FUND_CAPITAL,
@@ -187,6 +188,17 @@ def _phase(
     if WEAK_PHASE.search(window_text) or WEAK_PHASE.search(sentence.text):
         return ("proposed" if ctx.lead_proposed else "approved"), False
     return "unknown", False
+
+
+def _base_cue_start(ctx: Doc, s: Sentence, amounts: list[Amount], i: int) -> int | None:
+    """Where the comparison-base phrase of the next amount starts, if the next is a base."""
+    if i + 1 >= len(amounts):
+        return None
+    nxt = amounts[i + 1]
+    if attachment(ctx, amounts, i + 1, clause_window(s, amounts, i + 1)) != "base":
+        return None
+    m = BASE_BEFORE.search(ctx.text, amounts[i].span_end, nxt.start)
+    return m.start() if m is not None else None
 
 
 def _follow_up_change(ctx: Doc, index: int) -> float | None:
@@ -275,9 +287,12 @@ def _read_amount(ctx: Doc, index: int, amounts: list[Amount], i: int) -> Candida
     if not fund_capital:
         # A comparison base's year is the one stated right after it ("X disbursed in 2015").
         w_start = amt.start if base and BASE_YEAR_AFTER.match(ctx.text, amt.span_end) else w.start
-        fiscal_year = point_year(ctx, w_start, w.end, amt.start, phase, amt.span_end)
+        # ... and a base's year is not the figure's it is compared with ("X over the next
+        # five years, up 50% on last year's Y").
+        year_end = _base_cue_start(ctx, s, amounts, i) or s.end
+        fiscal_year = point_year(ctx, w_start, min(w.end, year_end), amt.start, phase, amt.span_end)
         if fiscal_year is None:
-            fiscal_year = point_year(ctx, s.start, s.end, amt.start, phase, amt.span_end)
+            fiscal_year = point_year(ctx, s.start, year_end, amt.start, phase, amt.span_end)
     if fiscal_year is None and not multi:
         if multi_year(ctx, s.start, s.end):
             multi = True

@@ -250,3 +250,13 @@ def test_ticker_lines_are_furniture() -> None:
         "The fund disbursed MOP 40 million to research projects in 2021."
     )
     assert amounts(text) == [(40_000_000, "MOP")]
+
+
+def test_a_base_year_is_not_the_year_of_the_figure_it_is_compared_with() -> None:
+    text = (
+        "The ministry plans to invest a total of US$300 million on the programme over the "
+        "next five years, an increase of more than 40% on last year's $210 million."
+    )
+    first, second = facts(text, published=date(2012, 9, 1))
+    assert (first.amount, first.fiscal_year, first.change_pct) == (300_000_000, None, 40.0)
+    assert (second.amount, second.fiscal_year) == (210_000_000, 2011)
