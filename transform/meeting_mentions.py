@@ -159,13 +159,21 @@ def excluded(text: str) -> bool:
     return EXCLUDED.search(text) is not None
 
 
-def _excluded_near(text: str, start: int, end: int) -> bool:
+def _excluded_near(text: str, start: int, end: int, mention_start: int) -> bool:
     """An excluded event beside the mention ("the second session of the 14th NPC"), unless
-    it only dates the mention ("a forum was held after the launch ceremony")."""
+    it only dates the mention ("a forum was held after the launch ceremony") or is a part
+    of it ("the opening ceremony of a two-day space forum")."""
     for m in EXCLUDED.finditer(text, start, end):
-        if not _TIMED_BY.search(text, max(start, m.start() - 20), m.start()):
-            return True
+        if _TIMED_BY.search(text, max(start, m.start() - 20), m.start()):
+            continue
+        if m.end() <= mention_start and _PART_OF.fullmatch(text, m.end(), mention_start):
+            continue
+        return True
     return False
+
+
+# between "the opening ceremony" and the meeting it opens
+_PART_OF = re.compile(r"\s+of\s+(?:(?:the|a|an|this\s+year's)\s+)?", re.I)
 
 
 _TIMED_BY = re.compile(r"\b(?:after|before|following|ahead\s+of)\s+(?:the\s+)?$", re.I)
@@ -225,7 +233,7 @@ def is_event(ctx: EventDoc, index: int, a: int, b: int, kind: str) -> bool:
     clause_s = max(text.rfind(";", s.start, a), s.start)
     ctx_text = text[clause_s : s.end]
     mention = text[a:b]
-    if excluded(mention) or _excluded_near(text, max(s.start, a - 40), min(len(text), b + 60)):
+    if excluded(mention) or _excluded_near(text, max(s.start, a - 40), min(len(text), b + 60), a):
         return False
     before = text[max(s.start, a - 40) : a]
     if re.search(r"\b(?:next|upcoming|future|forthcoming|following)\s+$", before, CASELESS):

@@ -403,3 +403,16 @@ def test_a_headline_of_people_meeting_names_the_parties_not_an_event() -> None:
     assert [m.title for m in meetings(text, date(2018, 1, 12))] == [
         "Meeting between Yin Hejun and Joseph Sung"
     ]
+
+
+def test_the_opening_ceremony_of_a_forum_is_the_forum() -> None:
+    text = (
+        "During the opening ceremony of a two-day space forum held in Tunxi, east China's "
+        "Anhui Province, on Thursday, the two agencies signed an agreement."
+    )
+    (m,) = meetings(text, date(2024, 9, 6))
+    assert (m.meeting_type, m.start_date, m.city) == ("forum", date(2024, 9, 5), "Tunxi")
+
+
+def test_an_opening_ceremony_alone_is_not_a_meeting() -> None:
+    assert meetings("The opening ceremony was held in Beijing on 5 March.", date(2024, 3, 6)) == []
