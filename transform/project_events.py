@@ -302,8 +302,8 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
         or any(o.kind == "company" for o in ctx.orgs_in(clause_start, vs, ctx.analysis(s)))
     ):
         return None  # "Huawei Technologies has unveiled a new chip": a company's product
-    if word in cues.ANNOUNCED_PROGRAMME and kind != "programme":
-        return None  # "the results were announced"
+    if word in cues.ANNOUNCED_PROGRAMME and (kind != "programme" or not named):
+        return None  # "the results were announced", "a new round of the programme was ..."
     if cues.DIPLOMATIC.search(name):
         return None  # "established Strategic Partnership for Peace and Prosperity"
     core_words = core.split()

@@ -10,7 +10,8 @@ station, funded with RMB 12 million from ...", "The work was published in Nature
 August") add participants, funding and, for a research result, its announcement date.
 
 Rules, each because a sentence of the other kind looks alike:
-1. Only body sentences (see `event_context`): a headline repeats its item.
+1. Body sentences (see `event_context`); a headline or contents line ("* X Opened in Y")
+   is a fact only when the body does not state it (rule 12).
 2. The project must be one named or singular thing with a project head noun (laboratory,
    centre, station, satellite, programme, battery, model...) or a proper name
    ("Queqiao-2", "CARES Copilot 1.0"). Counts ("53 joint laboratories", "nearly 2,000 joint
