@@ -2,7 +2,16 @@
 
 Exit status for schedulers and operators: 0 when the run published (item failures are
 reported, not fatal); 1 when it could not publish, with the reason on the last line;
-2 for a usage or configuration error.
+2 for a usage or configuration error; 143 when stopped by SIGTERM, 130 by Ctrl-C (the run
+is then recorded as failed, with that reason, and the lock released).
+
+What can be checked before Prefect starts is: the configuration (a folder source's path
+included), that the data directory is writable, the run lock, and that no other process
+holds the warehouse. Each refusal is one line, in a second, instead of a Prefect start-up
+and a traceback. The run's reason is printed after Prefect's own exit handlers (which log
+while they drain), and the process then ends without the interpreter's shutdown, whose
+only output would be the DuckDB binding's warnings about objects still alive: so the
+reason is the last line.
 """
 
 from __future__ import annotations
@@ -27,22 +36,97 @@ def _data_dir(args: argparse.Namespace) -> Path:
 
 
 def _run(args: argparse.Namespace, reprocess: bool = False) -> int:
-    from flows.prefect_env import configure_prefect, start_local_server
+    import atexit
 
-    data_dir = _data_dir(args)
-    configure_prefect(data_dir / ".prefect")
-    # Started before the heavy imports below so that the two overlap (about 5 s saved).
-    start_local_server()
-    from flows.nightly import nightly
+    from extract.sources import check_folders, load_config
+    from flows import stopping
+    from flows.prefect_env import configure_prefect, start_local_server
+    from warehouse.db import WAREHOUSE_FILE
+    from warehouse.lock import RunLocked, WarehouseBusy, check_warehouse_free, run_lock
+
+    config = load_config(Path(args.config))
+    if not reprocess:  # reprocessing reads the raw store only
+        check_folders(config)
+    data_dir = Path(args.data_dir).resolve() if args.data_dir else config.settings.data_dir
+    unwritable = _unwritable(data_dir)
+    if unwritable:
+        print(f"chinasci: not run: {unwritable}", file=sys.stderr)
+        return 1
+    stopping.install()
+    ending = _Ending()
+    # Registered before Prefect is imported, so it runs after Prefect's exit handlers.
+    atexit.register(ending.say)
+    try:
+        with run_lock(data_dir):
+            check_warehouse_free(data_dir / WAREHOUSE_FILE)
+            configure_prefect(data_dir / ".prefect")
+            # Started before the heavy imports below so that the two overlap (about 5 s).
+            server = start_local_server()
+            if server is not None:
+                server.watch(_server_died)
+            from flows.nightly import nightly
+
+            result = nightly(
+                config_path=str(config.path), data_dir=str(data_dir), reprocess=reprocess
+            )
+    except stopping.Stopped as exc:  # stopped outside the flow's own handling
+        stopping.exit_now(exc.exit_code, f"chinasci: run failed: {exc.reason}")
+    except (RunLocked, WarehouseBusy) as exc:
+        return ending.set(1, err=f"chinasci: not run: {exc}")
+    except Exception as exc:  # the flow's Failed state: its message is the reason
+        stop = stopping.requested()
+        if stop is not None:  # recorded; do not wait for fetches in flight or Prefect
+            stopping.exit_now(stop.exit_code, f"chinasci: run failed: {exc}")
+        return ending.set(1, err=f"chinasci: run failed: {exc}")
+    published = data_dir / "published" / "current"
+    return ending.set(0, out="\n".join([*result["lines"], f"published to {published}"]))
+
+
+class _Ending:
+    """The run's last lines and exit status, written at exit after Prefect's handlers."""
+
+    def __init__(self) -> None:
+        self.code: int | None = None
+        self.out = ""
+        self.err = ""
+
+    def set(self, code: int, *, out: str = "", err: str = "") -> int:
+        self.code, self.out, self.err = code, out, err
+        return code
+
+    def say(self) -> None:
+        if self.code is None:
+            return
+        from flows import stopping
+
+        if self.out:
+            print(self.out)
+        stopping.exit_now(self.code, self.err or None)
+
+
+def _unwritable(data_dir: Path) -> str | None:
+    """Why the run could not write in `data_dir`, or None. Checked before Prefect starts:
+    its database lives there, and a read-only one fails as "500 Internal Server Error"."""
+    import tempfile
 
     try:
-        result = nightly(config_path=str(args.config), data_dir=str(data_dir), reprocess=reprocess)
-    except Exception as exc:  # the flow has logged the traceback; the operator needs one line
-        print(f"chinasci: run failed: {exc}", file=sys.stderr)
-        return 1
-    print("\n".join(result["lines"]))
-    print(f"published to {data_dir / 'published'}")
-    return 0
+        data_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=data_dir, prefix=".write-check-"):
+            pass
+    except OSError as exc:
+        return f"cannot write to the data directory {data_dir}: {exc.strerror or exc}"
+    return None
+
+
+def _server_died(status: int) -> None:
+    from flows import stopping
+
+    stopping.request(
+        stopping.Stopped(
+            f"the local Prefect server exited (status {status}) during the run",
+            prefect_gone=True,
+        )
+    )
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -85,7 +169,7 @@ def _query(args: argparse.Namespace) -> int:
 def _quality(args: argparse.Namespace) -> int:
     import duckdb
 
-    from warehouse.db import WAREHOUSE_FILE
+    from warehouse.db import WAREHOUSE_FILE, table_columns
     from warehouse.query import format_table
 
     path = _data_dir(args) / WAREHOUSE_FILE
@@ -97,9 +181,15 @@ def _quality(args: argparse.Namespace) -> int:
     except duckdb.IOException as exc:
         print(f"chinasci: the warehouse is busy (a run is writing it): {exc}", file=sys.stderr)
         return 1
-    run_id = (
-        args.run or (con.execute("SELECT max(run_id) FROM quality_results").fetchone() or [None])[0]
-    )
+    # The last run by the order runs started in (`runs.seq`), not by its id or start time:
+    # both come from the clock, and a clock set back would show an older run.
+    # (A warehouse no run has migrated yet has no `seq`: then by start time.)
+    order = "r.seq DESC NULLS LAST, " if "seq" in dict(table_columns(con, "runs")) else ""
+    last_run = con.execute(
+        "SELECT q.run_id FROM quality_results q JOIN runs r USING (run_id) "
+        f"ORDER BY {order}r.started_at DESC LIMIT 1"
+    ).fetchone()
+    run_id = args.run or (last_run[0] if last_run else None)
     if run_id is None:
         print("chinasci: no quality results yet", file=sys.stderr)
         return 1

@@ -4,24 +4,37 @@ Retries live on fetching only (the one stage that talks to the outside world); p
 extraction, validation and publishing are plain functions in `flows/steps.py` and the stage
 packages. Tasks are per source and per stage, never per document: Prefect's per-task
 overhead (about 20 ms) would dominate thousands of documents.
+
+A run that cannot publish ends in Prefect's `Failed` state with the operator's one-line
+reason as its message, returned rather than raised: a raised exception makes Prefect log a
+traceback above the reason. Every such run is in the warehouse's `runs` with that reason,
+unless the warehouse itself could not be opened (held by another process, unwritable).
+A stop (SIGTERM, Ctrl-C, the local Prefect server gone: `flows/stopping.py`) is recorded the
+same way, as `failed` with `stopped by ...`.
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+import duckdb
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.exceptions import TerminationSignal
+from prefect.states import Failed, State
 
 from extract.sample_site import serve_sample_site
 from extract.sources import PipelineConfig, load_config
-from flows import steps
-from warehouse.lock import run_lock
-from warehouse.publish import PublishFailed
+from flows import steps, stopping
+from warehouse.db import WAREHOUSE_FILE
+from warehouse.lock import RunLocked, run_lock, warehouse_busy
+from warehouse.publish import PublishFailed, read_manifest
 
 
 class RunFailed(Exception):
@@ -32,8 +45,13 @@ class RunFailed(Exception):
 def collect_sources(ctx: steps.RunContext) -> list:
     fetcher = steps.make_fetcher(ctx.config)
     workers = max(1, min(4, len(ctx.config.sources)))
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="collect") as pool:
+    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="collect")
+    try:
         return list(pool.map(lambda s: steps.collect(ctx, s, fetcher), ctx.config.sources))
+    finally:
+        # On a stop, do not wait for the fetches in flight (they only write the raw store,
+        # under temporary names): the run records its end now, and the process exits.
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 @task(name="store-and-parse", cache_policy=NO_CACHE)
@@ -75,11 +93,38 @@ def nightly(
     config_path: str = "config/sources.toml",
     data_dir: str | None = None,
     reprocess: bool = False,
-) -> dict[str, Any]:
+) -> dict[str, Any] | State:
     """Fetch new documents, parse them, extract facts, validate and publish."""
     logger = get_run_logger()
     config, root = _resolve(config_path, data_dir)
-    with run_lock(root), contextlib.ExitStack() as stack:
+    try:
+        summary, failure = _run(config, root, reprocess, logger)
+    except RunFailed as exc:  # before the run could be recorded: nothing in `runs`
+        return Failed(message=str(exc))
+    stop = stopping.requested()
+    if stop is not None and stop.prefect_gone:
+        # The outcome is recorded; reporting it to a server that is gone would only retry
+        # for minutes. The operator's line, and out.
+        line = f"chinasci: run failed: {failure}" if failure else summary.lines()[0]
+        stopping.exit_now(stop.exit_code if failure else 0, line)
+    _artifact(summary)
+    if failure:
+        return Failed(message=failure)
+    for line in summary.lines():
+        logger.info(line)
+    return {
+        "lines": summary.lines(),
+        **summary.counts(),
+        "status": summary.status,
+        "run_id": summary.run_id,
+    }
+
+
+def _run(
+    config: PipelineConfig, root: Path, reprocess: bool, logger: logging.LoggerAdapter
+) -> tuple[steps.RunSummary, str | None]:
+    """The stages under the run lock; (summary, None) when published, else the reason."""
+    with _run_lock(root), contextlib.ExitStack() as stack:
         if config.sample_site is not None and not reprocess:
             base = stack.enter_context(
                 serve_sample_site(
@@ -87,11 +132,13 @@ def nightly(
                 )
             )
             logger.info("serving the sample site at %s", base)
-        ctx = steps.open_run(config, root)
-        stack.callback(ctx.con.close)
+        with stopping.deferred():
+            ctx = _open_run(config, root)
+            stack.callback(ctx.con.close)
         logger.info("run %s: %d sources, data in %s", ctx.run_id, len(config.sources), root)
         failure: str | None = None
         try:
+            stopping.check()
             if reprocess:
                 logger.info("reprocessed %d stored documents", reparse_stored(ctx))
             else:
@@ -111,25 +158,76 @@ def nightly(
             publish(ctx, gate.excluded)
         except (RunFailed, PublishFailed) as exc:  # the reason is the message: no traceback
             failure = str(exc)
-        except Exception as exc:
-            logger.exception("the run crashed")
-            failure = f"crashed: {type(exc).__name__}: {exc}"
-        summary = steps.finish(ctx, "failed" if failure else "published", failure)
-        # Drop the run's connection before raising: an exception keeps its frames alive in
+        except (stopping.Stopped, TerminationSignal, Exception) as exc:
+            if isinstance(exc, TerminationSignal):  # Prefect's handler had the SIGTERM
+                stopping.note_signal(exc.signal)
+            stop = stopping.requested()
+            if stop is not None:  # whatever the stop made fail on its way out
+                failure = _stopped(ctx, stop)
+            else:
+                logger.exception("the run crashed")
+                failure = f"crashed: {type(exc).__name__}: {exc}"
+        with stopping.deferred():
+            summary = _finish(ctx, failure, logger)
+        # Drop the run's connection before returning: an exception keeps its frames alive in
         # Prefect's stored state, and a DuckDB connection alive at interpreter exit makes the
         # binding print pages of "leaked instance" warnings after the operator's last line.
         del ctx
-    _artifact(summary)
-    if failure:
-        raise RunFailed(failure)
-    for line in summary.lines():
-        logger.info(line)
-    return {
-        "lines": summary.lines(),
-        **summary.counts(),
-        "status": summary.status,
-        "run_id": summary.run_id,
-    }
+    return summary, failure
+
+
+@contextlib.contextmanager
+def _run_lock(root: Path) -> Iterator[None]:
+    """`run_lock`, with its refusals as the operator's one line."""
+    entered = False
+    try:
+        with run_lock(root):
+            entered = True
+            yield
+    except RunLocked as exc:
+        if entered:
+            raise
+        raise RunFailed(f"not run: {exc}") from None
+    except OSError as exc:
+        if entered:
+            raise
+        raise RunFailed(
+            f"not run: cannot write to the data directory {root}: {exc.strerror or exc}"
+        ) from None
+
+
+def _open_run(config: PipelineConfig, root: Path) -> steps.RunContext:
+    """`steps.open_run`, with a warehouse it cannot open as the operator's one line."""
+    try:
+        return steps.open_run(config, root)
+    except duckdb.IOException as exc:
+        busy = warehouse_busy(exc, root / WAREHOUSE_FILE)
+        first = (str(exc).splitlines() or [type(exc).__name__])[0]
+        raise RunFailed(f"not run: {busy or f'cannot open the warehouse: {first}'}") from None
+    except OSError as exc:
+        raise RunFailed(f"not run: cannot write to the data directory {root}: {exc}") from None
+
+
+def _stopped(ctx: steps.RunContext, stop: stopping.Stopped) -> str | None:
+    """The reason recorded for a stopped run; a stop after the switch leaves it published."""
+    manifest = read_manifest(ctx.published_dir) or {}
+    if manifest.get("run_id") == ctx.run_id:
+        return None
+    return stop.reason
+
+
+def _finish(
+    ctx: steps.RunContext, failure: str | None, logger: logging.LoggerAdapter
+) -> steps.RunSummary:
+    """Record the run's end; if even that fails (a full disk), say so in one line."""
+    status = "failed" if failure else "published"
+    try:
+        return steps.finish(ctx, status, failure)
+    except (OSError, duckdb.Error) as exc:
+        first = (str(exc).splitlines() or [type(exc).__name__])[0]
+        logger.warning("could not record the end of run %s in runs: %s", ctx.run_id, first)
+        ctx.summary.status, ctx.summary.message = status, failure
+        return ctx.summary
 
 
 def _artifact(summary: steps.RunSummary) -> None:

@@ -65,6 +65,9 @@ or the active profile: then Prefect's home and profile are left alone and runs r
   ``..._FLUSH_INTERVAL`` = 3600 s for both: write in a few large transactions, the remainder at
   shutdown. The server has no UI and lives only as long as the run, so nothing reads these rows
   earlier. A stop then takes longer the more events are held: 1 s for 150, 15-18 s for 1800.
+- ``PREFECT_CLIENT_MAX_RETRIES=2``: a call to a local server that died is retried twice (2 s,
+  then 4 s), not five times (62 s per call; a run whose server was killed ended 212 s later).
+  ``LocalServer.watch`` tells the run at once when its server exits.
 
 Each of these is a default: a value already in the environment wins. ``start_local_server``
 also sets ``PREFECT_API_URL`` (its own server) and ``PREFECT_UI_URL=""`` (that server has no
@@ -134,6 +137,9 @@ FLUSH_SECONDS = 3600
 STOP_TIMEOUT_SECONDS = 60
 """How long a stopping server may take to write what it holds before it is killed."""
 
+CLIENT_RETRIES = 2
+"""Retries of a failed call to a local server (Prefect's default, 5, waits up to 62 s)."""
+
 # Off in every mode, whichever server the runs report to.
 _OFFLINE = {
     "DO_NOT_TRACK": "1",
@@ -146,6 +152,9 @@ _LOCAL = {
     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": str(STARTUP_TIMEOUT_SECONDS),
     "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_FLUSH_INTERVAL": str(FLUSH_SECONDS),
     "PREFECT_SERVER_SERVICES_EVENT_PERSISTER_FLUSH_INTERVAL": str(FLUSH_SECONDS),
+    # The client retries a failed call 5 times, 2, 4, ... 32 s apart: a run whose own
+    # server died spent minutes reporting to nothing. Twice (6 s) covers a busy SQLite.
+    "PREFECT_CLIENT_MAX_RETRIES": str(CLIENT_RETRIES),
 }
 _BATCH_KEYS = (
     "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_BATCH_SIZE",
@@ -219,6 +228,21 @@ class LocalServer:
         self.process = process
         self.api_url = api_url
         self.scheduler = scheduler
+        self._stopping = False
+
+    def watch(self, on_exit: Callable[[int], None]) -> None:
+        """Call `on_exit(status)` from a daemon thread if the server exits unasked.
+
+        A run whose server is gone cannot report to it; told at once, it can record its
+        outcome and end in seconds instead of retrying calls to nothing.
+        """
+
+        def wait() -> None:
+            code = self.process.wait()
+            if not self._stopping:
+                on_exit(code)
+
+        threading.Thread(target=wait, name="prefect-server-watch", daemon=True).start()
 
     def wait_ready(self, timeout: float = STARTUP_TIMEOUT_SECONDS) -> None:
         """Block until the server answers ``/health``; raise RuntimeError if it cannot start."""
@@ -241,6 +265,7 @@ class LocalServer:
 
     def stop(self, timeout: float = STOP_TIMEOUT_SECONDS) -> None:
         """SIGTERM (the server writes the events it holds, then exits), kill after ``timeout``."""
+        self._stopping = True
         if self.process.poll() is None:
             self.process.terminate()
             try:

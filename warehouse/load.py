@@ -328,8 +328,10 @@ def replace_reference(con: duckdb.DuckDBPyConnection, table: str, records: list[
 
 
 def start_run(con: duckdb.DuckDBPyConnection, run_id: str, started_at: datetime) -> None:
+    """A `running` row, numbered after every run before it (one writer: the run lock)."""
     con.execute(
-        "INSERT INTO runs (run_id, started_at, status) VALUES (?, ?, 'running')",
+        "INSERT INTO runs (run_id, started_at, status, seq) "
+        "SELECT ?, ?, 'running', coalesce(max(seq), 0) + 1 FROM runs",
         [run_id, started_at],
     )
 

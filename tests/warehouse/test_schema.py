@@ -58,7 +58,7 @@ def test_migrations_apply_once_and_are_recorded(tmp_path: Path) -> None:
     versions = [
         r[0] for r in con.execute("SELECT version FROM schema_migrations ORDER BY 1").fetchall()
     ]
-    assert versions == ["001_core", "002_facts"]
+    assert versions == ["001_core", "002_facts", "003_run_sequence"]
     con.execute("INSERT INTO countries VALUES ('CHN', 'CN', 'China')")
     assert migrate(con) == []
     con.close()
