@@ -28,6 +28,7 @@ from transform.budget_field_rules import (
 from transform.budget_rules import (
     ACTUAL,
     APPROVED,
+    FOLLOW_UP,
     MULTI_YEAR,
     PROPOSED,
     RESEARCH_WORDS,
@@ -37,7 +38,7 @@ from transform.budget_rules import (
 )
 from transform.budget_spans import Doc, Window, in_span, masked
 from transform.dates import YearMention
-from transform.money import Amount
+from transform.money import Amount, parse_amounts
 from transform.organisations import SPENDER_KINDS, OrgMention
 from transform.sentences import Sentence
 
@@ -367,3 +368,15 @@ def read_category(
     if category in ("health", "education") and RESEARCH_WORDS.search(ctx.text, w.start, w.end):
         category = "science_technology"
     return category or "other", used_antecedent
+
+
+def follow_up_change(ctx: Doc, index: int) -> float | None:
+    """A change stated by the next sentence about this amount ("The amount is 3.2% more")."""
+    if index + 1 >= len(ctx.sentences):
+        return None
+    nxt = ctx.sentences[index + 1]
+    if nxt.paragraph != ctx.sentences[index].paragraph or not FOLLOW_UP.match(nxt.text):
+        return None
+    if parse_amounts(nxt.text):
+        return None
+    return change_pct(nxt.text, 0, 0)

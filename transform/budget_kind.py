@@ -39,8 +39,9 @@ from transform.budget_spans import Doc, Window, clause_window, in_span, masked
 from transform.facts import Budget
 from transform.money import Amount, parse_amounts
 from transform.organisations import SPENDER_KINDS
+from transform.sentences import Sentence
 
-__all__ = ["attachment", "is_budget_amount", "same_amount"]
+__all__ = ["attachment", "base_cue_start", "is_budget_amount", "same_amount"]
 
 
 def attachment(ctx: Doc, amounts: list[Amount], i: int, w: Window) -> str:
@@ -176,3 +177,14 @@ def _whole_precision(value: float) -> float:
     while n % (unit * 10) == 0:
         unit *= 10
     return float(unit)
+
+
+def base_cue_start(ctx: Doc, s: Sentence, amounts: list[Amount], i: int) -> int | None:
+    """Where the comparison-base phrase of the next amount starts, if the next is a base."""
+    if i + 1 >= len(amounts):
+        return None
+    nxt = amounts[i + 1]
+    if attachment(ctx, amounts, i + 1, clause_window(s, amounts, i + 1)) != "base":
+        return None
+    m = BASE_BEFORE.search(ctx.text, amounts[i].span_end, nxt.start)
+    return m.start() if m is not None else None

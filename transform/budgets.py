@@ -91,6 +91,7 @@ from transform.budget_fields import (
     actor_country,
     change_pct,
     context_year,
+    follow_up_change,
     multi_year,
     phase_of,
     point_year,
@@ -99,14 +100,12 @@ from transform.budget_fields import (
     spender_org,
     usd_year,
 )
-from transform.budget_kind import attachment, is_budget_amount, same_amount
+from transform.budget_kind import attachment, base_cue_start, is_budget_amount, same_amount
 from transform.budget_rules import (
     ALLOCATION_VERB,
     ANAPHOR,
     APPROVED,
-    BASE_BEFORE,
     BASE_YEAR_AFTER,
-    FOLLOW_UP,
     FUND_CAPITAL,
     FURNITURE,
     LAST_YEAR,
@@ -190,29 +189,6 @@ def _phase(
     return "unknown", False
 
 
-def _base_cue_start(ctx: Doc, s: Sentence, amounts: list[Amount], i: int) -> int | None:
-    """Where the comparison-base phrase of the next amount starts, if the next is a base."""
-    if i + 1 >= len(amounts):
-        return None
-    nxt = amounts[i + 1]
-    if attachment(ctx, amounts, i + 1, clause_window(s, amounts, i + 1)) != "base":
-        return None
-    m = BASE_BEFORE.search(ctx.text, amounts[i].span_end, nxt.start)
-    return m.start() if m is not None else None
-
-
-def _follow_up_change(ctx: Doc, index: int) -> float | None:
-    """A change stated by the next sentence about this amount ("The amount is 3.2% more")."""
-    if index + 1 >= len(ctx.sentences):
-        return None
-    nxt = ctx.sentences[index + 1]
-    if nxt.paragraph != ctx.sentences[index].paragraph or not FOLLOW_UP.match(nxt.text):
-        return None
-    if parse_amounts(nxt.text):
-        return None
-    return change_pct(nxt.text, 0, 0)
-
-
 def _read_amount(ctx: Doc, index: int, amounts: list[Amount], i: int) -> Candidate | None:
     """The budget amount i of sentence `index` states, or None if it is not a budget."""
     s = ctx.sentences[index]
@@ -289,7 +265,7 @@ def _read_amount(ctx: Doc, index: int, amounts: list[Amount], i: int) -> Candida
         w_start = amt.start if base and BASE_YEAR_AFTER.match(ctx.text, amt.span_end) else w.start
         # ... and a base's year is not the figure's it is compared with ("X over the next
         # five years, up 50% on last year's Y").
-        year_end = _base_cue_start(ctx, s, amounts, i) or s.end
+        year_end = base_cue_start(ctx, s, amounts, i) or s.end
         fiscal_year = point_year(ctx, w_start, min(w.end, year_end), amt.start, phase, amt.span_end)
         if fiscal_year is None:
             fiscal_year = point_year(ctx, s.start, year_end, amt.start, phase, amt.span_end)
@@ -351,7 +327,7 @@ def _read_amount(ctx: Doc, index: int, amounts: list[Amount], i: int) -> Candida
             window_text = ctx.text[w.start : nxt.end]
     change = change_pct(window_text, a_start, a_end)
     if change is None:
-        change = _follow_up_change(ctx, index)
+        change = follow_up_change(ctx, index)
     stated_usd = amt.stated_usd if amt.currency != "USD" else None
 
     ev_start = antecedent.start if (antecedent is not None and used_antecedent) else s.start
