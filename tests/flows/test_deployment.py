@@ -344,6 +344,29 @@ def test_the_operator_path_end_to_end(
         (s["schedule"]["cron"], s["schedule"]["timezone"]) for s in redeployed["schedules"]
     ] == [("30 3 * * 1-5", "Europe/Paris")]
 
+    # A config the runs could not use stops `prefect deploy` with the reason, and the
+    # deployment stays as it was.
+    sources.write_text(
+        sources.read_text(encoding="utf-8").replace("Europe/Paris", "Europe/Atlantis"),
+        encoding="utf-8",
+    )
+    refused = subprocess.run(
+        [str(BIN / "prefect"), "--no-prompt", "deploy", "--all"],
+        cwd=checkout,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=CLI_TIMEOUT,
+    )
+    assert refused.returncode != 0, refused.stdout
+    assert "Europe/Atlantis" in refused.stdout + refused.stderr
+    assert "DeploymentError" in refused.stdout + refused.stderr
+    unchanged = _get(f"{api}/deployments/name/{FULL_NAME}")
+    assert isinstance(unchanged, dict)
+    assert unchanged["schedules"] == redeployed["schedules"]
+    assert unchanged["updated"] == redeployed["updated"]
+
     # 4. The worker, started anywhere: the deployment says where the code is.
     worker = processes.start(
         "worker",
