@@ -184,8 +184,14 @@ def multi_year(ctx: Doc, start: int, end: int) -> bool:
 
 
 def context_year(ctx: Doc, s: Sentence, phase: str | None) -> int | None:
-    """A year a preceding sentence states (or, unless the figure is actual, a date's year)."""
-    y = point_year(ctx, s.start, s.end, s.end, phase)
+    """A year a preceding sentence states (or, unless the figure is actual, a date's year):
+    the one nearest its first amount ("raise its budget next year to X, up 11.8 percent
+    from this year" is next year's), else the one nearest its end."""
+    amounts = in_span(ctx.amounts, ctx.amount_starts, s.start, s.end)
+    if amounts:
+        y = point_year(ctx, s.start, s.end, amounts[0].start, phase, amounts[0].span_end)
+    else:
+        y = point_year(ctx, s.start, s.end, s.end, phase)
     if y is not None:
         return y
     if phase == "actual":

@@ -123,6 +123,7 @@ LOOKALIKES: dict[str, tuple[str, ...]] = {
         r"priced",
         r"(?<!direct\s)(?<!indirect\s)costs?",  # direct and indirect costs are grant lines
     ),
+    "aid": (r"(?:military|development|humanitarian|foreign)\s+(?:assistance|aid)",),
     "other transfers": (
         r"donat(?:e|ed|es|ion|ions)",
         r"fines?",
@@ -328,6 +329,11 @@ FURNITURE = re.compile(
 )
 # "the 2024 budget", "2024 draft budget": a year that names a budget (matched after it).
 BUDGET_AFTER_YEAR = re.compile(r"\s+(?:draft\s+|central\s+|federal\s+|state\s+)?budget\b", _I)
+# A page that reports outcomes: its figures without a cue of their own are actual.
+REPORT_OF_ACTUALS = re.compile(
+    r"\bcommuniqu[eé]\b|\bstatistical\s+(?:bulletin|report|yearbook)\b|\bfinal\s+accounts\b",
+    _I,
+)
 LAST_YEAR = re.compile(r"\blast\s+year\b|\bthe\s+previous\s+year\b", _I)
 ACTUAL = re.compile(
     r"\bspent\b|\bactual(?:ly)?\b|\bbulletin\b|\bcommuniqu[eé]\b|\bstatistic(?:s|al)\b"

@@ -83,6 +83,8 @@ class Doc:
 
     def __init__(self, doc_id: str, doc: ParsedDocument, amounts: list[Amount]) -> None:
         text = doc.text
+        self.amounts = amounts
+        self.amount_starts = [a.start for a in amounts]
         self.doc_id = doc_id
         self.doc = doc
         self.text = text
@@ -131,6 +133,7 @@ class Doc:
         # Whether the page's lead says it reports a draft or a budget speech (set by the
         # reader, which owns the phase rules).
         self.lead_proposed = False
+        self.lead_actual = False  # the lead says it reports outcomes (a communique)
         self.phase_memo: dict[str, str | None] = {}
         self.lead_budget_year: int | None = None  # "his 2019-20 Budget" in the lead
 

@@ -114,6 +114,7 @@ from transform.budget_rules import (
     PAST_STATISTIC,
     PROPOSED,
     QUALIFIER_CHARS,
+    REPORT_OF_ACTUALS,
     RUPEE,
     SIZE_OF,
     STRONG_CUE,
@@ -186,7 +187,7 @@ def _phase(
             return phase, False
     if WEAK_PHASE.search(window_text) or WEAK_PHASE.search(sentence.text):
         return ("proposed" if ctx.lead_proposed else "approved"), False
-    return "unknown", False
+    return ("actual" if ctx.lead_actual else "unknown"), False
 
 
 def _read_amount(ctx: Doc, index: int, amounts: list[Amount], i: int) -> Candidate | None:
@@ -367,6 +368,7 @@ def extract_budgets(doc_id: str, doc: ParsedDocument) -> list[Candidate]:
     ctx = Doc(doc_id, doc, amounts_all)
     lead_text = lead(doc.text)
     ctx.lead_proposed = PROPOSED.search(lead_text) is not None
+    ctx.lead_actual = REPORT_OF_ACTUALS.search(lead_text) is not None
     ctx.lead_budget_year = budget_year(lead_text, doc.published_date)
     by_sentence: dict[int, list[Amount]] = {}
     for amt in amounts_all:

@@ -260,3 +260,28 @@ def test_a_base_year_is_not_the_year_of_the_figure_it_is_compared_with() -> None
     first, second = facts(text, published=date(2012, 9, 1))
     assert (first.amount, first.fiscal_year, first.change_pct) == (300_000_000, None, 40.0)
     assert (second.amount, second.fiscal_year) == (210_000_000, 2011)
+
+
+def test_a_line_without_a_year_takes_the_year_of_the_budget_stated_before_it() -> None:
+    text = (
+        "The country will raise its R&D budget next year to a record 30.1 trillion won, up "
+        "9.2 percent from this year, the science ministry said. The budget for basic research "
+        "will rise to 3.1 trillion won."
+    )
+    assert [(b.amount, b.fiscal_year) for b in facts(text, published=date(2024, 8, 27))] == [
+        (30_100_000_000_000, 2025),
+        (3_100_000_000_000, 2025),
+    ]
+
+
+def test_figures_of_a_statistical_communique_are_actual() -> None:
+    text = (
+        "Statistical Communique on Science and Technology Expenditure in 2021\n\n"
+        "In 2021, the national expenditure on R&D was 2,795.6 billion yuan."
+    )
+    (b,) = facts(text, published=date(2022, 8, 31))
+    assert (b.fiscal_year, b.phase) == (2021, "actual")
+
+
+def test_aid_is_not_a_budget() -> None:
+    assert amounts("China will also provide 1 billion yuan in military assistance.") == []
