@@ -102,7 +102,9 @@ def np_after(text: str, pos: int, limit: int) -> tuple[int, int]:
         return s, s
     seg = text[s:limit]
     b = rules.NP_BOUNDARY.search(protect(seg))
-    return s, s + (b.start() if b else len(seg))
+    end = s + (b.start() if b else len(seg))
+    more = cues.NAME_GOES_ON.match(text, end, limit)
+    return s, more.end() if more is not None else end
 
 
 def nominal_np(text: str, pos: int, limit: int) -> tuple[int, int]:

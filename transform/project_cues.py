@@ -76,8 +76,8 @@ LAUNCH_STATE_RES = tuple((iso3, re.compile(r"\b(?:" + p + r")\b")) for iso3, p i
 # "* Joint Lab Opened in Bangkok"
 HEADING_EVENT = re.compile(
     r"[*•·\s-]*(?P<name>[A-Z][^:;]{2,120}?)\s+(?P<verb>(?i:launched|unveiled|opened"
-    r"|inaugurated|established|set\s+up|founded|kicked\s+off|kicks\s+off|launches|opens"
-    r"|unveils))\b"
+    r"|inaugurated|established|set\s+up|founded|kicked\s+off))"
+    r"(?=\s*$|\s*[,:;.]|\s+(?:in|at|on|from|by|with|as|for|to)\b)"
 )
 # a heading's subject is one noun phrase: no clause ("X, which opened in 2009")
 NOT_A_HEADING_NAME = re.compile(r",|\b(?:which|that|who|has|have|had|is|are|was|were)\b")
@@ -140,3 +140,10 @@ NAMED_LIST = re.compile(
     r"(?:\s+(?P<head>[a-z][\w-]*))?$"
 )
 LIST_SEPARATOR = re.compile(r",?\s+and\s+|\s*,\s*")
+# "$500 million to implement the X Programme": money set aside for a project to come
+MONEY_FOR = re.compile(r"(?:\d|\bbillion|\bmillion)\s*(?:[\w$]+\s+){0,6}to\s+(?:\w+ly\s+)?$")
+# "the IT Innovation Lab in Secondary Schools Programme": a proper name goes on after "in"
+NAME_GOES_ON = re.compile(
+    r"\s+in\s+(?:[A-Z][\w'’-]*\s+){0,5}(?:Programme|Program|Cent(?:re|er)|Laboratory|Lab"
+    r"|Initiative|Scheme|Project|Fund|Institute|Platform|Network)\b"
+)

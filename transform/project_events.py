@@ -83,8 +83,12 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
     )
     if agreed:
         verb_status = "signed"  # "signed an agreement to build a ground station in Abuja"
+    elif not future and bare and bare[-1] == "to" and cues.MONEY_FOR.search(tail):
+        future = True  # "will deploy $500 million to implement the X Programme": planned
     elif not future and bare and bare[-1] == "to":
         return None  # "an agreement to build a joint laboratory": an intention, not an event
+    elif word.startswith("implement"):
+        return None  # "implemented" reports no event of its own
     nominal = cues.NOMINAL_EVENT.match(text, vs)
     if nominal is not None:
         if not cues.RECALL_WORDS.isdisjoint(words[-3:]):

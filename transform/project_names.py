@@ -27,6 +27,12 @@ def project_type_of(name: str, appos: str | None = None) -> tuple[str, str] | No
         core = rules.CORE_SPLIT.split(text, maxsplit=1)[0]
         if cues.FUND_PROGRAMME.search(core):
             return "fund", "programme"  # "UK-China Research and Innovation Fund"
+        last = text.split()[-1]
+        if last[:1].isupper() and core != text:
+            # a proper name ends with its head: "IT Innovation Lab in Schools Programme"
+            for pattern, kind in rules.HEAD_RES:
+                if pattern.fullmatch(last):
+                    return last.lower(), kind
         for scope in (core, text):
             found: list[tuple[int, int, str, str]] = []
             for rank, (pattern, kind) in enumerate(rules.HEAD_RES):

@@ -33,6 +33,7 @@ VERBS: tuple[tuple[str, str], ...] = (
     # "X installed its first piece of accelerator equipment": a construction milestone
     (r"install(?:ed|s)", "other"),
     (r"initiat(?:ed|es)", "launched"),
+    (r"implement(?:s|ed|ing)?", "planned"),
     # "X is expected to start in January 2020", "the programme began in 1988"
     (
         r"(?:start(?:ed|s)?|beg(?:an|ins?))(?=\s+(?:in|on|at|this|next|last|early|later)\b)",

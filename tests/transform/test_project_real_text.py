@@ -322,3 +322,23 @@ def test_name_before_an_apposition_of_its_kind() -> None:
 
 def test_company_product_is_no_research_result() -> None:
     assert projects("Chips\n\nHuawei Technologies has unveiled a new AI chip for servers.") == []
+
+
+def test_money_to_implement_a_named_programme_is_planned() -> None:
+    (p,) = projects(
+        "Budget\n\nThe Secretary will deploy $300 million to implement the Coding in Primary"
+        " Schools Programme over three years."
+    )
+    assert (p.name, p.project_type, p.status) == (
+        "Coding in Primary Schools Programme",
+        "programme",
+        "planned",
+    )
+
+
+def test_headline_with_an_active_verb_names_the_actor_not_the_project() -> None:
+    found = projects(
+        "Earth Sciences Centre Opens Glacier Station in Gilgit\n\n"
+        "The centre inaugurated the Gilgit Glacier Monitoring Station on 29 May in Gilgit."
+    )
+    assert [p.name for p in found] == ["Gilgit Glacier Monitoring Station"]
