@@ -3,10 +3,12 @@
 ``test_the_operator_path_end_to_end`` does what the README's "Running on a Prefect server"
 tells an operator to do, with real processes on 127.0.0.1 and nothing else: it starts
 ``prefect server start`` on a free port with its own ``PREFECT_HOME``, creates the process
-work pool, runs ``prefect deploy --all`` in a clean copy of the checkout, starts a worker,
-triggers the deployment with the sample config, waits for the run to complete, reads what it
-published, and stops the worker and the server the way the README says. Every process it
-starts is stopped, also when it fails.
+work pool, runs ``prefect deploy --all`` in a clean copy of the checkout (then again after a
+schedule change, which replaces the schedule, and once with an invalid config, which must
+fail and change nothing), starts a worker, triggers the deployment with the sample config,
+waits for the run to complete, reads what it published, checks the worker's log for ERROR
+lines, and stops the worker and the server the way the README says. Every process it starts
+is stopped, also when it fails.
 
 The clean copy holds the files git would commit (tracked, and new files not ignored) as they
 are in the working tree, and nothing else: no ``data/``, no virtualenv, no caches. The
