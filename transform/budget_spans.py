@@ -34,6 +34,12 @@ _DOLLAR_COUNTRY_NAMES: dict[str, re.Pattern[str]] = {
     "TWN": re.compile(r"\bTaiwan(?:ese)?\b"),
     "USA": re.compile(r"\bUnited\s+States\b|\bU\.S\.|\bUS\b|\bAmerican?s?\b"),
 }
+# One combined scan over the names above (a group per country), run only on pages that
+# name one of the dollar countries at all.
+_DOLLAR_NAMES = re.compile(
+    "|".join(f"(?P<{iso3}>{p.pattern})" for iso3, p in _DOLLAR_COUNTRY_NAMES.items())
+)
+_DOLLAR_HINT = re.compile(r"Australia|Zealand|Canad|Singapor|Hong\s+Kong|HKSAR|Taiwan")
 # How often a dollar country must be named, and more often than the US, to own the "$".
 _LOCAL_DOLLAR_MIN_MENTIONS = 3
 
@@ -48,9 +54,9 @@ def document_dollar(text: str) -> str:
     """
     if not _BARE_DOLLAR.search(text):
         return "USD"
-    counts = Counter(
-        {iso3: len(pattern.findall(text)) for iso3, pattern in _DOLLAR_COUNTRY_NAMES.items()}
-    )
+    if not _DOLLAR_HINT.search(text):
+        return "USD"
+    counts = Counter(m.lastgroup for m in _DOLLAR_NAMES.finditer(text))
     local = [c for c in counts if c in LOCAL_DOLLARS and counts[c]]
     if not local:
         return "USD"
