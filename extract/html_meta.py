@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -32,7 +33,9 @@ _CJK_GAP = re.compile(
     r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\s+"
     r"(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])"
 )
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+# Zero-width spaces, word joiners, stray BOMs and soft hyphens split words invisibly. ZWJ
+# and ZWNJ stay: they are spelling in Persian and Indic scripts, and inside emoji.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"), None)
 
 _META_DATE_KEYS = (
     "article:published_time",
@@ -119,9 +122,13 @@ _JSON_LD = etree.XPath("//script[contains(translate(@type, 'LDJSON', 'ldjson'), 
 
 
 def clean_space(text: str) -> str:
-    """One space between words, none between CJK characters (markup leaves gaps there)."""
+    """One space between words, none between CJK characters (markup leaves gaps there),
+    and composed characters (NFC, as trafilatura's own text output): a "ü" written as
+    "u" plus a combining mark would not match the same word typed in one piece."""
     text = " ".join(text.translate(_INVISIBLE).split())
-    return text if text.isascii() else _CJK_GAP.sub("", text)
+    if text.isascii():
+        return text
+    return _CJK_GAP.sub("", unicodedata.normalize("NFC", text))
 
 
 def byline_name(text: str) -> str | None:
