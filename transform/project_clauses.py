@@ -113,7 +113,11 @@ def nominal_np(text: str, pos: int, limit: int) -> tuple[int, int]:
     (`split_coordination` separates two projects)."""
     seg = text[pos:limit]
     b = cues.NOMINAL_NP_END.search(protect(seg))
-    return pos, pos + len(seg[: b.start() if b else len(seg)].rstrip())
+    seg = seg[: b.start() if b else len(seg)].rstrip()
+    stray = cues.STRAY_CAPITAL.match(seg)
+    if stray is not None:
+        seg = stray.group(1)  # "the satellite Live on national TV": "the satellite"
+    return pos, pos + len(seg)
 
 
 def np_before(text: str, clause_start: int, pos: int, last_chunk: bool = False) -> tuple[int, int]:

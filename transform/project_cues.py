@@ -147,3 +147,8 @@ NAME_GOES_ON = re.compile(
     r"\s+in\s+(?:[A-Z][\w'’-]*\s+){0,5}(?:Programme|Program|Cent(?:re|er)|Laboratory|Lab"
     r"|Initiative|Scheme|Project|Fund|Institute|Platform|Network)\b"
 )
+# "the satellite Live on national TV": one capitalised word after a common noun, then
+# lower-case words, is no name (a name has a digit, a hyphen or more capitalised words)
+STRAY_CAPITAL = re.compile(
+    r"((?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)\s+[A-Z][a-z]+\s+[a-z]"
+)

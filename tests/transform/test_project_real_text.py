@@ -342,3 +342,11 @@ def test_headline_with_an_active_verb_names_the_actor_not_the_project() -> None:
         "The centre inaugurated the Gilgit Glacier Monitoring Station on 29 May in Gilgit."
     )
     assert [p.name for p in found] == ["Gilgit Glacier Monitoring Station"]
+
+
+def test_stray_capital_after_a_common_noun_is_no_name() -> None:
+    found = projects(
+        "Launch\n\nRwanda on Friday launched its first satellite with the support of China.\n\n"
+        "Officials have witnessed the launch of the satellite Live on national TV."
+    )
+    assert [p.name for p in found] == ["Rwanda's first satellite"]
