@@ -79,8 +79,13 @@ def quality_gate(ctx: steps.RunContext) -> steps.GateOutcome:
 
 
 @task(name="publish", cache_policy=NO_CACHE)
-def publish(ctx: steps.RunContext, excluded: dict[str, set[str]]) -> dict[str, int]:
-    return steps.publish_run(ctx, excluded).row_counts
+def publish(ctx: steps.RunContext, excluded: dict[str, set[str]]) -> str | None:
+    """None once published, else why not (returned: raised, Prefect logs a traceback)."""
+    try:
+        steps.publish_run(ctx, excluded)
+    except PublishFailed as exc:
+        return str(exc)
+    return None
 
 
 def _resolve(config_path: str, data_dir: str | None) -> tuple[PipelineConfig, Path]:
@@ -155,7 +160,9 @@ def _run(
             gate = quality_gate(ctx)
             if not gate.publishable:
                 raise RunFailed(f"not published: {gate.reason}")
-            publish(ctx, gate.excluded)
+            refused = publish(ctx, gate.excluded)
+            if refused:
+                raise RunFailed(refused)
         except (RunFailed, PublishFailed) as exc:  # the reason is the message: no traceback
             failure = str(exc)
         except (stopping.Stopped, TerminationSignal, Exception) as exc:
