@@ -24,6 +24,7 @@ from transform.budget_rules import (
     EXCLUDED,
     INCREMENT_AFTER,
     INCREMENT_BEFORE,
+    LIST_ITEM,
     ONE_PROJECT,
     ONE_THING_AFTER,
     PART_IN_LIST,
@@ -41,7 +42,7 @@ from transform.money import Amount, parse_amounts
 from transform.organisations import SPENDER_KINDS
 from transform.sentences import Sentence
 
-__all__ = ["attachment", "base_cue_start", "is_budget_amount", "same_amount"]
+__all__ = ["attachment", "base_cue_start", "is_budget_amount", "list_header", "same_amount"]
 
 
 def attachment(ctx: Doc, amounts: list[Amount], i: int, w: Window) -> str:
@@ -107,7 +108,11 @@ def is_budget_amount(
         return False
     if PER_UNIT.search(window_text):
         return False
-    strong = STRONG_CUE.search(window_text) or STRONG_CUE.search(s.text)
+    strong = (
+        STRONG_CUE.search(window_text)
+        or STRONG_CUE.search(s.text)
+        or list_header(ctx, index) is not None
+    )
     if not strong:
         weak = (
             WEAK_CUE.search(window_text)
@@ -188,3 +193,22 @@ def base_cue_start(ctx: Doc, s: Sentence, amounts: list[Amount], i: int) -> int 
         return None
     m = BASE_BEFORE.search(ctx.text, amounts[i].span_end, nxt.start)
     return m.start() if m is not None else None
+
+
+def list_header(ctx: Doc, index: int) -> int | None:
+    """The header sentence of the list whose item sentence `index` is, when the header
+    states a budget ("The draft budget allocates: - 98 billion yuan for basic research")."""
+    if not LIST_ITEM.match(ctx.sentences[index].text):
+        return None
+    j = index - 1
+    while j >= 0 and index - j <= _MAX_LIST_ITEMS and LIST_ITEM.match(ctx.sentences[j].text):
+        j -= 1
+    if j < 0 or ctx.sentences[j].paragraph < ctx.sentences[index].paragraph - _MAX_LIST_ITEMS:
+        return None
+    header = ctx.sentences[j].text
+    if header.rstrip().endswith(":") and STRONG_CUE.search(header) is not None:
+        return j
+    return None
+
+
+_MAX_LIST_ITEMS = 12

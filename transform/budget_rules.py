@@ -259,6 +259,8 @@ PART_IN_LIST = re.compile(
     r"|consisting\s+of|divided\s+into|split\s+(?:into|between)|with|and)\b",
     _I,
 )
+# An item of a bulleted or numbered list: it reads its trigger from the list's header.
+LIST_ITEM = re.compile(r"\s*(?:[-–•*·▪]|\d{1,2}[.)])\s+")
 # A follow-up sentence that only states the change: "The amount is 3.2% more than this
 # year's allocation."
 FOLLOW_UP = re.compile(

@@ -100,7 +100,13 @@ from transform.budget_fields import (
     spender_org,
     usd_year,
 )
-from transform.budget_kind import attachment, base_cue_start, is_budget_amount, same_amount
+from transform.budget_kind import (
+    attachment,
+    base_cue_start,
+    is_budget_amount,
+    list_header,
+    same_amount,
+)
 from transform.budget_rules import (
     ALLOCATION_VERB,
     ANAPHOR,
@@ -204,6 +210,9 @@ def _read_amount(ctx: Doc, index: int, amounts: list[Amount], i: int) -> Candida
     part_of = PART_OF.match(s.text) is not None
     anaphoric = part_of or ANAPHOR.search(s.text) is not None
     antecedent = ctx.sentences[context[0]] if (anaphoric and context) else None
+    header = list_header(ctx, index)
+    if header is not None:
+        antecedent = ctx.sentences[header]  # a list item reads its header's year and phase
     used_antecedent = False
     budget_context = [ctx.sentences[j] for j in context if STRONG_CUE.search(ctx.sentences[j].text)]
 
@@ -331,7 +340,12 @@ def _read_amount(ctx: Doc, index: int, amounts: list[Amount], i: int) -> Candida
         change = follow_up_change(ctx, index)
     stated_usd = amt.stated_usd if amt.currency != "USD" else None
 
-    ev_start = antecedent.start if (antecedent is not None and used_antecedent) else s.start
+    from_header = header is not None  # a list item's evidence is the item itself
+    ev_start = (
+        antecedent.start
+        if (antecedent is not None and used_antecedent and not from_header)
+        else s.start
+    )
     ev_end = s.end
     evidence = ctx.text[ev_start:ev_end]
     budget = Budget(

@@ -285,3 +285,22 @@ def test_figures_of_a_statistical_communique_are_actual() -> None:
 
 def test_aid_is_not_a_budget() -> None:
     assert amounts("China will also provide 1 billion yuan in military assistance.") == []
+
+
+def test_the_items_of_a_budget_list_take_the_headers_trigger_year_and_phase() -> None:
+    text = (
+        "Budget 2025\n\n"
+        "The draft budget for 2025 allocates the following amounts to research:\n\n"
+        "- 102 billion yuan for basic research\n\n"
+        "- 47 billion yuan for applied research\n\n"
+        "- 5 percent more for young scientists"
+    )
+    found = extract_budgets("t", ParsedDocument(text=text, published_date=date(2025, 3, 5)))
+    assert [(c.fact.amount, c.fact.fiscal_year, c.fact.phase) for c in found] == [  # type: ignore[union-attr]
+        (102_000_000_000, 2025, "proposed"),
+        (47_000_000_000, 2025, "proposed"),
+    ]
+    assert [c.mention.evidence for c in found] == [
+        "- 102 billion yuan for basic research",
+        "- 47 billion yuan for applied research",
+    ]
