@@ -73,10 +73,13 @@ def _run(args: argparse.Namespace, reprocess: bool = False) -> int:
         stopping.exit_now(exc.exit_code, f"chinasci: run failed: {exc.reason}")
     except (RunLocked, WarehouseBusy) as exc:
         return ending.set(1, err=f"chinasci: not run: {exc}")
-    except Exception as exc:  # the flow's Failed state: its message is the reason
+    except BaseException as exc:  # the flow's Failed state (its message is the reason), or
+        # a signal Prefect turned into its own exception after the run recorded it
         stop = stopping.requested()
         if stop is not None:  # recorded; do not wait for fetches in flight or Prefect
-            stopping.exit_now(stop.exit_code, f"chinasci: run failed: {exc}")
+            stopping.exit_now(stop.exit_code, f"chinasci: run failed: {stop.reason}")
+        if not isinstance(exc, Exception):
+            raise
         return ending.set(1, err=f"chinasci: run failed: {exc}")
     published = data_dir / "published" / "current"
     return ending.set(0, out="\n".join([*result["lines"], f"published to {published}"]))

@@ -103,7 +103,7 @@ def nightly(
     logger = get_run_logger()
     config, root = _resolve(config_path, data_dir)
     try:
-        summary, failure = _run(config, root, reprocess, logger)
+        summary, failure, signalled = _run(config, root, reprocess, logger)
     except RunFailed as exc:  # before the run could be recorded: nothing in `runs`
         return Failed(message=str(exc))
     stop = stopping.requested()
@@ -112,6 +112,10 @@ def nightly(
         # for minutes. The operator's line, and out.
         line = f"chinasci: run failed: {failure}" if failure else summary.lines()[0]
         stopping.exit_now(stop.exit_code if failure else 0, line)
+    if signalled is not None:
+        # Recorded; now Prefect's own handling of the signal (a cancelled or crashed flow
+        # run; the command still ends on the reason, see flows/cli.py).
+        raise signalled
     _artifact(summary)
     if failure:
         return Failed(message=failure)
@@ -127,8 +131,9 @@ def nightly(
 
 def _run(
     config: PipelineConfig, root: Path, reprocess: bool, logger: logging.LoggerAdapter
-) -> tuple[steps.RunSummary, str | None]:
-    """The stages under the run lock; (summary, None) when published, else the reason."""
+) -> tuple[steps.RunSummary, str | None, TerminationSignal | None]:
+    """The stages under the run lock: the summary, why it did not publish (None if it did),
+    and the SIGTERM Prefect turned into an exception, to raise again once recorded."""
     with _run_lock(root), contextlib.ExitStack() as stack:
         if config.sample_site is not None and not reprocess:
             base = stack.enter_context(
@@ -142,6 +147,7 @@ def _run(
             stack.callback(ctx.con.close)
         logger.info("run %s: %d sources, data in %s", ctx.run_id, len(config.sources), root)
         failure: str | None = None
+        signalled: TerminationSignal | None = None
         try:
             stopping.check()
             if reprocess:
@@ -168,6 +174,7 @@ def _run(
         except (stopping.Stopped, TerminationSignal, Exception) as exc:
             if isinstance(exc, TerminationSignal):  # Prefect's handler had the SIGTERM
                 stopping.note_signal(exc.signal)
+                signalled = exc
             stop = stopping.requested()
             if stop is not None:  # whatever the stop made fail on its way out
                 failure = _stopped(ctx, stop)
@@ -180,7 +187,7 @@ def _run(
         # Prefect's stored state, and a DuckDB connection alive at interpreter exit makes the
         # binding print pages of "leaked instance" warnings after the operator's last line.
         del ctx
-    return summary, failure
+    return summary, failure, signalled
 
 
 @contextlib.contextmanager
