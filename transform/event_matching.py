@@ -98,7 +98,7 @@ _GENERIC = frozenset(
     new institute national science sciences technology technologies technological scientific
     innovation meeting meetings session sessions committee commission subcommission forum
     conference workshop symposium annual visit official delegation high-level level exchange
-    dialogue bilateral
+    dialogue bilateral fund funds
     """.split()
 )
 _TOKEN = re.compile(r"[a-z0-9]+(?:['\-][a-z0-9]+)*")
@@ -123,6 +123,9 @@ def _country_compound(token: str) -> bool:
     )
 
 
+_DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
+
+
 @lru_cache(maxsize=16384)
 def distinctive_words(name: str | None) -> frozenset[str]:
     """The words of a name or title that tell it apart from others of its kind (cached:
@@ -132,6 +135,7 @@ def distinctive_words(name: str | None) -> frozenset[str]:
     s = unicodedata.normalize("NFKC", name).casefold()
     s = s.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
     s = re.sub(r"\bs\s*&\s*t\b", " science technology ", s)
+    s = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), s)  # "U.S.-China" is "US-China"
     s = re.sub(r"\b(\d{1,3})%", lambda m: _ordinal(int(m.group(1))), s)
     out = set()
     for token in _TOKEN.findall(s):
@@ -173,11 +177,25 @@ def _markers_clash(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 def title_similarity(a: str | None, b: str | None) -> float:
-    """Overlap coefficient of distinctive words; 0 when ordinals, years or numbers clash."""
+    """Overlap coefficient of distinctive words; 0 when ordinals, years or numbers clash.
+
+    A shared ordinal or year says nothing of identity ("8th Australia-China Commission",
+    "8th China-UK Commission"): the overlap is of the other words; a name that is nothing
+    but an ordinal or a year is similar to the very same name, and weakly to one that
+    shares its ordinal."""
     ta, tb = distinctive_words(a), distinctive_words(b)
     if not ta or not tb or _markers_clash(ta, tb):
         return 0.0
-    return len(ta & tb) / min(len(ta), len(tb))
+    ca, cb = ta - _dated_words(ta), tb - _dated_words(tb)
+    if not ca or not cb:
+        # "8th Meeting": an ordinal alone names little; the same ordinal is a weak hint
+        return 1.0 if ta == tb else (0.5 if ta & tb else 0.0)
+    return len(ca & cb) / min(len(ca), len(cb))
+
+
+def _dated_words(words: frozenset[str]) -> frozenset[str]:
+    ords, years, _ = _markers(words)
+    return ords | years
 
 
 # ---------------------------------------------------------------------------------------
@@ -483,6 +501,9 @@ def _meetings_compatible(a: Candidate, b: Candidate) -> bool:
         return False
     if (ga == "visit") != (gb == "visit"):
         return False  # a visit and a meeting held during it are two meetings
+    ca, cb = _meeting_countries(ma), _meeting_countries(mb)
+    if len(ca) >= 2 and len(cb) >= 2 and not (ca <= cb or cb <= ca):
+        return False  # China with Australia is not China with the UK
     if _markers_clash(distinctive_words(ma.title), distinctive_words(mb.title)):
         return False
     if a.mention.doc_id == b.mention.doc_id:

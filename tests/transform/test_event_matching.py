@@ -227,3 +227,42 @@ def test_blocking_gives_the_clusters_of_comparing_every_pair() -> None:
         brute = em._cluster(cands, em._meetings_compatible, em._meetings_similarity, everything)
         assert blocked == brute
         assert len(blocked) < len(cands)  # the test data does merge
+
+
+def test_dotted_abbreviations_are_one_word() -> None:
+    assert distinctive_words("Fifth U.S.-China Innovation Dialogue") == distinctive_words(
+        "Fifth US-China Innovation Dialogue"
+    )
+
+
+def test_a_shared_ordinal_alone_does_not_make_two_names_the_same() -> None:
+    a = "8th Australia-China Joint Science and Technology Commission"
+    assert title_similarity(a, "8th China-UK Joint Commission on Science") == 0.0
+    assert title_similarity("8th Meeting", "8th Meeting") == 1.0
+    assert 0 < title_similarity("8th Meeting", a) < 1.0
+
+
+def test_meetings_of_china_with_different_partners_are_never_one_row() -> None:
+    def meeting(doc: str, title: str, partner: tuple[str, str]) -> Candidate:
+        fact = Meeting(
+            title=title,
+            meeting_type="committee",
+            start_date=None,
+            end_date=None,
+            city=None,
+            country=None,
+            summary=None,
+            participants=(
+                MeetingParticipant("country", "China", None, None, "CHN"),
+                MeetingParticipant("country", partner[0], None, None, partner[1]),
+            ),
+        )
+        return Candidate(fact=fact, mention=Mention(doc, title, 0, len(title)))
+
+    rows = match_meetings(
+        [
+            meeting("a", "8th Australia-China Joint Commission", ("Australia", "AUS")),
+            meeting("b", "8th Meeting", ("United Kingdom", "GBR")),
+        ]
+    )
+    assert len(rows) == 2
