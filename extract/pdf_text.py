@@ -25,6 +25,7 @@ from datetime import date
 
 from extract.documents import ParsedDocument, ParseError, Section
 from extract.pdf_chars import open_pdf, read_page
+from extract.pdf_furniture import is_page_number
 from extract.pdf_limits import check_inflation
 from extract.pdf_model import Block, Layout, PageWords
 from extract.pdf_paragraphs import read_pages
@@ -50,6 +51,7 @@ _MONTH_YEAR = re.compile(
     re.IGNORECASE,
 )
 _SEPARATORS = " |\u2013\u2014-,:;/\u00b7\u2022"
+_TRAILING_PAGE = re.compile(r"(?:^|\s)(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.I)
 # A scan with a thin OCR-free stamp ("Scanned by ...") is still a scan.
 _MIN_CHARS_PER_IMAGE_PAGE = 20
 
@@ -76,6 +78,17 @@ def _month_in(text: str) -> date | None:
     return date(int(match.group(2)), _MONTHS[match.group(1).lower()], 1)
 
 
+def _without_page_numbers(text: str) -> str:
+    """A header's text without its page number: "Review | 1" and "Review 1" give "Review".
+
+    A header that carries the page number ("Name | Month | 7", or the number at the right
+    end) would otherwise put the number in the title ("Review |  1, March 2024").
+    """
+    pieces = [p.strip(_SEPARATORS) for p in re.split(r"[|\u00b7\u2022]", text)]
+    pieces = [_TRAILING_PAGE.sub("", p).strip(_SEPARATORS) for p in pieces]
+    return " | ".join(p for p in pieces if p and not is_page_number(p))
+
+
 def _header_title(layout: Layout) -> tuple[str | None, date | None]:
     """Review name and month from the running header, e.g. "Name | March 2024".
 
@@ -91,7 +104,7 @@ def _header_title(layout: Layout) -> tuple[str | None, date | None]:
             month = _month_in(text)
             if month is None:
                 continue
-            rest = _MONTH_YEAR.sub("", text).strip(_SEPARATORS)
+            rest = _without_page_numbers(_MONTH_YEAR.sub("", text))
             if not rest:
                 others = [
                     t

@@ -490,3 +490,18 @@ def test_too_long_pdf() -> None:
     pdf = _canvas_pdf(_text, pages=3)
     assert _reason(pdf, max_pages=2) == "pdf_too_long"
     assert len(parse_pdf(pdf, max_pages=3).page_starts) == 3
+
+
+def _header_with_page_number(canvas: Canvas, n: int) -> None:
+    canvas.setFont("Helvetica", 8)
+    canvas.drawString(50, 810, f"China Science and Technology Review | March 2024 | {n + 1}")
+    canvas.setFont("Helvetica", 10)
+    for i in range(12):
+        canvas.drawString(50, 760 - 14 * i, f"Line {i} of page {n + 1} says something plain.")
+
+
+def test_page_number_in_the_header_stays_out_of_the_title() -> None:
+    doc = parse_pdf(_canvas_pdf(_header_with_page_number, pages=2))
+    assert doc.title == "China Science and Technology Review, March 2024"
+    assert doc.published_date is not None and doc.published_date.isoformat() == "2024-03-01"
+    assert "March 2024" not in doc.text
