@@ -15,6 +15,12 @@ NOMINAL_EVENT = re.compile(
     r"(?P<noun>launch|launching|unveiling|opening|inauguration|establishment|founding"
     r"|commissioning|completion|development|construction)(?:\s+(?:and\s+hand(?:ing)?[\s-]over\s+)?ceremony)?(?:\s+and\s+hand(?:ing)?[\s-]over)?\s+of\s+"
 )
+# "attended the Opening Ceremony of the X Center": the same event noun in title case, as
+# pages capitalise a ceremony's name (only with "Ceremony", else a capital starts a name)
+TITLE_NOMINAL_EVENT = re.compile(
+    r"(?P<noun>Launch|Launching|Unveiling|Opening|Inauguration|Establishment|Founding"
+    r"|Commissioning|Completion)\s+Ceremony\s+of\s+"
+)
 NOMINAL_STATUS = {
     "launch": "launched",
     "launching": "launched",
@@ -105,7 +111,9 @@ HEAD_SPELLINGS = {
 # Words a description and a name share without saying they are one project
 NAME_STOP_WORDS = frozenset("the and for new first its their".split())
 # ", co-sponsored by A, B and C,": a participle between a subject and its verb
-PARTICIPIAL_APPOSITION = re.compile(r",\s+(?:[\w-]+ed|built|set\s+up|led)\s+(?:by|with|in)\b")
+PARTICIPIAL_APPOSITION = re.compile(
+    r",\s+(?:\w+ly\s+)?(?:[\w-]+ed|built|set\s+up|led)\s+(?:by|with|in)\b"
+)
 # A company's product launch is not a research result: "Huawei Technologies has unveiled"
 COMPANY = re.compile(
     r"\b[A-Z][\w&-]*\s+(?:Technologies|Technology\s+Co|Corporation|Corp|Inc|Ltd|Limited"

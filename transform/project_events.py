@@ -54,7 +54,8 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
     verb_status = rules.VERB_STATUS[m.key]
     vs, ve = m.start, m.end
     word = m.word
-    if text[vs].isupper() and vs != s.start:
+    title_nominal = cues.TITLE_NOMINAL_EVENT.match(text, vs) if text[vs].isupper() else None
+    if text[vs].isupper() and vs != s.start and title_nominal is None:
         return None  # a capitalised word is part of a name ("UNESCO Open Science")
     if word.endswith("record"):
         return record_draft(ctx, index, m)
@@ -89,11 +90,11 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
         return None  # "an agreement to build a joint laboratory": an intention, not an event
     elif word.startswith("implement"):
         return None  # "implemented" reports no event of its own
-    nominal = cues.NOMINAL_EVENT.match(text, vs)
+    nominal = title_nominal or cues.NOMINAL_EVENT.match(text, vs)
     if nominal is not None:
         if not cues.RECALL_WORDS.isdisjoint(words[-3:]):
             return None  # "since the launch of X": an earlier event recalled
-        verb_status = cues.NOMINAL_STATUS[nominal.group("noun")]
+        verb_status = cues.NOMINAL_STATUS[nominal.group("noun").lower()]
         if nominal.group("noun") in cues.PURPOSE_ONLY:
             if "for" not in words[-2:]:
                 return None  # "the development of AI"
@@ -124,6 +125,8 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
         and not rules.INTRANSITIVE_RE.match(word)
         and word.endswith(("ed", "built", "set up"))
     ):
+        if not has_perfect(words) and rules.BY_AFTER.match(text, ve, s.end):
+            return None  # "the prototype Sycamore launched by Google": a participle, a recall
         prev = before.rstrip()
         has_subject = bool(prev) and not prev.endswith((",", "(", "“", '"'))
         if has_perfect(words):
@@ -159,7 +162,9 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
         subject_span = (ns, ns)
     elif passive or intransitive:
         ns, ne = np_before(text, clause_start, vs, last_chunk=passive)
-        if not passive and text.startswith("According", ns):
+        if not passive and (
+            text.startswith("According", ns) or text.startswith("According", clause_start)
+        ):
             # "According to the minister, X is expected to start ...": the last phrase
             ns, ne = np_before(text, clause_start, vs, last_chunk=True)
         if passive:

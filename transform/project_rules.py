@@ -89,7 +89,7 @@ INTRANSITIVE_RE = re.compile(
 
 REL_FUTURE = re.compile(r",\s*(?:which|that)\s+(?:[\w'’-]+\s+){1,4}$")
 LEAD_ADVERBIAL = re.compile(
-    r"^(?:(?:On|In|At|By|During|Last|Earlier|Later|Meanwhile|Also|Moreover|Recently|Today"
+    r"(?:(?:On|In|At|By|During|Last|Earlier|Later|Meanwhile|Also|Moreover|Recently|Today"
     r"|Yesterday|Separately|Furthermore|Additionally|Besides|Similarly|Likewise|Then|Now|Finally"
     r"|Under|With|After|Following|To|According)\b[^,]{0,120},\s+)+"
 )
@@ -158,7 +158,7 @@ NP_BOUNDARY = re.compile(
     r"|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
     r"|on\s+(?:a\s+mission|an\s+expedition|board|behalf)\b|around|last|this|next|earlier|later"
     r"|(?:early|late)\s+(?=(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|morning|afternoon|evening)"
-    r"|ahead|successfully|jointly|recently|today"
+    r"|ahead|successfully|jointly|together\s+with|recently|today"
     r"|yesterday|for\s+(?:the\s+first|a\s+total|use|training|\d)|of\s+(?:US|U\.S\.|USD|\$|€|£|¥"
     r"|RMB|CNY|EUR|HK\$|Rs)|worth|costing|valued|over\s+\d|up\s+to)\b",
 )
