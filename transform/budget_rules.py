@@ -1,7 +1,7 @@
 """Budget rules as named data: the words that make an amount a budget, and its look-alikes.
 
-Each table is read by the small generic code in `budgets.py` (rule 2, is it a budget?) and
-`budget_fields.py` (rule 5, phase). Add a word here, not a branch there.
+Each table is read by the small generic code in `budget_kind.py` (rule 2, is it a budget?)
+and `budgets.py` / `budget_fields.py` (the fields). Add a word here, not a branch there.
 """
 
 from __future__ import annotations
@@ -336,6 +336,10 @@ REPORT_OF_ACTUALS = re.compile(
     r"\bcommuniqu[eé]\b|\bstatistical\s+(?:bulletin|report|yearbook)\b|\bfinal\s+accounts\b",
     _I,
 )
+# Money "allocated" in a year already over is what a funder granted (actual), unless the
+# sentence is about a budget ("allocated Rs 10,579 crore in the Union Budget 2023-24").
+ALLOCATED = re.compile(r"\ballocated\b", _I)
+BUDGET_WORD = re.compile(r"\bbudget", _I)
 LAST_YEAR = re.compile(r"\blast\s+year\b|\bthe\s+previous\s+year\b", _I)
 ACTUAL = re.compile(
     r"\bspent\b|\bactual(?:ly)?\b|\bbulletin\b|\bcommuniqu[eé]\b|\bstatistic(?:s|al)\b"

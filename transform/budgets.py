@@ -108,10 +108,12 @@ from transform.budget_kind import (
     same_amount,
 )
 from transform.budget_rules import (
+    ALLOCATED,
     ALLOCATION_VERB,
     ANAPHOR,
     APPROVED,
     BASE_YEAR_AFTER,
+    BUDGET_WORD,
     FUND_CAPITAL,
     FURNITURE,
     LAST_YEAR,
@@ -315,7 +317,11 @@ def _read_amount(ctx: Doc, index: int, amounts: list[Amount], i: int) -> Candida
     if (
         phase != "actual"
         and past
-        and PAST_OUTCOME.search(window_text)
+        and (
+            PAST_OUTCOME.search(window_text)
+            # a funder reporting last year's grants, not a budget's line
+            or (ALLOCATED.search(window_text) and not BUDGET_WORD.search(s.text))
+        )
         and _phase_of(ctx, window_text) != "proposed"
     ):
         phase = "actual"  # "spending surpassed 3.3 trillion yuan last year"

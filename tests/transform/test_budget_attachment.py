@@ -304,3 +304,12 @@ def test_the_items_of_a_budget_list_take_the_headers_trigger_year_and_phase() ->
         "- 102 billion yuan for basic research",
         "- 47 billion yuan for applied research",
     ]
+
+
+def test_a_funder_reporting_what_it_allocated_last_year_reports_actuals() -> None:
+    text = "The foundation said MOP 52 million was allocated to 140 research projects in 2022."
+    (b,) = facts(text, published=date(2023, 3, 1))
+    assert (b.fiscal_year, b.phase) == (2022, "actual")
+    text = "India allocated Rs 9,000 crore to the department in the Union Budget 2022-23."
+    (b,) = facts(text, published=date(2023, 3, 1))
+    assert (b.fiscal_year, b.phase) == (2022, "approved")
