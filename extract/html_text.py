@@ -56,7 +56,7 @@ log = logging.getLogger(__name__)
 # know the article container's class name. Pages misuse the roles too (a "banner" around
 # the whole page), so one that holds an article, a headline or much of the text stays.
 _SITE_CHROME = etree.XPath(
-    "//*[@role='banner' or @role='navigation' or @role='contentinfo' or @role='search']"
+    "//*[@role][@role='banner' or @role='navigation' or @role='contentinfo' or @role='search']"
     "[not(.//h1 or .//article or .//main)]"
 )
 _SITE_CHROME_SHARE = 0.2  # at most this share of the page's text
@@ -161,8 +161,10 @@ def _drop_site_chrome(root: HtmlElement) -> None:
 
 
 def _blocks(body: etree._Element) -> list[_Block]:
-    """trafilatura's output tree as headings and paragraphs (a list item or table row is
-    a paragraph of its own, as trafilatura's plain-text output prints it)."""
+    """The block elements of trafilatura's tree as headings and paragraphs (a list item or
+    table row is a paragraph of its own, as trafilatura's plain-text output prints it).
+    Text that is not inside one of them (its last-resort output for a page of navigation)
+    is no article."""
     out: list[_Block] = []
     for child in body:
         lines = [clean_space(line) for line in xmltotxt(child, False).split("\n")]
