@@ -29,8 +29,9 @@ How a sentence becomes a budget, rule by rule (each rule reads the text, never g
    "spending", "outlay"), or a weaker one ("fund", "grant", "invest", "capital",
    "provide", "support", "contribute", or the amount sizing a programme or fund: "the EU's
    95.5 billion euro research programme") with a public actor, or a verb such as
-   "received" / "was cut to" right after a budget sentence. Before all this the amount is
-   attached to what it measures: a change is never a budget (`budget_kind.attachment`).
+   "received" / "was cut to" right after a budget sentence, or the header of its list.
+   Before all this the amount is attached to what it measures: a change is never a
+   budget, a comparison base with its own year is one (`budget_kind.attachment`).
 3. Category: the spender's own when it is a funder, fund or programme (NSFC ->
    research_funding); else a funder, fund or programme named in the clause; else the
    words around the amount — first its purpose phrase ("X yuan on national defense"),
@@ -38,14 +39,16 @@ How a sentence becomes a budget, rule by rule (each rule reads the text, never g
    then after it — with organisation names masked ("Ministry of Science and Technology"
    is not "science and technology"); then the sentence, the sentence a demonstrative
    or "Of this" points back to, the section's preceding budget sentences; research words
-   turn health or education into science_technology; else "other".
+   turn health or education into science_technology; else "other". A generic S&T
+   funder's money for a specific stated purpose takes the purpose's category.
 4. Fiscal year: a year, fiscal year ("2024-25" -> 2024, by its first year) or relative
    year ("this year") nearest the amount, never a reference year ("up 2% from last
    year", "by 2026"); a fund's capital has none; a multi-year marker ("since 2016",
    "2021-2027", "from 2023-24 to 2030-31", "over the next five years") makes it a
    multi-year total (null); else the sentence pointed back to, the section's preceding
    sentences (for spending reported as actual only stated years count, not the dates of
-   the report), a year in the section heading.
+   the report), a year in the section heading, the budget the page's lead names ("his
+   2019-20 Budget").
 5. Phase: strong cues decide, proposed > approved > actual: "draft", "proposed",
    "tabled", "budget speech/estimates" -> proposed (a draft awaiting a legislature);
    "approved", "passed", "allocate", "earmarked", "set aside", "registered capital",
@@ -54,12 +57,15 @@ How a sentence becomes a budget, rule by rule (each rule reads the text, never g
    first take the phase of the total they belong to; an allocation verb inside a draft
    stays proposed), then the sentence pointed back to, then the section's preceding
    budget sentences; else a plan or future verb ("will", "plans to") or a programme's
-   stated size -> approved (an announced allocation); a past year with a verb of change
-   ("in 2023 spending rose ... to") -> actual; else unknown.
+   stated size -> approved (an announced allocation), proposed when the page's lead is a
+   budget speech or draft; a past year with a verb of change or outcome ("in 2023
+   spending rose ... to", "surpassed ... last year") -> actual; else actual on a page
+   that reports outcomes (a communique), else unknown.
 6. Spender: the nearest spending organisation (ministry, agency, funder, fund, academy,
-   programme, international body); its country — none for the EU, BRICS and other
-   multilateral bodies — else the first country the sentence names as actor, else the
-   country of the currency (CNY -> CHN), else the country the document names most.
+   programme, international body; not a partner "with" it); its country — none for the
+   EU, BRICS and other multilateral bodies — else the country the sentence names as
+   actor before the amount, the country of a local currency (NZD -> NZL), an actor after
+   it, the country of any currency (CNY -> CHN), the country the document names most.
    "Rs" is INR unless the spender is Pakistani, Sri Lankan or Nepalese.
 7. change_pct: a stated change next to the amount ("up 6.6%", "an increase of 10%",
    "rise 10 percent to", "a cut of 8.3 percent"), never a compared one ("faster than the
@@ -72,7 +78,8 @@ How a sentence becomes a budget, rule by rule (each rule reads the text, never g
 Where the parts live: `budget_rules` (triggers, look-alikes, phase cues) and
 `budget_field_rules` (category, change, purpose phrases) are named data; `budget_spans`
 reads a document's typed spans once (sentences, organisations, countries, years, dates,
-the page's dollar, an amount's clause); `budget_kind` decides rule 2; `budget_fields`
+the page's dollar, an amount's clause); `budget_kind` decides rule 2, `budget_phase`
+rule 5; `budget_fields`
 reads each field; this module assembles the fact.
 
 Evidence is the sentence (plus the sentence a demonstrative or "Of this" points back to
@@ -93,7 +100,6 @@ from transform.budget_fields import (
     context_year,
     follow_up_change,
     multi_year,
-    phase_of,
     point_year,
     purpose_phrase,
     read_category,
@@ -107,11 +113,10 @@ from transform.budget_kind import (
     list_header,
     same_amount,
 )
+from transform.budget_phase import memo_phase_of, read_phase
 from transform.budget_rules import (
     ALLOCATED,
-    ALLOCATION_VERB,
     ANAPHOR,
-    APPROVED,
     BASE_YEAR_AFTER,
     BUDGET_WORD,
     FUND_CAPITAL,
@@ -127,7 +132,6 @@ from transform.budget_rules import (
     SIZE_OF,
     STRONG_CUE,
     TERMINAL,
-    WEAK_PHASE,
 )
 from transform.budget_spans import (
     Doc,
@@ -141,61 +145,10 @@ from transform.budget_spans import (
 from transform.facts import Budget, Candidate, Mention
 from transform.fx import to_usd
 from transform.money import Amount, parse_amounts
-from transform.sentences import Sentence
 
 __all__ = ["extract_budgets", "CATEGORY_PATTERNS", "CURRENCY_COUNTRY"]
 
 _I = re.IGNORECASE
-
-
-def _phase_of(ctx: Doc, text: str) -> str | None:
-    """`phase_of`, remembered per document (a sentence is read for several amounts)."""
-    if text not in ctx.phase_memo:
-        ctx.phase_memo[text] = phase_of(text)
-    return ctx.phase_memo[text]
-
-
-def _phase(
-    ctx: Doc,
-    window_text: str,
-    sentence: Sentence,
-    antecedent: Sentence | None,
-    part_of: bool,
-    budget_context: list[Sentence],
-) -> tuple[str, bool]:
-    """Rule 5: (phase, whether the antecedent decided it)."""
-    if part_of and antecedent is not None:
-        phase = _phase_of(ctx, antecedent.text)
-        if phase:
-            return phase, True
-    phase = _phase_of(ctx, window_text) or _phase_of(ctx, sentence.text)
-    if (
-        phase == "approved"
-        and antecedent is not None
-        and _phase_of(ctx, antecedent.text) == "proposed"
-    ):
-        return "proposed", True  # "The draft budget ... It allots ...": the draft allots
-    in_draft = phase == "approved" and (
-        ctx.lead_proposed or any(_phase_of(ctx, cs.text) == "proposed" for cs in budget_context)
-    )
-    if in_draft and not APPROVED.search(ALLOCATION_VERB.sub(" ", sentence.text)):
-        return "proposed", False  # "The Government will allocate ..." in a budget speech
-    if phase:
-        return phase, False
-    if antecedent is not None:
-        phase = _phase_of(ctx, antecedent.text)
-        if phase:
-            return phase, True
-    # The section's budget sentences: a draft anywhere in them makes this line part of it.
-    found = {p for p in (_phase_of(ctx, cs.text) for cs in budget_context) if p}
-    for phase in ("proposed", "approved", "actual"):
-        if phase in found:
-            if phase == "approved" and ctx.lead_proposed:
-                return "proposed", False  # the lines of a budget speech
-            return phase, False
-    if WEAK_PHASE.search(window_text) or WEAK_PHASE.search(sentence.text):
-        return ("proposed" if ctx.lead_proposed else "approved"), False
-    return ("actual" if ctx.lead_actual else "unknown"), False
 
 
 def _read_amount(ctx: Doc, index: int, amounts: list[Amount], i: int) -> Candidate | None:
@@ -219,7 +172,7 @@ def _read_amount(ctx: Doc, index: int, amounts: list[Amount], i: int) -> Candida
     budget_context = [ctx.sentences[j] for j in context if STRONG_CUE.search(ctx.sentences[j].text)]
 
     # 5. Phase.
-    phase, from_antecedent = _phase(ctx, window_text, s, antecedent, part_of, budget_context)
+    phase, from_antecedent = read_phase(ctx, window_text, s, antecedent, part_of, budget_context)
     used_antecedent = used_antecedent or from_antecedent
     if phase == "unknown" and SIZE_OF.match(ctx.text, amt.span_end, w.end):
         phase = "approved"  # the stated size of an existing programme or fund
@@ -322,7 +275,7 @@ def _read_amount(ctx: Doc, index: int, amounts: list[Amount], i: int) -> Candida
             # a funder reporting last year's grants, not a budget's line
             or (ALLOCATED.search(window_text) and not BUDGET_WORD.search(s.text))
         )
-        and _phase_of(ctx, window_text) != "proposed"
+        and memo_phase_of(ctx, window_text) != "proposed"
     ):
         phase = "actual"  # "spending surpassed 3.3 trillion yuan last year"
     currency = amt.currency
