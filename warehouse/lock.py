@@ -7,6 +7,10 @@ The lock is re-entrant within a process: `chinasci run` takes it before starting
 second run is refused in a second, with one line, instead of after Prefect's start-up), and
 the flow it then calls takes it again without blocking itself (`flock` locks of two open
 files conflict even in one process).
+
+The warehouse has a lock of its own, DuckDB's: one process at a time may open the file.
+`check_warehouse_free` and `warehouse_busy` turn an analyst's open connection into the
+operator's one line instead of DuckDB's traceback.
 """
 
 from __future__ import annotations
