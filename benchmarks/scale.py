@@ -658,6 +658,7 @@ def main(argv: list[str] | None = None) -> int:
         help="leave out any of: second, floor, plain",
     )
     parser.add_argument("--timeout", type=float, default=7200.0, help="seconds per measured run")
+    parser.add_argument("--from-json", type=Path, help="print the tables of a saved --json output")
     parser.add_argument("--floor-worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--plain-worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--worker-out", type=Path, help=argparse.SUPPRESS)
@@ -673,6 +674,12 @@ def main(argv: list[str] | None = None) -> int:
         else:
             out = plain_worker(args.config, args.data_dir)
         args.worker_out.write_text(json.dumps(out), encoding="utf-8")
+        return 0
+
+    if args.from_json:
+        for r in json.loads(args.from_json.read_text("utf-8"))["results"]:
+            print(format_table(r) if "error" not in r else f"N = {r['n']}: {r['error']}")
+            print()
         return 0
 
     sizes = [int(x.replace("_", "")) for x in args.sizes.split(",") if x.strip()]
