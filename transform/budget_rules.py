@@ -47,6 +47,7 @@ FUNDING_TRIGGERS: tuple[str, ...] = (
     r"subsidi[sz](?:e|es|ed|ing)|subsid(?:y|ies)",
     r"inject(?:s|ed|ing|ion)?",
     r"deploy(?:s|ed|ing)?",
+    r"receiv(?:e|es|ed|ing)",
     r"approv(?:e|es|ed|ing|al)",
     r"(?:is|was|are|were|be)\s+(?:made\s+)?available",
 )
@@ -71,7 +72,7 @@ CONTEXT_VERB = re.compile(
 PUBLIC_ACTOR = re.compile(
     r"\b(?:government|state|central|ministry|ministries|national|public|federal|provincial"
     r"|municipal|council|foundation|agency|administration|commission|programmes?|programs?"
-    r"|funds?|governments|ministers?|country['’]s|nation['’]s|nationwide)(?!\w)",
+    r"|funds?|governments|ministers?|country['’]s|nation['’]s|nationwide|provinces?)(?!\w)",
     _I,
 )
 # Look-alikes: money that is not an allocation to a purpose, by kind. Read before the

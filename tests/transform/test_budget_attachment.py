@@ -313,3 +313,14 @@ def test_a_funder_reporting_what_it_allocated_last_year_reports_actuals() -> Non
     text = "India allocated Rs 9,000 crore to the department in the Union Budget 2022-23."
     (b,) = facts(text, published=date(2023, 3, 1))
     assert (b.fiscal_year, b.phase) == (2022, "approved")
+
+
+def test_money_a_programme_receives_from_a_government_is_funding() -> None:
+    text = "The programme will receive 3 billion yuan from the central government this year."
+    assert amounts(text, published=date(2025, 3, 1)) == [(3_000_000_000, "CNY")]
+
+
+def test_a_province_is_a_public_actor() -> None:
+    text = "Zhejiang province invested 12 billion yuan in basic research in 2023."
+    (b,) = facts(text, published=date(2024, 3, 1))
+    assert (b.amount, b.fiscal_year, b.phase) == (12_000_000_000, 2023, "actual")
