@@ -214,7 +214,8 @@ PER_UNIT = re.compile(
 ONE_PROJECT = re.compile(
     r"\b(?i:the|a|an|this|its|each|one|per|new)\s+(?:[\w'’-]+\s+){0,8}?"
     r"(?:(?i:laboratory|lab|project|centre|center|facility|plant|station|satellite|telescope"
-    r"|reactor|building|campus|hospital|institute|team)|mission)\b(?![-\w])"
+    r"|reactor|building|campus|hospital|institute|team|trial|study|experiment|expedition)|mission)"
+    r"\b(?![-\w])"
 )
 # ... unless the name goes on to a programme: "the IT Innovation Lab in Secondary Schools
 # Programme" is a programme, not a lab.
