@@ -19,12 +19,13 @@ import ctypes
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from extract.documents import ParseError
-from extract.pdf_model import PageWords, Word
+from extract.pdf_model import PageWords, Word, bold_name
 
 # Characters a PDF may use that should not reach the text: ligatures, odd spaces, the
 # Symbol-font bullet of Word and LibreOffice lists (private use area), PDFium's hyphen marks.
@@ -52,7 +53,6 @@ CHAR_FIXES = str.maketrans(
 )
 _PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
 _WORD = re.compile(r"[^\s\x00]+")
-_BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi", "medi")
 _FONT_BUF = 96
 
 
@@ -82,9 +82,8 @@ def open_pdf(content: bytes) -> Iterator[pdfium.PdfDocument]:
 
 
 def _is_bold(name: str, flags: int) -> bool:
-    lowered = name.lower()
     # Flag bit 19 (1 << 18) is the descriptor's ForceBold.
-    return any(w in lowered for w in _BOLD_NAMES) or bool(flags & (1 << 18))
+    return bold_name(name) or bool(flags & (1 << 18))
 
 
 def read_page(pdf: pdfium.PdfDocument, index: int) -> tuple[PageWords, bool]:
@@ -116,12 +115,13 @@ def _words(textpage: pdfium.PdfTextPage, page_height: float) -> list[Word]:
     does not sit right of its first on the same line (PDFium joined pieces from two places
     without a space), it is measured character by character and cut where it jumps.
     """
-    count = pdfium_c.FPDFText_CountChars(textpage)
+    handle = textpage.raw  # the bare handle: the wrapper object costs a property per call
+    count = pdfium_c.FPDFText_CountChars(handle)
     if count <= 0:
         return []
     text = textpage.get_text_range(0, count)
     if len(text) != count:  # surrogate pairs shift the indices: measure by characters
-        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, i) or 32) for i in range(count))
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(handle, i) or 32) for i in range(count))
     box = pdfium_c.FS_RECTF()
     box_ref = ctypes.byref(box)
     loose = pdfium_c.FPDFText_GetLooseCharBox
@@ -135,20 +135,20 @@ def _words(textpage: pdfium.PdfTextPage, page_height: float) -> list[Word]:
     for match in _WORD.finditer(text):
         start, end = match.start(), match.end() - 1
         raw = match.group()
-        loose(textpage, start, box_ref)
+        loose(handle, start, box_ref)
         x0, top, bottom = box.left, page_height - box.top, page_height - box.bottom
-        loose(textpage, end, box_ref)
+        loose(handle, end, box_ref)
         x1, top1 = box.right, page_height - box.top
         if x1 < x0 - 0.5 or abs(top1 - top) > 0.5 * max(bottom - top, 1.0):
-            words.extend(_split_run(textpage, start, end + 1, text, page_height))
+            words.extend(_split_run(handle, start, end + 1, text, page_height))
             continue
-        font_info(textpage, start, buf, _FONT_BUF, flags_ref)
+        font_info(handle, start, buf, _FONT_BUF, flags_ref)
         key = buf.value + bytes([flags.value >> 18 & 1])
         font = fonts.get(key)
         if font is None:
             name = buf.value.decode("latin-1")
             font = fonts[key] = (name, _is_bold(name, flags.value))
-        cleaned = raw.translate(CHAR_FIXES).strip()
+        cleaned = raw if raw.isascii() and "\x02" not in raw else raw.translate(CHAR_FIXES).strip()
         if not cleaned:
             continue
         words.append(
@@ -158,7 +158,7 @@ def _words(textpage: pdfium.PdfTextPage, page_height: float) -> list[Word]:
                 max(x1, x0),
                 top,
                 bottom,
-                round(font_size(textpage, start), 2),
+                round(font_size(handle, start), 2),
                 font[0],
                 font[1],
             )
@@ -166,9 +166,7 @@ def _words(textpage: pdfium.PdfTextPage, page_height: float) -> list[Word]:
     return words
 
 
-def _split_run(
-    textpage: pdfium.PdfTextPage, start: int, stop: int, text: str, page_height: float
-) -> list[Word]:
+def _split_run(handle: Any, start: int, stop: int, text: str, page_height: float) -> list[Word]:
     """Measure every character of a run and cut it where it jumps back or to another line."""
     box = pdfium_c.FS_RECTF()
     out: list[Word] = []
@@ -179,7 +177,7 @@ def _split_run(
             return
         chars = "".join(c[0] for c in piece).translate(CHAR_FIXES).strip()
         if chars:
-            size = round(pdfium_c.FPDFText_GetFontSize(textpage, start), 2)
+            size = round(pdfium_c.FPDFText_GetFontSize(handle, start), 2)
             out.append(
                 Word(
                     chars,
@@ -193,7 +191,7 @@ def _split_run(
         piece.clear()
 
     for i in range(start, stop):
-        pdfium_c.FPDFText_GetLooseCharBox(textpage, i, ctypes.byref(box))
+        pdfium_c.FPDFText_GetLooseCharBox(handle, i, ctypes.byref(box))
         x0, x1 = box.left, box.right
         top, bottom = page_height - box.top, page_height - box.bottom
         if piece:

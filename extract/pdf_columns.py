@@ -15,6 +15,7 @@ hand-made words.
 
 from __future__ import annotations
 
+import bisect
 import math
 import statistics
 from collections import Counter
@@ -270,7 +271,10 @@ def _merge_adjacent_bands(
     mids = sorted((extent(f)[2] + extent(f)[3]) / 2 for f in sided)
     merged: list[list[float]] = []
     for band in bands:
-        if merged and not any(merged[-1][1] + 1 < m < band[0] - 1 for m in mids):
+        # any column text strictly between the last band and this one?
+        at = bisect.bisect_right(mids, merged[-1][1] + 1) if merged else 0
+        between = merged and at < len(mids) and mids[at] < band[0] - 1
+        if merged and not between:
             merged[-1][1] = max(merged[-1][1], band[1])
         else:
             merged.append(list(band))

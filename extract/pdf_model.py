@@ -18,10 +18,10 @@ BlockKind = Literal["title", "heading", "paragraph"]
 # (the sides of a header, a line and a page number); a justified line's widest gaps stay
 # well below it. Columns are not told by this gap (see `extract.pdf_columns`).
 FRAGMENT_GAP_EM = 1.0
-_BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
+_BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi", "medi")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Word:
     """One word as the PDF places it; coordinates in points, `top` measured from the top."""
 
@@ -32,7 +32,9 @@ class Word:
     bottom: float
     size: float = 0.0
     fontname: str = ""
-    heavy: bool = False  # the font says bold (flags or weight) whatever its name
+    # Whether the font is bold, when the reader knows it (PDFium's font flags, or the name
+    # it already checked); None: judge by the font's name.
+    heavy: bool | None = None
 
     @property
     def mid_y(self) -> float:
@@ -44,10 +46,15 @@ class Word:
 
     @property
     def bold(self) -> bool:
-        if self.heavy:
-            return True
-        name = self.fontname.lower()
-        return any(w in name for w in _BOLD_NAMES)
+        if self.heavy is not None:
+            return self.heavy
+        return bold_name(self.fontname)
+
+
+def bold_name(fontname: str) -> bool:
+    """Whether a font's name says it is bold ("Carlito-Bold", "NimbusRomNo9L-Medi")."""
+    name = fontname.lower()
+    return any(w in name for w in _BOLD_NAMES)
 
 
 @dataclass(frozen=True)
@@ -138,17 +145,34 @@ def cluster_lines(words: Iterable[Word]) -> list[tuple[Word, ...]]:
     slightly different heights stay apart while the sweep stays linear.
     """
     lines: list[list[Word]] = []
-    for w in sorted(words, key=lambda w: (w.top, w.x0)):
-        for line in reversed(lines[-4:]):
-            ref = line[0]
-            if abs(w.mid_y - ref.mid_y) <= 0.5 * min(w.height, ref.height):
-                line.append(w)
+    refs: list[tuple[float, float]] = []  # centre and height of each line's first word
+    for w in sorted(words, key=_top_x0):
+        height = w.bottom - w.top
+        height = height if height > 0.1 else 0.1
+        mid = (w.top + w.bottom) / 2
+        for k in range(len(lines) - 1, max(len(lines) - 5, -1), -1):
+            ref_mid, ref_height = refs[k]
+            if abs(mid - ref_mid) <= 0.5 * (height if height < ref_height else ref_height):
+                lines[k].append(w)
                 break
         else:
             lines.append([w])
-    out = [tuple(sorted(line, key=lambda w: w.x0)) for line in lines]
-    out.sort(key=lambda ln: (min(w.top for w in ln), ln[0].x0))
+            refs.append((mid, height))
+    out = [tuple(sorted(line, key=_x0)) for line in lines]
+    out.sort(key=_line_key)
     return out
+
+
+def _top_x0(w: Word) -> tuple[float, float]:
+    return (w.top, w.x0)
+
+
+def _x0(w: Word) -> float:
+    return w.x0
+
+
+def _line_key(line: tuple[Word, ...]) -> tuple[float, float]:
+    return (min(w.top for w in line), line[0].x0)
 
 
 def split_on_gaps(line: Sequence[Word], gap_em: float = FRAGMENT_GAP_EM) -> list[tuple[Word, ...]]:
@@ -158,7 +182,7 @@ def split_on_gaps(line: Sequence[Word], gap_em: float = FRAGMENT_GAP_EM) -> list
     the gutter between them is wider than any word space, so it splits them apart.
     """
     frags: list[list[Word]] = []
-    for w in sorted(line, key=lambda w: w.x0):
+    for w in sorted(line, key=_x0):
         if frags:
             prev = frags[-1][-1]
             limit = gap_em * max(prev.size, w.size, prev.height)
@@ -170,9 +194,15 @@ def split_on_gaps(line: Sequence[Word], gap_em: float = FRAGMENT_GAP_EM) -> list
 
 
 def extent(frag: Sequence[Word]) -> tuple[float, float, float, float]:
-    return (
-        min(w.x0 for w in frag),
-        max(w.x1 for w in frag),
-        min(w.top for w in frag),
-        max(w.bottom for w in frag),
-    )
+    """(x0, x1, top, bottom) of a run of words."""
+    x0, x1, top, bottom = frag[0].x0, frag[0].x1, frag[0].top, frag[0].bottom
+    for w in frag[1:]:
+        if w.x0 < x0:
+            x0 = w.x0
+        if w.x1 > x1:
+            x1 = w.x1
+        if w.top < top:
+            top = w.top
+        if w.bottom > bottom:
+            bottom = w.bottom
+    return x0, x1, top, bottom
