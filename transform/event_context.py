@@ -419,7 +419,7 @@ PROJECT_WORDS = frozenset(
     pioneered pioneers pioneering invent invented invents inventing created creates creating
     sent send sends handed hands
     installed installs initiated initiates announced inauguration establishment founding
-    implement
+    implement completion boosted placed
     """.split()
 )
 MEETING_WORDS = frozenset(

@@ -157,6 +157,12 @@ def rename_from(ctx: EventDoc, draft: Draft, text: str) -> None:
             typed = project_type_of(m.group("name"))
             if typed is not None and (typed[0] == draft.head or typed[1] == draft.head_type):
                 name = m.group("name")
+            elif (
+                typed is None
+                and draft.head_type == "space_mission"
+                and rules.CODE_NAME.fullmatch(m.group("name"))
+            ):
+                name = m.group("name")  # "a mapping satellite ... The Tianhui-1C was ..."
     if name and is_named(name, False):
         draft.name = name.strip()
         draft.named = True

@@ -47,6 +47,10 @@ NOMINAL_NP_END = re.compile(
     r"|on\s+(?=\d|[A-Z][a-z]+day\b|[A-Z][a-z]{2,8}\.?\s+\d)|from|which|that|who|to|held|saw|sees|marks?|marked|with|after|before|during|under|as"
     r"|last|this|next|early|late|earlier|later)\b"
 )
+# "The launch was the 524th mission", "its successful launch": a bare verb form after a
+# determiner (and perhaps one adjective) is a noun, not the event's verb
+NOUN_DETERMINERS = frozenset("the a an its their this that his her our whose each".split())
+ADJECTIVE_ENDINGS = ("ful", "ed", "al", "ous", "ic", "ive", "est", "first", "new")
 # A launch vehicle is not the project: its launch is its payload's.
 LAUNCH_VEHICLE = re.compile(r"\b(?:rocket|launch\s+vehicle|Long\s+March)\b", re.IGNORECASE)
 # A named fund of a research or cooperation programme is a project (a programme); an
@@ -99,6 +103,13 @@ HEADING_STATUS = {
 }
 # How far after an unnamed project's sentence its proper name is looked for (characters)
 RENAME_WINDOW = 1200
+# "satellite Tupac Katari", "probe Xihe-2": a name right after a mission's head noun
+NAME_AFTER_HEAD = (
+    r"\s+(?P<n>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}|[A-Z][A-Za-z]*-?\d[\w.-]*)"
+    r"(?=\s*[,;.)]|\s+(?:was|is|will|has|into|on|from|in|at|and)\b)"
+)
+# "Bolivia's first telecommunications satellite": a country's first of a kind, described
+OWNER_DESCRIPTION = re.compile(r"[A-Z][\w-]*['’]s\s+(?:first|second|third|new|latest)\s+[a-z]")
 # Other spellings of a head noun in a proper name
 HEAD_SPELLINGS = {
     "centre": "center",

@@ -99,6 +99,8 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
             if "for" not in words[-2:]:
                 return None  # "the development of AI"
             future = True  # "set aside $5.5 billion for the development of Cyberport 5"
+    elif _as_noun(word, words):
+        return None  # "The launch marked the 629th mission of ...": a noun, no event
     elif word in cues.NOMINAL_ONLY or (word in cues.ANNOUNCED_PROGRAMME and not passive):
         return None
     elif not cues.SUBORDINATORS.isdisjoint(words):
@@ -298,6 +300,17 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
         and nominal.group("noun") in cues.PURPOSE_ONLY
     ):
         typed = ("facility", "facility")  # "for the development of Cyberport 5": a site
+    if (
+        typed is None
+        and current is not None
+        and current.head_type == "space_mission"
+        and not current.named
+        and verb_status == "launched"
+        and rules.CODE_NAME.fullmatch(name)
+    ):
+        # "... launched a mapping satellite. The Tianhui-1C was launched on Monday ...":
+        # the current mission by its code name (`rename_from` takes the name)
+        return same_draft(index)
     if typed is None:
         return None
     head, kind = typed
@@ -408,6 +421,20 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
             c.iso3 for c in ctx.countries_in(subject_span[0], subject_span[1], info)
         ],
         launch_site_country=site,
+    )
+
+
+def _as_noun(word: str, words: list[str]) -> bool:
+    """A bare verb form ("launch", "opening" aside) after a determiner, possibly with one
+    adjective between ("the successful launch"), is a noun."""
+    if word.endswith(("ed", "ing", "es", "s")) or " " in word or not words:
+        return False
+    if words[-1] in cues.NOUN_DETERMINERS or words[-1].endswith(("'s", "’s")):
+        return True
+    return (
+        len(words) > 1
+        and words[-2] in cues.NOUN_DETERMINERS
+        and words[-1].endswith(cues.ADJECTIVE_ENDINGS)
     )
 
 

@@ -83,6 +83,18 @@ def _from_later(ctx: EventDoc, d: Draft) -> str | None:
     return best[1] if best else None
 
 
+def _name_after_head(ctx: EventDoc, d: Draft) -> str | None:
+    """A mission named after its head noun in the next sentences ("Bolivia's first
+    telecommunications satellite" ... "the launch of satellite Tupac Katari"): two or more
+    capitalised words or a code name right after the lower-case head."""
+    if d.head_type != "space_mission" or not d.head.isalpha():
+        return None
+    start = ctx.sentences[d.sentence].end
+    window = ctx.text[start : start + cues.RENAME_WINDOW]
+    m = re.search(r"\b" + re.escape(d.head) + cues.NAME_AFTER_HEAD, window)
+    return m.group("n") if m is not None else None
+
+
 def _absorb(into: Draft, other: Draft) -> None:
     """What a second reading of one project adds to the first."""
     into.event_date = into.event_date or other.event_date
@@ -99,8 +111,14 @@ def merge_drafts(ctx: EventDoc, drafts: list[Draft]) -> list[Draft]:
     ("... Joint Laboratory for AI", "... Joint Laboratory for Agriculture") stay two."""
     renamed: set[int] = set()
     for d in drafts:
-        if not d.named and d.head_type != "research_result":
-            name = _from_heading(ctx, d) or _from_later(ctx, d)
+        if cues.OWNER_DESCRIPTION.match(d.name):
+            # "Bolivia's first telecommunications satellite": a description, not a name
+            name = _name_after_head(ctx, d)
+            if name is not None:
+                d.name = name
+                renamed.add(id(d))
+        elif not d.named and d.head_type != "research_result":
+            name = _from_heading(ctx, d) or _from_later(ctx, d) or _name_after_head(ctx, d)
             if name is not None:
                 d.name, d.named = name, True
                 renamed.add(id(d))

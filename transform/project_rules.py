@@ -26,6 +26,8 @@ VERBS: tuple[tuple[str, str], ...] = (
     ),
     (r"(?:lift(?:ed|s)?|blast(?:ed|s)?)\s+off|took\s+off", "launched"),
     (r"sen[dt]s?\s+(?:\w+\s+)?into\s+(?:orbit|space)", "launched"),
+    # "was boosted into space", "was placed into orbit": a launch told by its result
+    (r"(?:boost(?:ed|s)?|placed|put)\s+(?:in|into)\s+(?:\w+\s+)?(?:orbit|space)", "launched"),
     # "sent an ocean-observing satellite successfully into space": the verb alone
     (r"sen[dt]s?(?=\s+(?:[\w'’-]+\s+){2,6}?into\s+(?:orbit|space)\b)", "launched"),
     # "set another world record on their EAST tokamak": a breakthrough (rule 11)
@@ -79,7 +81,8 @@ VERBS: tuple[tuple[str, str], ...] = (
 VERB_RE = re.compile(r"(?:" + "|".join(f"(?P<v{i}>{p})" for i, (p, _) in enumerate(VERBS)) + r")\b")
 VERB_STATUS = {f"v{i}": status for i, (_, status) in enumerate(VERBS)}
 VERB_ANCHORS = PROJECT_WORDS | frozenset(
-    "inauguration establishment founding completion announced development construction".split()
+    "inauguration establishment founding completion announced development construction"
+    " boosted boost boosts placed".split()
 )
 
 # Verbs whose subject is the project ("X started commercial operations", "X lifted off").
@@ -211,8 +214,9 @@ LOCATED = re.compile(r"\b(?:located|based|sited|situated)\s+in\s+")
 NOT_MONEY_CONTEXT = re.compile(
     r"\b(?:trade|exports?|imports?|bonds?|GDP|deficit|revenue|sales)\b", _I
 )
+# an earlier or later date, not the event's; "Long March 3B" is a rocket, not 3 March
 DATE_EXCLUDED_BEFORE = re.compile(
-    r"\b(?:since|reached\s+in|until|by|before|compared\s+(?:to|with))\s+$", _I
+    r"\b(?:since|reached\s+in|until|by|before|compared\s+(?:to|with)|long)\s+$", _I
 )
 VERSION = re.compile(r"\d+(?:\.\d+)+|[IVX]+")
 QUOTE_WORD = re.compile(r"(?:^|\s)[‘“\"']\w")
@@ -368,6 +372,8 @@ RENAME_SUBJECT = re.compile(
     r"(?:The\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’&-]*|of|for|on|and|the))*)"
     r"\s+(?:is|was|has|will|brings|focuses|aims)\b"
 )
+# A mission's code name: one word with a digit ("Tianhui-1C", "Shiyan-25")
+CODE_NAME = re.compile(r"[A-Z][A-Za-z]*-?\d[\w.-]*")
 PAST_EVENT = re.compile(
     r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:inaugurated|opened|launched|established|set\s+up"
     r"|unveiled|commissioned|founded)\b|\b(?:kicked\s+off|opened|started|began|launched"

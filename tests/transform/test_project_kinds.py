@@ -49,3 +49,55 @@ def test_opening_ceremony_in_title_case_names_the_centre() -> None:
     assert [(p.name, p.status, p.event_date) for p in found] == [
         ("Lanna Marine Science Center", "inaugurated", date(2024, 3, 3))
     ]
+
+
+def test_the_launch_as_a_noun_counting_missions_is_no_project() -> None:
+    found = projects(
+        "Launch news\n\n"
+        "China launched the Haixing-3 satellite on Friday from the Taiyuan Satellite Launch"
+        " Center. The launch was the 301st mission of the Long March rocket series and its"
+        " successful launch marked the country's fifth flight this year."
+    )
+    assert [p.name for p in found] == ["Haixing-3 satellite"]
+
+
+def test_a_described_mission_takes_its_code_name_from_the_next_paragraph() -> None:
+    found = projects(
+        "New satellite\n\n"
+        "China has launched a weather satellite into orbit, state media said on Tuesday.\n\n"
+        "The Fengxing-2B was launched on Monday from the Jiuquan launch centre."
+    )
+    assert [(p.name, p.project_type, p.status) for p in found] == [
+        ("Fengxing-2B", "space_mission", "launched")
+    ]
+
+
+def test_a_countrys_first_satellite_takes_the_name_given_after_its_head() -> None:
+    found = projects(
+        "Chile in space\n\n"
+        "A Chinese rocket launched Chile's first radar satellite early on Sunday.\n\n"
+        "Officials cheered the successful launch of satellite Rayo Andino, the minister said."
+    )
+    assert [p.name for p in found] == ["Rayo Andino"]
+
+
+def test_boosted_into_space_is_a_launch_and_long_march_is_no_date() -> None:
+    found = projects(
+        "Broadcasting satellite\n\n"
+        "The Zhongxing-11 satellite was boosted into space at 1:10 a.m. aboard a Long March"
+        " 3B rocket, the agency reported."
+    )
+    assert [(p.name, p.status, p.event_date) for p in found] == [
+        ("Zhongxing-11 satellite", "launched", None)
+    ]
+
+
+def test_a_completion_ceremony_in_its_own_paragraph() -> None:
+    found = projects(
+        "Lab handed over\n\n"
+        "Officials attended the completion ceremony of a Chinese-funded soil testing"
+        " laboratory in Malawi on May 6."
+    )
+    assert [(p.name, p.status, p.event_date) for p in found] == [
+        ("Chinese-funded soil testing laboratory", "completed", date(2024, 5, 6))
+    ]
