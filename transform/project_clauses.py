@@ -201,3 +201,17 @@ def verbs_in(s: Sentence, anchors: AbstractSet[str]) -> list[Verb]:
             pos = lower.find(word, end)
     found.sort(key=lambda v: v.start)
     return found
+
+
+def as_noun(word: str, words: list[str]) -> bool:
+    """A bare verb form ("launch", "opening" aside) after a determiner, possibly with one
+    adjective between ("the successful launch"), is a noun."""
+    if word.endswith(("ed", "ing", "es", "s")) or " " in word or not words:
+        return False
+    if words[-1] in cues.NOUN_DETERMINERS or words[-1].endswith(("'s", "’s")):
+        return True
+    return (
+        len(words) > 1
+        and words[-2] in cues.NOUN_DETERMINERS
+        and words[-1].endswith(cues.ADJECTIVE_ENDINGS)
+    )

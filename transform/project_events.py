@@ -22,6 +22,7 @@ from transform.project_attach import (
 )
 from transform.project_clauses import (
     Verb,
+    as_noun,
     clause_end_of,
     clause_start_of,
     has_perfect,
@@ -39,10 +40,11 @@ from transform.project_names import (
     clean_name,
     expand_acronym,
     is_named,
+    one_project_noun,
     project_type_of,
     status_of,
 )
-from transform.project_readings import owner_name, record_draft
+from transform.project_readings import names_current_mission, owner_name, record_draft
 
 __all__ = ["read_event", "same_draft"]
 
@@ -99,7 +101,7 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
             if "for" not in words[-2:]:
                 return None  # "the development of AI"
             future = True  # "set aside $5.5 billion for the development of Cyberport 5"
-    elif _as_noun(word, words):
+    elif as_noun(word, words):
         return None  # "The launch marked the 629th mission of ...": a noun, no event
     elif word in cues.NOMINAL_ONLY or (word in cues.ANNOUNCED_PROGRAMME and not passive):
         return None
@@ -300,17 +302,8 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
         and nominal.group("noun") in cues.PURPOSE_ONLY
     ):
         typed = ("facility", "facility")  # "for the development of Cyberport 5": a site
-    if (
-        typed is None
-        and current is not None
-        and current.head_type == "space_mission"
-        and not current.named
-        and verb_status == "launched"
-        and rules.CODE_NAME.fullmatch(name)
-    ):
-        # "... launched a mapping satellite. The Tianhui-1C was launched on Monday ...":
-        # the current mission by its code name (`rename_from` takes the name)
-        return same_draft(index)
+    if typed is None and verb_status == "launched" and names_current_mission(name, current):
+        return same_draft(index)  # "The Tianhui-1C was launched": `rename_from` names it
     if typed is None:
         return None
     head, kind = typed
@@ -328,27 +321,8 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
         return None  # "the results were announced", "a new round of the programme was ..."
     if cues.DIPLOMATIC.search(name):
         return None  # "established Strategic Partnership for Peace and Prosperity"
-    core_words = core.split()
-    core_lower = [w.strip(rules.PUNCT).lower() for w in core_words]
-    if (
-        head != "fund"
-        and not rules.NOT_PROJECT_WORDS.isdisjoint(core_lower)
-        and not (core_words and project_type_of(core_words[-1]) is not None)
-    ):
-        return None
-    if cues.NAMED_LIST.match(core):
-        pass  # "Gaofen-11 and Gaofen-12 satellites": one project each (`split_coordination`)
-    elif head.endswith("s") and not head.endswith("ss") and head not in ("qubits",):
-        return None  # a plural head: several things, not one project
-    elif any(w.lower() == head + "s" or w.lower() == head[:-1] + "ies" for w in core_words):
-        return None
-    elif (
-        core_words
-        and core_words[-1].islower()
-        and core_words[-1].endswith("s")
-        and not core_words[-1].endswith(("ss", "ics", "us", "is"))
-    ):
-        return None  # "solar desalination and smart grid technologies": several things
+    if not one_project_noun(core, head):
+        return None  # "the draft report", "two satellites", "smart grid technologies"
     if not named:
         if (
             rules.DEFINITE.match(raw.strip())
@@ -421,20 +395,6 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
             c.iso3 for c in ctx.countries_in(subject_span[0], subject_span[1], info)
         ],
         launch_site_country=site,
-    )
-
-
-def _as_noun(word: str, words: list[str]) -> bool:
-    """A bare verb form ("launch", "opening" aside) after a determiner, possibly with one
-    adjective between ("the successful launch"), is a noun."""
-    if word.endswith(("ed", "ing", "es", "s")) or " " in word or not words:
-        return False
-    if words[-1] in cues.NOUN_DETERMINERS or words[-1].endswith(("'s", "’s")):
-        return True
-    return (
-        len(words) > 1
-        and words[-2] in cues.NOUN_DETERMINERS
-        and words[-1].endswith(cues.ADJECTIVE_ENDINGS)
     )
 
 

@@ -150,3 +150,30 @@ def split_coordination(name: str) -> list[str]:
         ):
             return [left, *split_coordination(right)]
     return [name]
+
+
+def one_project_noun(core: str, head: str) -> bool:
+    """Whether a name's core (before its complements) is one project: not a thing that is
+    no project ("the draft report") unless its last word is a project noun, and not a
+    plural ("two satellites", "smart grid technologies"), save a list of named items
+    ("Gaofen-11 and Gaofen-12 satellites", one project each: `split_coordination`)."""
+    core_words = core.split()
+    core_lower = [w.strip(rules.PUNCT).lower() for w in core_words]
+    if (
+        head != "fund"
+        and not rules.NOT_PROJECT_WORDS.isdisjoint(core_lower)
+        and not (core_words and project_type_of(core_words[-1]) is not None)
+    ):
+        return False
+    if cues.NAMED_LIST.match(core):
+        return True
+    if head.endswith("s") and not head.endswith("ss") and head not in ("qubits",):
+        return False  # a plural head: several things, not one project
+    if any(w.lower() == head + "s" or w.lower() == head[:-1] + "ies" for w in core_words):
+        return False
+    return not (
+        core_words
+        and core_words[-1].islower()
+        and core_words[-1].endswith("s")
+        and not core_words[-1].endswith(("ss", "ics", "us", "is"))
+    )

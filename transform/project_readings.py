@@ -18,7 +18,13 @@ from transform.project_attach import (
 from transform.project_clauses import Verb, clause_start_of, np_after, np_before
 from transform.project_names import clean_name, is_named, project_type_of
 
-__all__ = ["another_draft", "heading_draft", "owner_name", "record_draft"]
+__all__ = [
+    "another_draft",
+    "heading_draft",
+    "names_current_mission",
+    "owner_name",
+    "record_draft",
+]
 
 
 def record_draft(ctx: EventDoc, index: int, m: Verb) -> Draft | None:
@@ -111,4 +117,15 @@ def heading_draft(ctx: EventDoc, index: int) -> Draft | None:
         orgs=orgs_of_sentence(ctx, info, s.start, s.end, (s.start, after)),
         span=(s.start + m.start("name"), s.start + m.end("name")),
         head=typed[0],
+    )
+
+
+def names_current_mission(name: str, current: Draft | None) -> bool:
+    """ "China has launched a mapping satellite ... The Tianhui-1C was launched on Monday":
+    a bare code name launched right after an unnamed mission is that mission's name."""
+    return (
+        current is not None
+        and current.head_type == "space_mission"
+        and not current.named
+        and rules.CODE_NAME.fullmatch(name) is not None
     )
