@@ -371,6 +371,56 @@ def test_strip_furniture_keeps_a_one_page_documents_heading() -> None:
     assert [w.text for w in kept[0].words] == ["Annual", "Report", "2023"]
 
 
+def _body(top: float, lines: int = 8, x0: float = 50) -> list[Word]:
+    words: list[Word] = []
+    for i in range(lines):
+        words += row(f"body line {i} of the page with ordinary words in it", x0, top + 14 * i, 11)
+    return words
+
+
+@pytest.mark.parametrize(
+    ("header", "size"),
+    [
+        ("China S&T News Digest | November 2023", 11.0),  # body size, says a month
+        ("China S&T News Digest", 10.0),  # LaTeX's \\small beside 11-pt text: 0.91
+    ],
+)
+def test_a_running_head_printed_once_is_furniture(header: str, size: float) -> None:
+    words = row(header, 50, 40, size) + _body(80)
+    kept, furniture = strip_furniture([PageWords(1, PAGE_W, PAGE_H, tuple(words))])
+    assert furniture == [(1, header)]
+    assert kept[0].words[0].text == "body"
+
+
+def test_a_header_on_page_two_only_stays_out_of_the_paragraph_it_interrupts() -> None:
+    first = row("Monthly Review", 50, 40, 22, BOLD)
+    first += row("the paragraph starts here and runs on to the next", 50, 760, 11)
+    first += row("page without a full stop at the end of this", 50, 774, 11)
+    second = row("Monthly Review | March 2024", 50, 40, 11) + row(
+        "line and closes there.", 50, 80, 11
+    )
+    pages = [
+        PageWords(1, PAGE_W, PAGE_H, tuple(first)),
+        PageWords(2, PAGE_W, PAGE_H, tuple(second)),
+    ]
+    layout = read_pages(pages)
+    assert [b.text for b in layout.blocks] == [
+        "Monthly Review",
+        "the paragraph starts here and runs on to the next page without a full stop at the "
+        "end of this line and closes there.",
+    ]
+    assert (2, "Monthly Review | March 2024") in layout.furniture
+
+
+def test_a_title_and_a_dateline_at_the_top_are_not_furniture() -> None:
+    words = row("A Headline Set Large", 50, 40, 20, BOLD)
+    words += row("chinadaily.com.cn | published 2023-11-01", 50, 66, 9)
+    words += _body(90)
+    kept, furniture = strip_furniture([PageWords(1, PAGE_W, PAGE_H, tuple(words))])
+    assert furniture == []
+    assert len(kept[0].words) == len(words)
+
+
 # --------------------------------------------------------------------------------------
 # Hyphenation
 # --------------------------------------------------------------------------------------
@@ -394,6 +444,19 @@ def test_strip_furniture_keeps_a_one_page_documents_heading() -> None:
         ("long-", "term", {"long-term"}, "long-term"),
         ("2023-", "24", (), "2023-24"),
         ("(sci-", "tech)", (), "(sci-tech)"),
+        # No evidence either way: a line-end hyphen between lowercase letters is hyphenation.
+        ("re-", "leased", (), "released"),
+        ("mathe-", "matics", (), "mathematics"),
+        ("allot-", "ted", (), "allotted"),
+        ("data-", "driven", (), "data-driven"),
+        ("newly-", "appointed", (), "newly-appointed"),
+        ("year-on-", "year", {"year"}, "year-on-year"),
+        ("new-en-", "ergy", {"energy"}, "new-energy"),
+        ("multi-", "ple", (), "multiple"),
+        # Acronyms split by a hyphenator that breaks capitals, and two real acronyms.
+        ("(CP-", "PCC)", (), "(CPPCC)"),
+        ("UK-", "EU", {"uk", "eu"}, "UK-EU"),
+        ("China-", "Brazil", (), "China-Brazil"),
     ],
 )
 def test_join_hyphenated(head: str, tail: str, vocabulary: set[str], expected: str) -> None:
@@ -550,6 +613,19 @@ def _document(draw: st.DrawFn) -> list[tuple[str, str]]:
         for _ in range(draw(st.integers(1, 4))):
             blocks.append(("paragraph", draw(_paragraph())))
     return blocks
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_document())
+def test_ten_point_gutter_beside_eleven_point_text_round_trips(
+    blocks: list[tuple[str, str]],
+) -> None:
+    """LaTeX's default gutter (10 pt) is narrower than one em of 11-pt text: the columns
+    must still come apart, from the whitespace running down the page."""
+    columns = ((50.0, 292.5), (302.5, 545.0))
+    pages, ambiguous = typeset(blocks, columns=columns, size=11.0, leading=14.0)  # type: ignore[arg-type]
+    assume(not ambiguous)
+    assert kinds_and_texts(pages) == blocks
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
