@@ -319,15 +319,20 @@ def read_category(
         )
     if category is None:
         category = window_category
-    if category is None and spender is not None and spender.category:
+    # A ministry's generic S&T category waits for the funding sentence just before.
+    generic = spender is not None and spender.category == "science_technology"
+    if category is None and spender is not None and spender.category and not generic:
         category = spender.category
     if category is None:
-        category = next((o.category for o in orgs_window if o.category), None)
+        category = next((o.category for o in orgs_window if o.category and o is not spender), None)
     if category is None and _strong_category(masked(ctx, s.start, s.end)) is None:
-        # Only weak words here: the funding sentence just before says what it is for ("...
-        # announced funding for joint research centres. A total of NZ$3m was available").
+        # Only weak words here: the funding sentence just before, stating no money of its
+        # own, says what it is for ("... announced funding for joint research centres. A
+        # total of NZ$3m was available").
         for j in context[:2]:
             cs = ctx.sentences[j]
+            if in_span(ctx.amounts, ctx.amount_starts, cs.start, cs.end):
+                continue
             if STRONG_CUE.search(cs.text) or WEAK_CUE.search(cs.text):
                 category = _strong_category(masked(ctx, cs.start, cs.end)) or next(
                     (
@@ -339,6 +344,8 @@ def read_category(
                 )
                 if category:
                     break
+    if category is None and generic:
+        category = "science_technology"
     if category is None:
         category = nearest_category(ctx, Window(s.start, s.end), amt)
     used_antecedent = False

@@ -324,3 +324,13 @@ def test_a_province_is_a_public_actor() -> None:
     text = "Zhejiang province invested 12 billion yuan in basic research in 2023."
     (b,) = facts(text, published=date(2024, 3, 1))
     assert (b.amount, b.fiscal_year, b.phase) == (12_000_000_000, 2023, "actual")
+
+
+def test_a_ministrys_money_takes_the_purpose_of_the_funding_announced_just_before() -> None:
+    text = (
+        "This week the Ministry of Science and Technology unveiled 58 research projects to be "
+        "funded under its national research grants programme. The ministry plans to invest a "
+        "total of US$210 million on the projects over the next five years."
+    )
+    (b,) = facts(text, published=date(2012, 9, 1))
+    assert (b.amount, b.category, b.fiscal_year) == (210_000_000, "research_funding", None)
