@@ -9,13 +9,15 @@ not the bytes, goes to the parser.
 Order of evidence (`detect_encoding`):
 
 1. a byte-order mark;
-2. valid UTF-8 (with non-ASCII bytes this is all but impossible by accident in a legacy
-   encoding, so it beats a stale `gb2312` meta tag or an `ISO-8859-1` header);
+2. UTF-8, when the bytes are valid UTF-8 or nearly so: many well-formed multi-byte
+   characters and at most a few bad bytes (replaced). With non-ASCII bytes this is all
+   but impossible by accident in a legacy encoding, so it beats a stale `gb2312` meta tag
+   or an `ISO-8859-2` header, which a single-byte charset cannot disprove: every byte
+   decodes under it;
 3. the declared charset (HTTP header), then `<meta charset>`, each when the bytes decode
    under it with at most a few errors -- those few bytes are replaced, the page is kept;
-4. UTF-8 again, when the page is plainly UTF-8 but for a few bad bytes (no label at all);
-5. charset_normalizer's detection, with a tie going to GB18030;
-6. last, a weak label (ISO-8859-1, ASCII, windows-1252: what servers say unconfigured).
+4. charset_normalizer's detection, with a tie going to GB18030;
+5. last, a weak label (ISO-8859-1, ASCII, windows-1252: what servers say unconfigured).
 
 GB2312 and GBK labels decode as GB18030, their superset, as browsers do.
 """
@@ -50,9 +52,10 @@ _MULTIBYTE = ("gb", "big5", "cp93", "cp94", "cp95", "euc", "shift", "iso2022", "
 # page in another encoding fails on most of its non-ASCII bytes, far above either bound.
 _FEW_ERRORS = 8
 _ERROR_SHARE = 0.005
-# UTF-8 without a label is taken despite errors only if correct multi-byte characters
-# outnumber the errors this many times (a Latin-1 "café" is one error and nothing else).
-_UTF8_EVIDENCE = 20
+# UTF-8 is taken despite errors only if correct multi-byte characters outnumber them this
+# many times: in a Latin-1 page every accented letter is an error and well-formed UTF-8
+# sequences are accidents ("café" is one error and nothing else).
+_UTF8_EVIDENCE = 3
 _ASCII_BYTES = bytes(range(0x80))
 
 
@@ -129,7 +132,8 @@ def detect_encoding(content: bytes, declared_charset: str | None = None) -> str:
     try:
         content.decode("utf-8")
     except UnicodeDecodeError:
-        pass
+        if _mostly_utf8(content):
+            return "utf-8"
     else:
         return "utf-8"
     declared = _normalize_charset(declared_charset)
@@ -137,8 +141,6 @@ def detect_encoding(content: bytes, declared_charset: str | None = None) -> str:
     for candidate in (declared, meta):
         if candidate and candidate not in _WEAK_LABELS and _decodes_well(content, candidate):
             return candidate
-    if _mostly_utf8(content):
-        return "utf-8"
     guessed = _detect(content)
     weak = [c for c in (declared, meta) if c in _WEAK_LABELS]
     if weak and (guessed is None or not guessed.startswith(_MULTIBYTE)):

@@ -36,7 +36,7 @@ from lxml.html import HtmlElement
 from trafilatura.xml import xmltotxt
 
 from extract.documents import ParsedDocument, ParseError, Section
-from extract.html_dates import find_date_in_text, parse_date_value
+from extract.html_dates import find_date_in_text, is_date_line, parse_date_value
 from extract.html_decode import decode_html, detect_encoding
 from extract.html_meta import byline_name, clean_space, read_meta
 from extract.html_title import find_title
@@ -76,7 +76,8 @@ _FURNITURE_LINE = re.compile(
     |see\s+also\s*[:：].*|also\s+read\b.*|related(?:\s+(?:posts?|articles?|stories|news))?
     |you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)
     |recommended(?:\s+for\s+you)?|more\s+stories|most\s+(?:read|popular|viewed|shared)
-    |leave\s+a\s+(?:reply|comment)|back\s+to\s+top|print(?:\s+this)?(?:\s+(?:page|article))?
+    |(?:posted|published|updated)\s+(?:on|in)\b.*|leave\s+a\s+(?:reply|comment)
+    |back\s+to\s+top|print(?:\s+this)?(?:\s+(?:page|article))?
     |分享到.*|责任编辑.*|相关(?:新闻|阅读|文章|链接)|延伸阅读|推荐阅读|返回顶部
     )[\s.:：!|»›>]*$"""
 )
@@ -180,8 +181,8 @@ def _blocks(body: etree._Element) -> list[_Block]:
 
 
 def _drop_furniture(blocks: list[_Block], title: str | None) -> list[_Block]:
-    """Remove the headline's repeat, bylines, furniture lines, a copyright notice and what
-    follows it, and then headings left at the end with no text under them."""
+    """Remove the headline's repeat, bylines and date lines, furniture lines, a copyright
+    notice and what follows it, and then headings left at the end with no text under them."""
     kept: list[_Block] = []
     for block in blocks:
         text = block.text
@@ -191,7 +192,9 @@ def _drop_furniture(blocks: list[_Block], title: str | None) -> list[_Block]:
             continue
         if not _HAS_WORD.search(text) or (title and text.casefold() == title.casefold()):
             continue
-        if len(text) <= _FURNITURE_MAX and (_FURNITURE_LINE.match(text) or byline_name(text)):
+        if len(text) <= _FURNITURE_MAX and (
+            _FURNITURE_LINE.match(text) or byline_name(text) or is_date_line(text)
+        ):
             continue
         kept.append(block)
     # Headings at the end head no text ("Related posts" left without its links).
