@@ -110,6 +110,8 @@ NAME_AFTER_HEAD = (
 )
 # "Bolivia's first telecommunications satellite": a country's first of a kind, described
 OWNER_DESCRIPTION = re.compile(r"[A-Z][\w-]*['’]s\s+(?:first|second|third|new|latest)\s+[a-z]")
+# "Chinese Academy of Sciences (CAS)": an acronym defined in a name
+DEFINED_ACRONYM = re.compile(r"\s*\(([A-Z]{2,8})\)")
 # Other spellings of a head noun in a proper name
 HEAD_SPELLINGS = {
     "centre": "center",

@@ -47,7 +47,24 @@ def _from_heading(ctx: EventDoc, d: Draft) -> str | None:
 
 
 def _words(name: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(name)} - cues.NAME_STOP_WORDS
+    return {w.lower() for w in _WORD.findall(_short_form(name))} - cues.NAME_STOP_WORDS
+
+
+def _short_form(name: str) -> str:
+    """ "Chinese Academy of Sciences (CAS) Innovation Center" -> "CAS Innovation Center":
+    a long form defined by its bracketed acronym, as a page's headline writes it."""
+    m = cues.DEFINED_ACRONYM.search(name)
+    if m is None:
+        return name
+    words = name[: m.start()].split()
+    capitals = [i for i, w in enumerate(words) if w[:1].isupper()]
+    n = len(m.group(1))
+    if len(capitals) < n:
+        return name
+    first = capitals[-n]
+    if "".join(words[i][0] for i in capitals[-n:]) != m.group(1):
+        return name
+    return " ".join([*words[:first], m.group(1)]) + name[m.end() :]
 
 
 _WORD = re.compile(r"[A-Za-z]{4,}")

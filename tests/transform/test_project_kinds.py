@@ -101,3 +101,12 @@ def test_a_completion_ceremony_in_its_own_paragraph() -> None:
     assert [(p.name, p.status, p.event_date) for p in found] == [
         ("Chinese-funded soil testing laboratory", "completed", date(2024, 5, 6))
     ]
+
+
+def test_a_headline_with_the_acronym_and_a_body_with_its_long_form_are_one_project() -> None:
+    found = projects(
+        "Envoy Attended Opening Ceremony of CAS Marine Research Center (Manila)\n\n"
+        "On May 2, the envoy attended the Opening Ceremony of the Chinese Academy of Sciences"
+        " (CAS) Marine Research Center in Manila."
+    )
+    assert len(found) == 1
