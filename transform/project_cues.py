@@ -152,6 +152,11 @@ DESCRIBING_APPOSITION = re.compile(
 )
 # "signed an agreement to build a ground station": the project the agreement creates
 SIGNED = re.compile(r"\b(?:sign(?:ed|s|ing)?|inked|concluded)\b")
+# "signed an agreement on International Lunar Research Station cooperation", "an agreement
+# to bolster research through the joint Centre of X": a named project the agreement is about
+AGREED_NAMED = re.compile(r"\b(?:on|for|through|via)\s+(?:the\s+)?(?:joint\s+)?(?=[A-Z])")
+# the words of cooperation itself, after a project's name ("X Station cooperation")
+COOPERATION_TAIL = re.compile(r"\s+(?:cooperation|collaboration|partnership)$", re.IGNORECASE)
 # "a new remote sensing satellite for Pakistan, PRSS-2, from ...": the name in apposition
 NAME_APPOSITION = re.compile(r",\s+(?P<n>[A-Z][\w-]*\d[\w.-]*)(?=\s*[,;.]|\s+(?:on|from|in)\b)")
 # "Gaofen-11 and Gaofen-12 satellites", "CBERS-1 and -2": named items sharing one head

@@ -38,6 +38,7 @@ from transform.project_clauses import (
 )
 from transform.project_names import (
     clean_name,
+    concrete_project,
     expand_acronym,
     is_named,
     one_project_noun,
@@ -236,11 +237,14 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
         ):
             # the project an agreement is about, named later in the sentence
             ag = rules.AGREED_PROJECT.search(text, ns + len(core_text), s.end)
-            if ag is None:
+            named_ag = None if ag else cues.AGREED_NAMED.search(text, ns + len(core_text), s.end)
+            if ag is None and named_ag is None:
                 return None
-            ns, ne = np_after(text, ag.end(), s.end)
+            ns, ne = np_after(text, (ag or named_ag).end(), s.end)
             if ne <= ns or not is_named(clean_name(text[ns:ne]), False):
                 return None
+            if named_ag is not None and not concrete_project(clean_name(text[ns:ne])):
+                return None  # "an agreement on Science and Technology Cooperation"
             agreement = True
         own_works = rules.OWN_WORKS.match(text, ns, ne)
         if verb_status == "other" and own_works is None:

@@ -177,3 +177,11 @@ def one_project_noun(core: str, head: str) -> bool:
         and core_words[-1].endswith("s")
         and not core_words[-1].endswith(("ss", "ics", "us", "is"))
     )
+
+
+def concrete_project(name: str) -> bool:
+    """A name with a head other than cooperation itself: "International Lunar Research
+    Station cooperation" (a station), "Centre of Excellence for X" (a centre); not "Science
+    and Technology Cooperation" (a framework of cooperation, no project)."""
+    typed = project_type_of(cues.COOPERATION_TAIL.sub("", name))
+    return typed is not None and typed[1] != "programme"

@@ -110,3 +110,39 @@ def test_a_headline_with_the_acronym_and_a_body_with_its_long_form_are_one_proje
         " (CAS) Marine Research Center in Manila."
     )
     assert len(found) == 1
+
+
+def test_an_agreement_about_a_named_facility_is_a_signed_project() -> None:
+    found = projects(
+        "Space deal\n\n"
+        "On Friday, the space agencies of China and Peru signed an agreement on Andean Deep"
+        " Space Tracking Station cooperation."
+    )
+    assert [(p.name, p.status, p.event_date) for p in found] == [
+        ("Andean Deep Space Tracking Station cooperation", "signed", date(2024, 5, 31))
+    ]
+    assert countries(found[0]) == {"CHN", "PER"}
+
+
+def test_an_agreement_to_work_through_a_named_centre_is_a_signed_project() -> None:
+    found = projects(
+        "Institutes renew ties\n\n"
+        "The Institute of Soil Science and the Hutton Institute have signed a new agreement"
+        " to deepen research through the joint Centre for Soil Carbon Studies (CSCS)."
+    )
+    assert [(p.name, p.project_type, p.status) for p in found] == [
+        ("Centre for Soil Carbon Studies", "research_center", "signed")
+    ]
+
+
+def test_an_agreement_on_cooperation_itself_is_no_project() -> None:
+    found = projects(
+        "Ministers meet\n\n"
+        "The two ministers signed an agreement on Science and Technology Cooperation in"
+        " Beijing on Monday."
+    )
+    assert found == []
+
+
+def countries(p: Project) -> set[str]:
+    return {x.country for x in p.participants if x.country}
