@@ -131,6 +131,13 @@ PARTICIPIAL_APPOSITION = re.compile(
 COMPANY = re.compile(
     r"\b[A-Z][\w&-]*\s+(?:Technologies|Technology\s+Co|Corporation|Corp|Inc|Ltd|Limited"
     r"|Group|Holdings|Motors|Electronics)\b"
+    r"|\b(?i:the|a|an|its)\s+(?:[\w-]+\s+)?(?:company|firm|carmaker|automaker|startup"
+    r"|start-up|manufacturer|maker|brand|retailer|vendor)\b"
+)
+# "A new supercomputer, Sunway OceanLight, was put into operation": a described subject
+# whose name stands in apposition before the verb
+NAME_BETWEEN = re.compile(
+    r",\s+(?P<n>[A-Z][\w'’.-]*(?:\s+[A-Z0-9][\w'’.-]*){0,4}),\s+(?:was|were|has|had|is)\b"
 )
 # "set a world record on their EAST tokamak": the thing the record was set on
 RECORD_ON = re.compile(r"\s+(?:on|with|at)\s+(?:the|its|their|China['’]s)\s+")

@@ -180,6 +180,10 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
             between = cues.PARTICIPIAL_APPOSITION.match(text, fe) or cues.NP_APPOSITION.match(
                 text, fe
             )
+            named_between = cues.NAME_BETWEEN.match(text, fe)
+            if named_between is not None and project_type_of(clean_name(text[fs:fe])):
+                appos = text[fs:fe]  # "A new supercomputer, Sunway OceanLight, was ..."
+                fs, fe = named_between.span("n")
             first = expand_acronym(ctx, clean_name(text[fs:fe]))
             last_typed = project_type_of(text[ns:ne]) is not None
             if between is None or fe >= ne:
@@ -189,6 +193,13 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
             elif last_typed and rules.DIGIT_WORD.search(first) and len(first.split()) <= 3:
                 appos = text[ns:ne]
                 ns, ne = fs, fe
+            elif (
+                last_typed
+                and is_named(first, False)
+                and project_type_of(first) is not None
+                and not is_named(clean_name(text[ns:ne]), False)
+            ):
+                ns, ne = fs, fe  # "The FAST telescope, the world's largest ..., was built"
         if ne <= ns:
             return None
         subject_span = (ns, ns)

@@ -265,8 +265,8 @@ SUBJECT_TRAILERS = frozenset(
 # "..., the Chinese Academy of Medical Sciences said on Monday": a source
 SAID_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:said|says|told|reported|noted|added)\b")
 OWN_WORKS = re.compile(
-    r"(?:the\s+)?(?:construction|installation|assembly|commissioning|building|testing|trial)\b"
-    r"(?:\s+(?:of|on)\s+(?:its|their|the)\b)?|(?:its|their)\s+(?:construction|(?:first|maiden)\s+(?:flight|launch|voyage|test|trial"
+    r"(?:the\s+)?(?:construction|installation|assembly|commissioning|building|testing|trial"
+    r"|work|works)\b(?:\s+(?:of|on)\s+(?:its|their|the)\b)?|(?:its|their)\s+(?:construction|(?:first|maiden)\s+(?:flight|launch|voyage|test|trial"
     r"|piece|phase|stage|round|orbital|operation|batch|experiment|run))\b",
     re.IGNORECASE,
 )
@@ -289,9 +289,11 @@ NP_OPENING = re.compile(r"(?:The|A|An|This|[A-Z][\w'’-]*\s+[A-Z])")
 CARRYING = re.compile(
     r"\b(?:carrying|bearing|with)\s+(?=(?:the|a|an|its)\s)|\bcarrying\s+(?=\w+\s+[A-Z])"
 )
+# "the world's first ...", "Egypt's second ...": one new thing of its kind, described
 FIRST_OF_KIND = re.compile(
-    r"(?:the|its|their)\s+(?:world['’]s\s+|country['’]s\s+|china['’]s\s+|nation['’]s\s+)?"
-    r"(?:first|largest|biggest|latest|newest|most\s+\w+|fastest|highest|longest|new)\b",
+    r"(?:the|its|their|(?-i:[A-Z][\w-]*)['’]s)\s+(?:world['’]s\s+|country['’]s\s+"
+    r"|china['’]s\s+|nation['’]s\s+)?(?:first|second|third|largest|biggest|latest|newest"
+    r"|most\s+\w+|fastest|highest|longest|new)\b",
     re.IGNORECASE,
 )
 CALLED_AFTER = re.compile(

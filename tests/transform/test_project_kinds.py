@@ -146,3 +146,37 @@ def test_an_agreement_on_cooperation_itself_is_no_project() -> None:
 
 def countries(p: Project) -> set[str]:
     return {x.country for x in p.participants if x.country}
+
+
+def test_a_named_subject_before_its_description_in_apposition() -> None:
+    found = projects(
+        "Observatory\n\n"
+        "The LAMOST telescope, the country's largest spectroscopic survey telescope, was"
+        " completed in Hebei in 2008."
+    )
+    assert [p.name for p in found] == ["LAMOST telescope"]
+
+
+def test_a_described_subject_with_its_name_in_apposition() -> None:
+    found = projects(
+        "Computing\n\n"
+        "A new supercomputer, Haiguang Star, was put into operation in Tianjin on Monday."
+    )
+    assert [(p.name, p.project_type, p.status) for p in found] == [
+        ("Haiguang Star", "facility", "started_operations")
+    ]
+
+
+def test_a_countrys_second_centre_is_one_described_project() -> None:
+    found = projects(
+        "Assembly centre\n\n"
+        "Nigeria's second satellite assembly centre was inaugurated in Abuja on Tuesday."
+    )
+    assert [(p.name, p.status) for p in found] == [
+        ("Nigeria's second satellite assembly centre", "inaugurated")
+    ]
+
+
+def test_a_company_product_and_works_on_a_project_are_no_projects() -> None:
+    assert projects("Cars\n\nThe company launched a new electric car model on Tuesday.") == []
+    assert projects("Array\n\nWork on the Deep Sky Array started in May 2023 in Chile.") == []
