@@ -54,8 +54,13 @@ def find_gutter(
 ) -> tuple[float, float] | None:
     """The (left, right) x-range of the gap between two columns, or None for one column.
 
+    The gutter is a property of the whole page, a strip of whitespace running down many
+    lines, never of one row: two lines less than an em apart (a 10-pt gutter beside 11-pt
+    type) are still two columns when no line of the page crosses the strip between them.
+
     `rows` are the page's words grouped by height (`cluster_lines`). Each row is cut into
-    fragments (runs of closely spaced words) and, for each point across the middle 60% of
+    fragments at gaps wider than `GUTTER_PROBE_EM` (a little more than a stretched word
+    space) and, for each point across the middle 60% of
     the page (of the text's width when `page_width` is not given), the fragments covering it
     are counted, leaving out title lines (centred on the page, or wider than a column). The
     gutter is the widest run of points at the minimum count that has text on both sides,
@@ -68,8 +73,8 @@ def find_gutter(
     a gap no wider than the row's other word gaps is one line's spacing, so the candidate is
     dropped when most rows it splits say so.
 
-    Callers split fragments into sides by the gutter's midpoint: those covering it cross
-    the gutter (full-width rows).
+    Callers cut rows at the gutter (`split_at`) and split fragments into sides by its
+    midpoint: those covering it cross the gutter (full-width rows).
     """
     fragments = [f for row in rows for f in split_on_gaps(row, GUTTER_PROBE_EM)]
     if len(fragments) < 2:
