@@ -45,7 +45,12 @@ from transform.project_names import (
     project_type_of,
     status_of,
 )
-from transform.project_readings import names_current_mission, owner_name, record_draft
+from transform.project_readings import (
+    names_current_mission,
+    owner_name,
+    passive_subject,
+    record_draft,
+)
 
 __all__ = ["read_event", "same_draft"]
 
@@ -173,33 +178,7 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
             # "According to the minister, X is expected to start ...": the last phrase
             ns, ne = np_before(text, clause_start, vs, last_chunk=True)
         if passive:
-            # "An initiative to ..., co-sponsored by A, B and C, was kicked off" and "AITC,
-            # the largest of its kind in Africa, was established": the first phrase; and
-            # "CBERS-4, the fifth of the series, was launched": the name, typed by the rest
-            fs, fe = np_before(text, clause_start, vs)
-            between = cues.PARTICIPIAL_APPOSITION.match(text, fe) or cues.NP_APPOSITION.match(
-                text, fe
-            )
-            named_between = cues.NAME_BETWEEN.match(text, fe)
-            if named_between is not None and project_type_of(clean_name(text[fs:fe])):
-                appos = text[fs:fe]  # "A new supercomputer, Sunway OceanLight, was ..."
-                fs, fe = named_between.span("n")
-            first = expand_acronym(ctx, clean_name(text[fs:fe]))
-            last_typed = project_type_of(text[ns:ne]) is not None
-            if between is None or fe >= ne:
-                pass
-            elif not last_typed and project_type_of(first) is not None:
-                ns, ne = fs, fe
-            elif last_typed and rules.DIGIT_WORD.search(first) and len(first.split()) <= 3:
-                appos = text[ns:ne]
-                ns, ne = fs, fe
-            elif (
-                last_typed
-                and is_named(first, False)
-                and project_type_of(first) is not None
-                and not is_named(clean_name(text[ns:ne]), False)
-            ):
-                ns, ne = fs, fe  # "The FAST telescope, the world's largest ..., was built"
+            ns, ne, appos = passive_subject(ctx, clause_start, vs, ns, ne)
         if ne <= ns:
             return None
         subject_span = (ns, ns)

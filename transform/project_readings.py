@@ -16,13 +16,14 @@ from transform.project_attach import (
     orgs_of_sentence,
 )
 from transform.project_clauses import Verb, clause_start_of, np_after, np_before
-from transform.project_names import clean_name, is_named, project_type_of
+from transform.project_names import clean_name, expand_acronym, is_named, project_type_of
 
 __all__ = [
     "another_draft",
     "heading_draft",
     "names_current_mission",
     "owner_name",
+    "passive_subject",
     "record_draft",
 ]
 
@@ -129,3 +130,39 @@ def names_current_mission(name: str, current: Draft | None) -> bool:
         and not current.named
         and rules.CODE_NAME.fullmatch(name) is not None
     )
+
+
+def passive_subject(
+    ctx: EventDoc, clause_start: int, vs: int, ns: int, ne: int
+) -> tuple[int, int, str | None]:
+    """The subject of a passive verb when an apposition stands before it, and the phrase
+    that types it: (start, end, apposition). "An initiative to ..., co-sponsored by A, B and
+    C, was kicked off" and "AITC, the largest of its kind in Africa, was established": the
+    first phrase; "CBERS-4, the fifth of the series, was launched" and "The FAST telescope,
+    the world's largest ..., was built": the name; "A new supercomputer, Sunway OceanLight,
+    was put into operation": the name, typed by the description. `ns`-`ne` is the last
+    phrase before the verb."""
+    text = ctx.text
+    appos: str | None = None
+    fs, fe = np_before(text, clause_start, vs)
+    between = cues.PARTICIPIAL_APPOSITION.match(text, fe) or cues.NP_APPOSITION.match(text, fe)
+    named_between = cues.NAME_BETWEEN.match(text, fe)
+    if named_between is not None and project_type_of(clean_name(text[fs:fe])):
+        appos = text[fs:fe]
+        fs, fe = named_between.span("n")
+    first = expand_acronym(ctx, clean_name(text[fs:fe]))
+    last_typed = project_type_of(text[ns:ne]) is not None
+    if between is None or fe >= ne:
+        return ns, ne, appos
+    if not last_typed and project_type_of(first) is not None:
+        return fs, fe, appos
+    if last_typed and rules.DIGIT_WORD.search(first) and len(first.split()) <= 3:
+        return fs, fe, text[ns:ne]
+    if (
+        last_typed
+        and is_named(first, False)
+        and project_type_of(first) is not None
+        and not is_named(clean_name(text[ns:ne]), False)
+    ):
+        return fs, fe, appos
+    return ns, ne, appos
