@@ -16,10 +16,11 @@ What stays here is what the library does not do for this pipeline:
    trafilatura drops `<noscript>`, so such a block is unwrapped when it holds prose;
 4. a page nested deeper than libxml2 reads (256 levels of unclosed wrappers), which would
    otherwise lose everything below that depth;
-5. the document shape: title first, paragraphs separated by blank lines, subheadings as
+5. the site's banner, navigation and footer landmarks, removed before extraction;
+6. the document shape: title first, paragraphs separated by blank lines, subheadings as
    `sections` with offsets, and a few furniture lines that trafilatura keeps because they
-   sit inside the article container ("Also Read: ...", a copyright notice and whatever
-   follows it, the headline repeated).
+   sit inside the article container ("Also Read: ...", bylines, date lines, a copyright
+   notice and whatever follows it, the headline repeated).
 
 The page is decoded and parsed once; trafilatura works on a copy of that tree.
 """
@@ -41,6 +42,7 @@ from extract.html_decode import decode_html, detect_encoding
 from extract.html_meta import byline_name, clean_space, read_meta
 from extract.html_title import find_title
 
+# Decoding and date parsing are re-exported for `extract.feed` and `extract.listing`.
 __all__ = [
     "decode_html",
     "detect_encoding",
