@@ -65,8 +65,9 @@ def _running_head_rows(
     """Indexes of the page's first rows that read as a running head, judged on this page.
 
     A running head is the topmost text, inside the top band, not set larger than the body,
-    standing apart from what follows (a header sits at least a line's space above the text
-    block), and either small print (at most 0.95 of the body size: LaTeX's `\\small` beside
+    not bold, standing apart from what follows (a header sits well above the text block:
+    1.25 body sizes or more on the benchmark, while paragraphs are spaced less than 1.2),
+    and either small print (at most 0.95 of the body size: LaTeX's `\\small` beside
     11-pt text is 0.91) or saying what a header says: a month, a page number, the name in
     the masthead. A title is larger, a dateline sits under a title, a first line of body
     text has its next line close below, so none of them is taken.
@@ -79,9 +80,12 @@ def _running_head_rows(
         size = max(w.size for w in row)
         text = " ".join(w.text for w in row)
         below = rows[n + 1] if n + 1 < len(rows) else None
-        apart = below is not None and min(w.top for w in below) - bottom >= 1.0 * body_size
+        apart = below is not None and min(w.top for w in below) - bottom >= 1.2 * body_size
         small = size <= 0.95 * body_size
-        if size > body_size + 0.3 or not apart or not (small or _says_furniture(text, masthead)):
+        bold = all(w.bold for w in row)
+        if size > body_size + 0.3 or bold or not apart:
+            break
+        if not (small or _says_furniture(text, masthead)):
             break
         heads.add(n)
     return heads

@@ -412,6 +412,22 @@ def test_a_header_on_page_two_only_stays_out_of_the_paragraph_it_interrupts() ->
     assert (2, "Monthly Review | March 2024") in layout.furniture
 
 
+@pytest.mark.parametrize(
+    ("top_line", "size", "font"),
+    [
+        ("the funds were released in March 2024.", 11.0, BODY),  # a paragraph's last line
+        ("March 2024 Highlights", 11.0, BOLD),  # a bold heading at body size
+    ],
+)
+def test_text_at_the_top_saying_a_month_is_not_furniture(
+    top_line: str, size: float, font: str
+) -> None:
+    words = row(top_line, 50, 40, size, font) + _body(40 + 11 + 11)  # a paragraph's space
+    kept, furniture = strip_furniture([PageWords(1, PAGE_W, PAGE_H, tuple(words))])
+    assert furniture == []
+    assert len(kept[0].words) == len(words)
+
+
 def test_a_title_and_a_dateline_at_the_top_are_not_furniture() -> None:
     words = row("A Headline Set Large", 50, 40, 20, BOLD)
     words += row("chinadaily.com.cn | published 2023-11-01", 50, 66, 9)
