@@ -36,7 +36,7 @@ from transform.budget_rules import (
     SUPERLATIVE_BEFORE,
     WEAK_CUE,
 )
-from transform.budget_spans import Doc, Window, in_span, masked
+from transform.budget_spans import Doc, Window, in_span, masked, year_of_other_amount
 from transform.dates import YearMention
 from transform.money import Amount, parse_amounts
 from transform.organisations import SPENDER_KINDS, OrgMention
@@ -168,6 +168,8 @@ def point_year(
             continue
         if phase == "actual" and y.kind == "year" and in_date(ctx, y):
             continue  # the date of a report, not the year reported on
+        if year_of_other_amount(ctx, y, anchor):
+            continue  # "from A in 2012 to B in 2021": 2012 is A's
         dist = y.start - a_end if y.start >= a_end else max(anchor - y.end, 0)
         if best is None or dist < best[0]:
             best = (dist, y.year)

@@ -20,6 +20,7 @@ from transform.budget_rules import (
     BUILT_WITH,
     COMPANY,
     COMPANY_SHARE,
+    COMPARED_BEFORE,
     CONTEXT_VERB,
     EXCLUDED,
     INCREMENT_AFTER,
@@ -31,6 +32,7 @@ from transform.budget_rules import (
     PER_UNIT,
     PROGRAMME_NAME_AFTER,
     PUBLIC_ACTOR,
+    PUBLIC_SOURCE,
     REFERENCE_BEFORE,
     SIZE_OF,
     STRONG_CUE,
@@ -104,7 +106,8 @@ def is_budget_amount(
     after = ctx.text[amt.span_end : w.end]
     cut = re.search(r"[,;]", after)
     region_end = amt.span_end + min(cut.start() if cut else len(after), 40)
-    if EXCLUDED.search(masked(ctx, w.start, region_end)):
+    source = PUBLIC_SOURCE.search(ctx.text, w.start, region_end)
+    if EXCLUDED.search(PUBLIC_SOURCE.sub(_blank, masked(ctx, w.start, region_end))):
         return False
     if PER_UNIT.search(window_text):
         return False
@@ -119,6 +122,7 @@ def is_budget_amount(
             or (single and WEAK_CUE.search(s.text))
             or (i > 0 and PART_IN_LIST.match(ctx.text, w.start) and WEAK_CUE.search(s.text))
             or SIZE_OF.match(ctx.text, amt.span_end, w.end)
+            or source is not None
         )
         in_context = CONTEXT_VERB.search(window_text) and any(
             STRONG_CUE.search(ctx.sentences[j].text) for j in context[:2]
@@ -153,6 +157,10 @@ def is_budget_amount(
         if not any(o.kind in SPENDER_KINDS for o in orgs_sentence):
             return False
     return True
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
 
 
 def _one_project(text: str) -> bool:
@@ -190,7 +198,10 @@ def base_cue_start(ctx: Doc, s: Sentence, amounts: list[Amount], i: int) -> int 
         return None
     nxt = amounts[i + 1]
     if attachment(ctx, amounts, i + 1, clause_window(s, amounts, i + 1)) != "base":
-        return None
+        # "four times as much as the HK$10 billion allocated in the 2017 budget": the
+        # year after an amount compared with is that amount's.
+        m = COMPARED_BEFORE.search(ctx.text, amounts[i].span_end, nxt.start)
+        return m.start() if m is not None else None
     m = BASE_BEFORE.search(ctx.text, amounts[i].span_end, nxt.start)
     return m.start() if m is not None else None
 

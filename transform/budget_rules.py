@@ -48,6 +48,7 @@ FUNDING_TRIGGERS: tuple[str, ...] = (
     r"inject(?:s|ed|ing|ion)?",
     r"deploy(?:s|ed|ing)?",
     r"receiv(?:e|es|ed|ing)",
+    r"financ(?:e|es|ed)",
     r"approv(?:e|es|ed|ing|al)",
     r"(?:is|was|are|were|be)\s+(?:made\s+)?available",
 )
@@ -142,6 +143,15 @@ LOOKALIKES: dict[str, tuple[str, ...]] = {
     "fiscal balance": (r"deficits?", r"surplus(?:es)?"),
 }
 EXCLUDED = _words(*(w for words in LOOKALIKES.values() for w in words))
+# Public money named by its source ("88.8 billion yuan from state revenue", "paid out of
+# the central treasury"): the source's word is not a look-alike, and the phrase says the
+# money is public.
+PUBLIC_SOURCE = re.compile(
+    r"\b(?:from|out\s+of|through)\s+(?:the\s+)?(?:state|central|government|public|fiscal"
+    r"|national|federal|provincial|municipal)\s+(?:revenues?|coffers|treasury|purse|finances?"
+    r"|funds?|budgets?)\b",
+    _I,
+)
 # Attachment of an amount to what it measures. A change ("jumped 154.82 billion yuan",
 # "a rise of NT$4.5 billion", "up 12.5 percent, or 246.57 billion yuan") is not a level:
 # never a budget. Matched against the clause up to the amount.
@@ -175,6 +185,13 @@ BASE_BEFORE = re.compile(
     r"|drop\w*|declin\w*|decreas\w*)\s+from|\bcompared\s+(?:with|to)|\bversus|\bvs\.?"
     r"|\b(?:on|over|than|from)(?=\s+(?:last|the\s+previous|the\s+prior)\s+year))"
     r"\s+(?:(?:last|the\s+previous|the\s+prior)\s+year['’]s\s+)?(?:the\s+|a\s+)?$",
+    _I,
+)
+# An amount another is compared with, whatever its year: "four times as much as the HK$10
+# billion allocated in 2017", "more than the 5 billion yuan of".
+COMPARED_BEFORE = re.compile(
+    r"\b(?:as\s+(?:much|large|big|high|great)\s+as|than|compared\s+(?:with|to)|versus"
+    r"|the\s+size\s+of)\s+(?:the\s+|a\s+|an\s+)?$",
     _I,
 )
 BASE_YEAR_BEFORE = re.compile(r"\b(?:last|the\s+previous|the\s+prior)\s+year['’]s\s+$", _I)
@@ -321,7 +338,7 @@ ALLOCATION_VERB = re.compile(
 PAST_OUTCOME = re.compile(
     r"\b(?:disbursed|disbursing|granted|gave\s+out|giving\s+out|subsidi[sz]ed"
     r"|spent|surpassed|exceeded|reached|hit|totall?ed|amounted|rose|grew|jumped|climbed"
-    r"|stood\s+at)\b",
+    r"|stood\s+at|supported|financed|funded|awarded)\b",
     _I,
 )
 # Site furniture among the lines without final punctuation: news tickers ("Macau | ... |
@@ -333,6 +350,10 @@ FURNITURE = re.compile(
 )
 # "the 2024 budget", "2024 draft budget": a year that names a budget (matched after it).
 BUDGET_AFTER_YEAR = re.compile(r"\s+(?:draft\s+|central\s+|federal\s+|state\s+)?budget\b", _I)
+# "Budget 2018", "HK Budget 2018": a year named by a budget before it (matched before it).
+BUDGET_BEFORE_YEAR = re.compile(r"\bbudget\s+$", _I)
+# A year stated right behind an amount is that amount's: "1.03 trillion yuan in 2012".
+YEAR_AFTER_AMOUNT = re.compile(r"\s*,?\s*(?:in|for|during)\s+(?:fiscal\s+(?:year\s+)?)?$", _I)
 # A page that reports outcomes: its figures without a cue of their own are actual.
 REPORT_OF_ACTUALS = re.compile(
     r"\bcommuniqu[eé]\b|\bstatistical\s+(?:bulletin|report|yearbook)\b|\bfinal\s+accounts\b",
@@ -346,7 +367,7 @@ LAST_YEAR = re.compile(r"\blast\s+year\b|\bthe\s+previous\s+year\b", _I)
 ACTUAL = re.compile(
     r"\bspent\b|\bactual(?:ly)?\b|\bbulletin\b|\bcommuniqu[eé]\b|\bstatistic(?:s|al)\b"
     r"|\breached\b|\btotall?ed\b|\bdisbursed\b|\bexpended\b|\bamounted\s+to\b|\bfunded\b"
-    r"|\bgranted\b|\bawarded\b|\bcontributed\b|\bpaid\b|\binvested\b",
+    r"|\bgranted\b|\bawarded\b|\bcontributed\b|\bpaid\b|\binvested\b|\bfinanced\b",
     _I,
 )
 WEAK_PHASE = re.compile(
@@ -359,7 +380,8 @@ WEAK_PHASE = re.compile(
 # health technology".
 RESEARCH_WORDS = re.compile(r"\bresearch\b|\bR&D\b|\btechnolog(?:y|ies)\b|\binnovation\b", _I)
 PAST_STATISTIC = re.compile(
-    r"\b(?:rose|grew|increased|fell|declined|dropped|climbed|jumped|exceeded|topped|hit"
+    r"\b(?:rose|risen|grew|grown|increased|fell|fallen|declined|dropped|climbed|jumped|surged"
+    r"|exceeded|topped|hit"
     r"|stood\s+at)\b",
     _I,
 )

@@ -15,7 +15,7 @@ from datetime import date
 
 from extract.documents import ParsedDocument
 from transform.budget_field_rules import CONTEXT_SENTENCES, HEADING_MAX
-from transform.budget_rules import BUDGET_AFTER_YEAR
+from transform.budget_rules import BUDGET_AFTER_YEAR, BUDGET_BEFORE_YEAR, YEAR_AFTER_AMOUNT
 from transform.countries import CountryMention, dominant_country, find_countries
 from transform.dates import DateMention, YearMention, find_years, resolve_dates
 from transform.money import LOCAL_DOLLARS, Amount
@@ -256,6 +256,24 @@ def budget_year(text: str, published: date | None) -> int | None:
     """The fiscal year of the budget `text` names ("his 2019-20 Budget", "the fiscal 2022
     budget", "the 2024 budget"), if it names one."""
     for y in find_years(text, published):
-        if y.kind == "fiscal" or (y.kind == "year" and BUDGET_AFTER_YEAR.match(text, y.end)):
+        if y.kind == "fiscal" or (
+            y.kind == "year"
+            and (
+                BUDGET_AFTER_YEAR.match(text, y.end)
+                or BUDGET_BEFORE_YEAR.search(text, max(0, y.start - 12), y.start)
+            )
+        ):
             return y.year
     return None
+
+
+def year_of_other_amount(ctx: Doc, y: YearMention, anchor: int) -> bool:
+    """Whether year `y` directly follows an amount other than the one at `anchor` ("1.03
+    trillion yuan in 2012"): that amount's year, not another figure's."""
+    k = bisect.bisect_left(ctx.amount_starts, y.start) - 1
+    if k < 0:
+        return False
+    amt = ctx.amounts[k]
+    if amt.start == anchor or amt.span_end > y.start:
+        return False
+    return YEAR_AFTER_AMOUNT.match(ctx.text, amt.span_end, y.start) is not None

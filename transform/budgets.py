@@ -261,7 +261,7 @@ def _read_amount(ctx: Doc, index: int, amounts: list[Amount], i: int) -> Candida
         and fiscal_year is not None
         and ctx.published is not None
         and fiscal_year < ctx.published.year
-        and PAST_STATISTIC.search(window_text)
+        and (PAST_STATISTIC.search(window_text) or PAST_STATISTIC.search(s.text))
     ):
         phase = "actual"
     past = (

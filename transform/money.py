@@ -330,6 +330,11 @@ for _p in sorted(_PREFIXES, key=len, reverse=True):
     _PREFIX_BY_LAST.setdefault(_p[-1], []).append(_p)
 
 # What may sit between an amount and its bracketed conversion.
+# A unit or multiplier label, not an amount: "(x100 million yuan)", "unit: 10,000 yuan",
+# "in units of 100 million yuan".
+_UNIT_BEFORE = re.compile(
+    r"(?:(?<![A-Za-z])[x×]\s?|\bunits?\s*(?:of\s+|:\s*)|\bunits?\s+of\s+)$", re.IGNORECASE
+)
 _PAIR_OPEN = re.compile(r"\s*(?:(?P<bracket>[(\[])\s*(?:or\s+)?|,\s*or\s+)")
 _PAIR_CLOSE = re.compile(r"\s*[)\]]")
 _MONEY_WORDS = tuple(sorted({w.split()[-1] for w in CURRENCY_WORDS} | {"crore", "lakh", "rs"}))
@@ -403,6 +408,8 @@ def _read(text: str, pos: int, dollar: str) -> _Raw | None:
     m = _TAIL.match(text, pos)
     if m is None:
         return None
+    if _UNIT_BEFORE.search(text, max(0, pos - 20), pos):
+        return None  # a unit label ("704.3 (x100 million yuan)", "unit: 10,000 yuan")
     head = _prefix_before(text, pos)
     pre = head[0] if head else None
     rest = _compound(text, m)

@@ -1,0 +1,64 @@
+"""Kinds of real-page phrasing the budget reader must carry over to pages it was not
+tuned on: unit labels, public money named by its source, years and phases of a "from A to
+B" statement, comparisons with another amount.
+
+Sentences written for these tests in the style of news pages and statistics bulletins.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from extract.documents import ParsedDocument
+from transform.budgets import extract_budgets
+from transform.facts import Budget
+from transform.money import parse_amounts
+
+
+def facts(text: str, published: date | None = date(2022, 5, 4)) -> list[Budget]:
+    found = extract_budgets("t", ParsedDocument(text=text, published_date=published))
+    return [c.fact for c in found if isinstance(c.fact, Budget)]
+
+
+def test_a_unit_label_is_not_an_amount() -> None:
+    assert parse_amounts("The sector's R&D outlay was 512.6 (x100 million yuan).") == []
+    assert parse_amounts("Table 3 (unit: 10,000 yuan)") == []
+    assert [a.value for a in parse_amounts("The box cost 10,000 yuan.")] == [10_000]
+
+
+def test_public_money_named_by_its_source_is_a_budget() -> None:
+    text = (
+        "Between 2016 and 2020, the provincial science fund financed some 3,000 programmes, "
+        "with about 12.5 billion yuan from state revenue."
+    )
+    (b,) = facts(text)
+    assert (b.amount, b.fiscal_year, b.phase) == (12_500_000_000, None, "actual")
+
+
+def test_from_a_in_one_year_to_b_in_another() -> None:
+    text = (
+        "The city's research spending grew from 3.2 billion yuan in 2015 to 5.6 billion "
+        "yuan in 2020."
+    )
+    rows = [(b.amount, b.fiscal_year, b.phase) for b in facts(text, date(2021, 6, 1))]
+    assert rows == [(3_200_000_000, 2015, "actual"), (5_600_000_000, 2020, "actual")]
+
+
+def test_past_grants_of_a_funder_are_actual() -> None:
+    text = (
+        "Last year the foundation supported 12,000 projects, with direct funding of 8.4 "
+        "billion yuan."
+    )
+    (b,) = facts(text, date(2021, 6, 1))
+    assert (b.fiscal_year, b.phase) == (2020, "actual")
+
+
+def test_the_year_of_an_amount_compared_with_is_not_the_new_figure_s() -> None:
+    text = (
+        "Budget 2030: science gets more\n\n"
+        "The Financial Secretary delivered the budget speech.\n\n"
+        "The new HK$30 billion earmarked for research is three times as much as the HK$10 "
+        "billion allocated for research in the 2027 budget."
+    )
+    years = [(b.amount, b.fiscal_year) for b in facts(text, None)]
+    assert years[0] == (30_000_000_000, 2030)
