@@ -527,11 +527,12 @@ def bench_size(n: int, args: argparse.Namespace, work: Path) -> dict[str, Any]:
         docs = corpus.plan(n, args.seed, args.articles_only)
         config.write_text(corpus.sources_toml(server.base_url, docs), encoding="utf-8")
         data = size_dir / "data"
-        say(f"N={n}: first run")
-        result["first"] = run_pipeline(
-            config, data, size_dir / "first.log", server, args.timeout, n
-        )
-        if "second" not in skip and result["first"]["exit_code"] == 0:
+        if "first" not in skip:
+            say(f"N={n}: first run")
+            result["first"] = run_pipeline(
+                config, data, size_dir / "first.log", server, args.timeout, n
+            )
+        if "second" not in skip and result.get("first", {}).get("exit_code") == 0:
             say(f"N={n}: run with nothing new")
             result["second"] = run_pipeline(
                 config, data, size_dir / "second.log", server, args.timeout, n
@@ -555,14 +556,31 @@ def bench_size(n: int, args: argparse.Namespace, work: Path) -> dict[str, Any]:
                 args.timeout,
             )
             result["plain"]["docs_per_s"] = n / result["plain"]["wall_s"]
-    first, floor = result["first"], result.get("floor")
-    if floor and "floor_s" in floor and first["exit_code"] == 0:
+    return derive(result)
+
+
+def derive(result: dict[str, Any]) -> dict[str, Any]:
+    """The ratios to the floor and Prefect's overhead, from the measured parts present."""
+    first, floor, plain = result.get("first"), result.get("floor"), result.get("plain")
+    if first and first["exit_code"] == 0 and floor and "floor_s" in floor:
         result["ratio_to_floor"] = first["wall_s"] / floor["floor_s"]
         result["ratio_to_physical_floor"] = first["wall_s"] / floor["physical_floor_s"]
-    plain = result.get("plain")
-    if plain and "stages_s" in plain and first["exit_code"] == 0:
+        result["cpu_ratio_to_floor"] = first["cpu_s"] / floor["cpu_s"]
+    if first and first["exit_code"] == 0 and plain and "stages_s" in plain:
         result["prefect_overhead_s"] = first["wall_s"] - plain["wall_s"]
+        result["prefect_overhead_cpu_s"] = first["cpu_s"] - plain["cpu_s"]
     return result
+
+
+def merge(paths: list[Path]) -> list[dict[str, Any]]:
+    """Results of several --json outputs, parts of the same size combined (first wins)."""
+    by_n: dict[int, dict[str, Any]] = {}
+    for path in paths:
+        for r in json.loads(path.read_text("utf-8"))["results"]:
+            merged = by_n.setdefault(r["n"], {})
+            for key, value in r.items():
+                merged.setdefault(key, value)
+    return [derive(by_n[n]) for n in sorted(by_n)]
 
 
 # ------------------------------------------------------------------------------ output
@@ -626,14 +644,16 @@ def format_table(r: dict[str, Any]) -> str:
     if "ratio_to_floor" in r:
         lines.append(
             f"first run / floor = {r['ratio_to_floor']:.1f}x; "
-            f"/ physical floor = {r['ratio_to_physical_floor']:.1f}x"
+            f"/ physical floor = {r['ratio_to_physical_floor']:.1f}x; in CPU seconds, "
+            f"first run / floor process = {r.get('cpu_ratio_to_floor', 0):.2f}x"
         )
     if "prefect_overhead_s" in r:
         p = r["plain"]
         lines.append(
             f"Prefect: flow {r['first']['wall_s']:.1f} s vs the same stages in a plain loop "
             f"{p['wall_s']:.1f} s: {r['prefect_overhead_s']:+.1f} s "
-            f"(plain loop imported Prefect: {p.get('prefect_imported')})"
+            f"({r['prefect_overhead_cpu_s']:+.1f} CPU s; "
+            f"plain loop imported Prefect: {p.get('prefect_imported')})"
         )
     for name in ("first", "second", "floor", "plain"):
         m = r.get(name)
@@ -655,10 +675,12 @@ def main(argv: list[str] | None = None) -> int:
         "--skip",
         type=lambda s: [x for x in s.split(",") if x],
         default=[],
-        help="leave out any of: second, floor, plain",
+        help="leave out any of: first (and second), second, floor, plain",
     )
     parser.add_argument("--timeout", type=float, default=7200.0, help="seconds per measured run")
-    parser.add_argument("--from-json", type=Path, help="print the tables of a saved --json output")
+    parser.add_argument(
+        "--from-json", type=Path, nargs="+", help="print the tables of saved --json outputs"
+    )
     parser.add_argument("--floor-worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--plain-worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--worker-out", type=Path, help=argparse.SUPPRESS)
@@ -677,7 +699,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     if args.from_json:
-        for r in json.loads(args.from_json.read_text("utf-8"))["results"]:
+        for r in merge(args.from_json):
             print(format_table(r) if "error" not in r else f"N = {r['n']}: {r['error']}")
             print()
         return 0
