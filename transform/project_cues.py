@@ -40,7 +40,7 @@ NOMINAL_ONLY = frozenset(
 # "set aside $5.5 billion for the development of X": money for a project still to come
 PURPOSE_ONLY = frozenset({"development", "construction"})
 # "since the launch of X", "after the opening of X": an earlier event recalled
-RECALL_WORDS = frozenset("since after before following until prior ahead upon".split())
+RECALL_WORDS = frozenset("since after before following until prior ahead upon anniversary".split())
 # where the project named after a nominal trigger ends
 NOMINAL_NP_END = re.compile(
     r",|;|:|\.(?=\s|$)|\s(?:was|were|is|are|has|have|had|will|would|took|takes|in|at|by"
@@ -136,8 +136,11 @@ COMPANY = re.compile(
 )
 # "A new supercomputer, Sunway OceanLight, was put into operation": a described subject
 # whose name stands in apposition before the verb
+_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z0-9][\w'’.-]*){0,4}"
+# ... and "Two satellites, Tianqi-23 and Tianqi-24, were sent into orbit": several names
 NAME_BETWEEN = re.compile(
-    r",\s+(?P<n>[A-Z][\w'’.-]*(?:\s+[A-Z0-9][\w'’.-]*){0,4}),\s+(?:was|were|has|had|is)\b"
+    r",\s+(?P<n>" + _NAME + r"(?:(?:,\s+|,?\s+and\s+)" + _NAME + r")*),\s+"
+    r"(?:was|were|has|have|had|is|are)\b"
 )
 # "set a world record on their EAST tokamak": the thing the record was set on
 RECORD_ON = re.compile(r"\s+(?:on|with|at)\s+(?:the|its|their|China['’]s)\s+")

@@ -143,19 +143,17 @@ def passive_subject(
     was put into operation": the name, typed by the description. `ns`-`ne` is the last
     phrase before the verb."""
     text = ctx.text
-    appos: str | None = None
     fs, fe = np_before(text, clause_start, vs)
     between = cues.PARTICIPIAL_APPOSITION.match(text, fe) or cues.NP_APPOSITION.match(text, fe)
     named_between = cues.NAME_BETWEEN.match(text, fe)
     if named_between is not None and project_type_of(clean_name(text[fs:fe])):
-        appos = text[fs:fe]
-        fs, fe = named_between.span("n")
+        return (*named_between.span("n"), text[fs:fe])
     first = expand_acronym(ctx, clean_name(text[fs:fe]))
     last_typed = project_type_of(text[ns:ne]) is not None
     if between is None or fe >= ne:
-        return ns, ne, appos
+        return ns, ne, None
     if not last_typed and project_type_of(first) is not None:
-        return fs, fe, appos
+        return fs, fe, None
     if last_typed and rules.DIGIT_WORD.search(first) and len(first.split()) <= 3:
         return fs, fe, text[ns:ne]
     if (
@@ -164,5 +162,5 @@ def passive_subject(
         and project_type_of(first) is not None
         and not is_named(clean_name(text[ns:ne]), False)
     ):
-        return fs, fe, appos
-    return ns, ne, appos
+        return fs, fe, None
+    return ns, ne, None

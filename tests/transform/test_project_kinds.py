@@ -180,3 +180,25 @@ def test_a_countrys_second_centre_is_one_described_project() -> None:
 def test_a_company_product_and_works_on_a_project_are_no_projects() -> None:
     assert projects("Cars\n\nThe company launched a new electric car model on Tuesday.") == []
     assert projects("Array\n\nWork on the Deep Sky Array started in May 2023 in Chile.") == []
+
+
+def test_several_named_satellites_in_apposition_to_a_count_are_one_project_each() -> None:
+    found = projects(
+        "Launch\n\n"
+        "Three satellites, Xingyun-5, Xingyun-6 and Xingyun-7, were sent into orbit by a"
+        " Kuaizhou-1A rocket on Saturday."
+    )
+    assert [(p.name, p.event_date) for p in found] == [
+        ("Xingyun-5", date(2024, 6, 1)),
+        ("Xingyun-6", date(2024, 6, 1)),
+        ("Xingyun-7", date(2024, 6, 1)),
+    ]
+
+
+def test_an_anniversary_of_a_founding_recalls_it() -> None:
+    found = projects(
+        "Reception\n\n"
+        "The embassy held a reception to mark the fifth anniversary of the founding of the"
+        " Lusaka Agricultural Research Center."
+    )
+    assert found == []
