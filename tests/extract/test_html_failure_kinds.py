@@ -129,10 +129,13 @@ def test_utf8_page_with_one_bad_byte_stays_utf8(declared: str | None, meta: str)
     ]
 
 
-def test_declared_charset_that_does_not_fit_is_not_forced() -> None:
-    """Many errors under the declared charset: it is wrong, and the next evidence decides."""
+@pytest.mark.parametrize("script_kb", [0, 200])
+def test_declared_charset_that_does_not_fit_is_not_forced(script_kb: int) -> None:
+    """Many errors under the declared charset: it is wrong, and the next evidence decides,
+    however much ASCII (scripts, markup) the page carries around its text."""
     chinese = "国家自然科学基金委员会公布了今年的资助结果，共资助项目四万余项。"
-    gbk = "<html><head><title>通知</title></head><body><p>" + chinese * 4 + "</p></body></html>"
+    script = "<script>var x = 1;</script>" * (script_kb * 1024 // 27)
+    gbk = f"<html><head><title>通知</title>{script}</head><body><p>{chinese * 4}</p></body></html>"
     content = gbk.encode("gbk")
     assert detect_encoding(content, "utf-8") == "gb18030"
     assert chinese in decode_html(content, "utf-8")
