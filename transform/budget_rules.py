@@ -231,7 +231,8 @@ PER_UNIT = re.compile(
 ONE_PROJECT = re.compile(
     r"\b(?i:the|a|an|this|its|each|one|per|new)\s+(?:[\w'’-]+\s+){0,8}?"
     r"(?:(?i:laboratory|lab|project|centre|center|facility|plant|station|satellite|telescope"
-    r"|reactor|building|campus|hospital|institute|team|trial|study|experiment|expedition)|mission)"
+    r"|reactor|building|campus|hospital|institute|team|trial|study|experiment|expedition|park"
+    r"|airport|bridge|railway|tunnel|dam)|mission)"
     r"\b(?![-\w])"
 )
 # ... unless the name goes on to a programme: "the IT Innovation Lab in Secondary Schools
@@ -323,7 +324,11 @@ APPROVED = re.compile(
     r"|\bwas\s+(?:cut|raised|increased|reduced|lifted|trimmed|boosted)\s+to\b"
     r"|\b(?:launched|established|set\s+up|founded|created)\b[^.;]{0,60}\bfunds?\b"
     r"|\bfunds?\b[^.;]{0,40}\b(?:launched|established|set\s+up|founded|created)\b"
-    r"|\bannounc(?:e|es|ed|ing)\b|\b(?:is|was|are|were)\s+(?:made\s+)?available\b",
+    # "funding has been announced", "announced a 5 billion yuan fund"; not the reporting
+    # clause "..., it announced on Tuesday."
+    r"|\bannounc(?:e|es|ed|ing)\b(?!\s*[.,;]|\s+(?:on|last|yesterday|today|this\s+week"
+    r"|in\s+a\s+statement)\b)"
+    r"|\b(?:is|was|are|were)\s+(?:made\s+)?available\b",
     _I,
 )
 # An allocation verb says how money is assigned, not whether the budget is passed: inside
@@ -354,6 +359,9 @@ BUDGET_AFTER_YEAR = re.compile(r"\s+(?:draft\s+|central\s+|federal\s+|state\s+)?
 BUDGET_BEFORE_YEAR = re.compile(r"\bbudget\s+$", _I)
 # A year stated right behind an amount is that amount's: "1.03 trillion yuan in 2012".
 YEAR_AFTER_AMOUNT = re.compile(r"\s*,?\s*(?:in|for|during)\s+(?:fiscal\s+(?:year\s+)?)?$", _I)
+# The two ends of "from A to B" (hedges such as "nearly" are part of the amount).
+FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|some\s+)?$", _I)
+TO_BEFORE = re.compile(r"\s*,?\s*to\s*$", _I)
 # A page that reports outcomes: its figures without a cue of their own are actual.
 REPORT_OF_ACTUALS = re.compile(
     r"\bcommuniqu[eé]\b|\bstatistical\s+(?:bulletin|report|yearbook)\b|\bfinal\s+accounts\b",

@@ -15,7 +15,13 @@ from datetime import date
 
 from extract.documents import ParsedDocument
 from transform.budget_field_rules import CONTEXT_SENTENCES, HEADING_MAX
-from transform.budget_rules import BUDGET_AFTER_YEAR, BUDGET_BEFORE_YEAR, YEAR_AFTER_AMOUNT
+from transform.budget_rules import (
+    BUDGET_AFTER_YEAR,
+    BUDGET_BEFORE_YEAR,
+    FROM_BEFORE,
+    TO_BEFORE,
+    YEAR_AFTER_AMOUNT,
+)
 from transform.countries import CountryMention, dominant_country, find_countries
 from transform.dates import DateMention, YearMention, find_years, resolve_dates
 from transform.money import LOCAL_DOLLARS, Amount
@@ -277,3 +283,27 @@ def year_of_other_amount(ctx: Doc, y: YearMention, anchor: int) -> bool:
     if amt.start == anchor or amt.span_end > y.start:
         return False
     return YEAR_AFTER_AMOUNT.match(ctx.text, amt.span_end, y.start) is not None
+
+
+def range_year(ctx: Doc, s: Sentence, amounts: list[Amount], i: int) -> int | None:
+    """The year of amount i in a "from A to B" statement over a stated period ("From 2018
+    to 2023, spending grew from A to B"): the period's first year for A, its last for B."""
+    spans = [
+        y
+        for y in in_span(ctx.years, ctx.year_starts, s.start, s.end)
+        if y.kind == "span" and y.end_year is not None
+    ]
+    if len(spans) != 1 or len(amounts) < 2:
+        return None
+    amt = amounts[i]
+    if i + 1 < len(amounts) and FROM_BEFORE.search(
+        ctx.text, max(s.start, amt.start - 30), amt.start
+    ):
+        if TO_BEFORE.match(ctx.text, amt.span_end, amounts[i + 1].start):
+            return spans[0].year
+    if i > 0 and TO_BEFORE.match(ctx.text, amounts[i - 1].span_end, amt.start):
+        if FROM_BEFORE.search(
+            ctx.text, max(s.start, amounts[i - 1].start - 30), amounts[i - 1].start
+        ):
+            return spans[0].end_year
+    return None

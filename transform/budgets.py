@@ -140,6 +140,7 @@ from transform.budget_spans import (
     document_dollar,
     in_span,
     lead,
+    range_year,
     section_context,
 )
 from transform.facts import Budget, Candidate, Mention
@@ -234,6 +235,8 @@ def _read_amount(ctx: Doc, index: int, amounts: list[Amount], i: int) -> Candida
         fiscal_year = point_year(ctx, w_start, min(w.end, year_end), amt.start, phase, amt.span_end)
         if fiscal_year is None:
             fiscal_year = point_year(ctx, s.start, year_end, amt.start, phase, amt.span_end)
+    if fiscal_year is None and not fund_capital:
+        fiscal_year = range_year(ctx, s, amounts, i)  # "From 2018 to 2023, ... from A to B"
     if fiscal_year is None and not multi:
         if multi_year(ctx, s.start, s.end):
             multi = True
@@ -272,6 +275,7 @@ def _read_amount(ctx: Doc, index: int, amounts: list[Amount], i: int) -> Candida
         and past
         and (
             PAST_OUTCOME.search(window_text)
+            or PAST_OUTCOME.search(ctx.text, s.start, amt.start)  # "supported ..., with A and B"
             # a funder reporting last year's grants, not a budget's line
             or (ALLOCATED.search(window_text) and not BUDGET_WORD.search(s.text))
         )

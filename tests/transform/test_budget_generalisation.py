@@ -62,3 +62,33 @@ def test_the_year_of_an_amount_compared_with_is_not_the_new_figure_s() -> None:
     )
     years = [(b.amount, b.fiscal_year) for b in facts(text, None)]
     assert years[0] == (30_000_000_000, 2030)
+
+
+def test_a_period_s_ends_date_the_two_ends_of_from_a_to_b() -> None:
+    text = (
+        "From 2015 to 2020, the province's science spending has grown from 41.3 billion "
+        "yuan to nearly 60 billion yuan, an official said on Friday."
+    )
+    rows = [(b.fiscal_year, b.phase) for b in facts(text, date(2021, 3, 1))]
+    assert rows == [(2015, "actual"), (2020, "actual")]
+
+
+def test_money_for_one_park_is_that_project_s() -> None:
+    text = (
+        "The budget earmarks HK$12 billion for research, as follows:\n\n"
+        "• $8 billion will be used on the second stage of the Riverside Science Park.\n\n"
+        "• $4 billion for university research."
+    )
+    assert [b.amount for b in facts(text, None)] == [12_000_000_000, 4_000_000_000]
+
+
+def test_a_reporting_clause_does_not_announce_the_money() -> None:
+    text = (
+        "With a budget of 9.6 billion yuan for 2019, the foundation received 80,000 "
+        "applications by June, it announced on Monday."
+    )
+    (b,) = facts(text, date(2019, 7, 1))
+    assert (b.fiscal_year, b.phase) == (2019, "unknown")
+    passive = "So far, 40 million pounds of funding has been announced across 12 programmes."
+    (b,) = facts(passive, date(2019, 7, 1))
+    assert b.phase == "approved"
