@@ -85,9 +85,16 @@ LAUNCH_STATE_RES = tuple((iso3, re.compile(r"\b(?:" + p + r")\b")) for iso3, p i
 # A section heading that reports a project's event: "Popular Health Action Launched",
 # "* Joint Lab Opened in Bangkok"
 HEADING_EVENT = re.compile(
-    r"[*•·\s-]*(?P<name>[A-Z][^:;]{2,120}?)\s+(?P<verb>(?i:launched|unveiled|opened"
+    r"[*•·\s-]*(?P<name>[A-Z][^:;]{2,120}?)\s+(?P<verb>(?i:launched|unveiled|opened|opens"
     r"|inaugurated|established|set\s+up|founded|kicked\s+off))"
     r"(?=\s*$|\s*[,:;.]|\s+(?:in|at|on|from|by|with|as|for|to)\b)"
+)
+# A headline in the present with the actor first: "China, Kenya Open Joint Lab on Tea",
+# "CAS Launches Silk Road Environment Program in Astana": the project is the object
+HEADING_ACTIVE = re.compile(
+    r"[*•·\s-]*(?P<actor>[A-Z][^:;]{1,80}?)\s+(?P<verb>(?i:launch(?:es)?|unveils?|opens?"
+    r"|inaugurates?|establish(?:es)?|sets?\s+up))\s+(?P<name>[A-Z0-9‘“\"'][^:;,]{2,120}?)"
+    r"(?=\s*$|\s*[,:;.]|\s+(?:in|at|from|into|as|amid|after)\s)"
 )
 # a heading's subject is one noun phrase: no clause ("X, which opened in 2009")
 NOT_A_HEADING_NAME = re.compile(r",|\b(?:which|that|who|has|have|had|is|are|was|were)\b")

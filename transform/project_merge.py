@@ -14,7 +14,7 @@ from transform import project_cues as cues
 from transform.event_context import EventDoc
 from transform.participants import countries_named
 from transform.project_attach import Draft
-from transform.project_names import is_named, project_type_of, same_project
+from transform.project_names import is_named, name_marks, project_type_of, same_project
 
 __all__ = ["merge_drafts"]
 
@@ -141,9 +141,14 @@ def merge_drafts(ctx: EventDoc, drafts: list[Draft]) -> list[Draft]:
                 renamed.add(id(d))
 
     def one_project(a: Draft, b: Draft) -> bool:
-        if not (a.named and b.named and same_project(a.name, b.name)):
+        if not (a.named and b.named):
             return False
-        loose = {id(a), id(b)} & renamed or not (ctx.body[a.sentence] and ctx.body[b.sentence])
+        heading = not (ctx.body[a.sentence] and ctx.body[b.sentence])
+        if heading and not set(name_marks(a.name)).isdisjoint(name_marks(b.name)):
+            return True  # "China Launches Shenzhou-17 Mission" over "the Shenzhou-17 spaceship"
+        if not same_project(a.name, b.name):
+            return False
+        loose = {id(a), id(b)} & renamed or heading
         return bool(loose) or _words(a.name) == _words(b.name)
 
     out: list[Draft] = []

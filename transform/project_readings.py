@@ -92,13 +92,18 @@ def heading_draft(ctx: EventDoc, index: int) -> Draft | None:
     Vientiane", "The Central Asian Branch of UCAS Unveiled in Uzbekistan"): a fact of its
     own when the body does not state it (`project_merge` keeps the body's reading)."""
     s = ctx.sentences[index]
-    m = cues.HEADING_EVENT.match(s.text)
+    m = cues.HEADING_EVENT.match(s.text) or cues.HEADING_ACTIVE.match(s.text)
     if m is None:
         return None
     name = clean_name(m.group("name"))
     typed = project_type_of(name)
     if typed is None or not is_named(name, False) or typed[0].endswith("s"):
         return None
+    actor = m.groupdict().get("actor")
+    if actor is not None and typed[1] == "research_result" and cues.COMPANY.search(actor):
+        return None  # "Huawei Technologies Unveils New Kirin Chip": a company's product
+    if name.split()[0].lower() in rules.NOT_LAUNCHED_WORDS:
+        return None  # "China Launches Campaign Against Fraud"
     core = rules.CORE_SPLIT.split(name, maxsplit=1)[0].lower().split()
     if cues.NOT_A_HEADING_NAME.search(name) or not rules.NOT_PROJECT_WORDS.isdisjoint(core):
         return None  # "China-Africa innovation cooperation conference opens": a meeting
@@ -106,6 +111,8 @@ def heading_draft(ctx: EventDoc, index: int) -> Draft | None:
     status = next(v for k, v in cues.HEADING_STATUS.items() if verb.startswith(k))
     info = ctx.analysis(s)
     after = s.start + m.end()
+    # the project itself is no participant; a headline's actor is
+    project = (s.start, after) if actor is None else (s.start + m.start("name"), after)
     return Draft(
         sentence=index,
         name=name,
@@ -115,7 +122,7 @@ def heading_draft(ctx: EventDoc, index: int) -> Draft | None:
         place=next(iter(ctx.places_in(after, s.end)), None),
         named=True,
         countries=countries_of_sentence(ctx, info, s.start, s.end),
-        orgs=orgs_of_sentence(ctx, info, s.start, s.end, (s.start, after)),
+        orgs=orgs_of_sentence(ctx, info, s.start, s.end, project),
         span=(s.start + m.start("name"), s.start + m.end("name")),
         head=typed[0],
     )

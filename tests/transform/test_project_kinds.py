@@ -202,3 +202,38 @@ def test_an_anniversary_of_a_founding_recalls_it() -> None:
         " Lusaka Agricultural Research Center."
     )
     assert found == []
+
+
+def test_a_headline_in_the_present_reports_a_project_the_body_does_not() -> None:
+    found = projects(
+        "Nanjing Institute Launches Mekong Water Program in Phnom Penh\n\n"
+        "The program will run for five years, the institute said."
+    )
+    assert [(p.name, p.status, p.city) for p in found] == [
+        ("Mekong Water Program", "launched", "Phnom Penh")
+    ]
+    found = projects(
+        "Lancang Hydrology Research Center Opens in Vientiane\n\n"
+        "The center will train engineers, officials said."
+    )
+    assert [(p.name, p.status) for p in found] == [
+        ("Lancang Hydrology Research Center", "inaugurated")
+    ]
+
+
+def test_headlines_with_campaigns_company_products_or_counts_are_no_projects() -> None:
+    assert projects("China Launches Campaign Against Fraud\n\nPolice said so.") == []
+    assert projects("Xiaomi Technologies Unveils New Surge Chip\n\nIt sells.") == []
+    assert projects("China Launches Three Jilin Satellites\n\nIt went well.") == []
+
+
+def test_a_contents_line_and_the_body_naming_one_mission_by_its_code_are_one() -> None:
+    found = projects(
+        "Monthly review\n\n"
+        "- China Launches Tianzhou-9 Mission\n\n"
+        "On 12 May, China launched the Tianzhou-9 cargo spacecraft from the Wenchang"
+        " Spacecraft Launch Site."
+    )
+    assert [(p.name, p.event_date) for p in found] == [
+        ("Tianzhou-9 cargo spacecraft", date(2024, 5, 12))
+    ]
