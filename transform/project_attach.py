@@ -96,6 +96,8 @@ def countries_of_sentence(ctx: EventDoc, info: Analysis, start: int, end: int) -
             continue
         if is_source(ctx.text, start, c.start):
             continue
+        if rules.REGION_BEFORE.search(ctx.text, max(start, c.start - 8), c.start):
+            continue  # "the Inner Mongolia autonomous region" is in China
         if c.iso3 not in out:
             out.append(c.iso3)
     return out

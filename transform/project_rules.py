@@ -214,6 +214,8 @@ LOCATED = re.compile(r"\b(?:located|based|sited|situated)\s+in\s+")
 NOT_MONEY_CONTEXT = re.compile(
     r"\b(?:trade|exports?|imports?|bonds?|GDP|deficit|revenue|sales)\b", _I
 )
+# a region of one country named after another ("Inner Mongolia") is no participant
+REGION_BEFORE = re.compile(r"\bInner\s+$")
 # an earlier or later date, not the event's; "Long March 3B" is a rocket, not 3 March
 DATE_EXCLUDED_BEFORE = re.compile(
     r"\b(?:since|reached\s+in|until|by|before|compared\s+(?:to|with)|long)\s+$", _I

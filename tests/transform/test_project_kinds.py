@@ -237,3 +237,12 @@ def test_a_contents_line_and_the_body_naming_one_mission_by_its_code_are_one() -
     assert [(p.name, p.event_date) for p in found] == [
         ("Tianzhou-9 cargo spacecraft", date(2024, 5, 12))
     ]
+
+
+def test_inner_mongolia_is_no_participant_country() -> None:
+    found = projects(
+        "Launch\n\n"
+        "China launched the Pingtai-3 satellite for Nigeria on Friday from the Jiuquan"
+        " Satellite Launch Center in the Inner Mongolia autonomous region."
+    )
+    assert countries(found[0]) == {"CHN", "NGA"}
