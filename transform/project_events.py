@@ -281,7 +281,12 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
         appos = appos or name
         name = called_after.group("n").rstrip(".,;")
         raw = name
-    called = rules.NAMED_CALLED.search(name) is not None
+    inner_called = rules.NAMED_CALLED.search(name)
+    called = inner_called is not None
+    if inner_called is not None and is_named(name[inner_called.end() :], False):
+        # "a quantum computer prototype named Zuchongzhi 3.0": the name, typed by the rest
+        appos = appos or name[: inner_called.start()]
+        name = raw = name[inner_called.end() :].strip(" ‘’“”\"'")
     expanded = expand_acronym(ctx, name)
     lead = rules.LEAD_ADVERBIAL.match(text, ctx.opening[index], s.end)
     # a capital at the sentence's start says nothing; after "The" it marks a name

@@ -168,7 +168,8 @@ NP_BOUNDARY = re.compile(
 NAMED_CALLED = re.compile(r"\s(?:called|named|dubbed|known\s+as|code-?named)\s", _I)
 DETERMINER = re.compile(
     r"^(?:(?:a|an|the|its|their|his|her|our|this|China's|China’s)\s+)?"
-    r"(?:(?:new|latest|newly|first|own|world's\s+first|world’s\s+first|brand-new)\s+)*",
+    r"(?:(?:new|latest|newly|first|own|world's\s+first|world’s\s+first|brand-new)\s+)*"
+    r"(?:(?:type|kind|form|class|generation)\s+of\s+)?",  # "a new type of solar cell"
     _I,
 )
 RELATIVE_WORDS = frozenset({"which", "that", "who", "it", "they", "this", "these"})

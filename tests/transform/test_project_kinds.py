@@ -246,3 +246,20 @@ def test_inner_mongolia_is_no_participant_country() -> None:
         " Satellite Launch Center in the Inner Mongolia autonomous region."
     )
     assert countries(found[0]) == {"CHN", "NGA"}
+
+
+def test_a_name_given_with_named_or_called_inside_the_object() -> None:
+    found = projects(
+        "Result\n\n"
+        "A team at Nankai University has built a photonic computer prototype named Lingxi 2.0."
+    )
+    assert [(p.name, p.project_type) for p in found] == [("Lingxi 2.0", "research_result")]
+
+
+def test_a_new_type_of_thing_is_the_thing() -> None:
+    found = projects(
+        "Result\n\n"
+        "Chinese scientists have developed a new type of sodium-ion battery that charges in"
+        " five minutes, according to a paper published in Joule on Thursday."
+    )
+    assert [p.name for p in found] == ["sodium-ion battery"]
