@@ -283,8 +283,8 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
         raw = name
     inner_called = rules.NAMED_CALLED.search(name)
     called = inner_called is not None
-    if inner_called is not None and is_named(name[inner_called.end() :], False):
-        # "a quantum computer prototype named Zuchongzhi 3.0": the name, typed by the rest
+    if inner_called is not None and rules.CODED_NAME.match(name, inner_called.end()):
+        # "a quantum computer prototype named Zuchongzhi 3.0": a code name, typed by the rest
         appos = appos or name[: inner_called.start()]
         name = raw = name[inner_called.end() :].strip(" ‘’“”\"'")
     expanded = expand_acronym(ctx, name)

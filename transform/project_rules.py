@@ -377,6 +377,8 @@ RENAME_SUBJECT = re.compile(
     r"(?:The\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’&-]*|of|for|on|and|the))*)"
     r"\s+(?:is|was|has|will|brings|focuses|aims)\b"
 )
+# A name with a code or version ("Queqiao-2", "Zuchongzhi 3.0") after "named"/"called"
+CODED_NAME = re.compile(r"\s*[‘“\"']?[A-Z][\w-]*(?:-\d[\w.-]*|\s+\d+(?:\.\d+)+)[’”\"']?\s*\Z")
 # A mission's code name: one word with a digit ("Tianhui-1C", "Shiyan-25")
 CODE_NAME = re.compile(r"[A-Z][A-Za-z]*-?\d[\w.-]*")
 PAST_EVENT = re.compile(

@@ -49,7 +49,7 @@ def test_seed_000_review_march_2024() -> None:
     assert [p.name for p in found] == [
         "China-Kazakhstan joint laboratory for remote sensing technology and application",
         "Ubolratana Dam hydro-floating solar hybrid power plant",
-        "relay satellite called Queqiao-2",
+        "Queqiao-2",  # the proper name the text gives ("a relay satellite called X")
         "CARES Copilot 1.0",
         "high-energy lithium-ion battery",
     ]
