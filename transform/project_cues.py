@@ -51,6 +51,12 @@ NOMINAL_NP_END = re.compile(
 # determiner (and perhaps one adjective) is a noun, not the event's verb
 NOUN_DETERMINERS = frozenset("the a an its their this that his her our whose each".split())
 ADJECTIVE_ENDINGS = ("ful", "ed", "al", "ous", "ic", "ive", "est", "first", "new")
+# "jointly unveiled the plaque of the X Center": how a centre is inaugurated
+PLAQUE_OF = re.compile(
+    r"(?:the\s+|a\s+)?(?:plaque|nameplate|name\s+plate|signboard)\s+(?:for|of|to)\s+"
+    r"(?:the\s+|a\s+|an\s+)?",
+    re.IGNORECASE,
+)
 # A launch vehicle is not the project: its launch is its payload's.
 LAUNCH_VEHICLE = re.compile(r"\b(?:rocket|launch\s+vehicle|Long\s+March)\b", re.IGNORECASE)
 # A named fund of a research or cooperation programme is a project (a programme); an

@@ -254,6 +254,9 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
         nominal = None if intransitive else rules.NOMINAL_OF.match(text, ns, ne)
         if nominal is not None and first_word:
             ns = nominal.end()  # "approved the establishment of the X Park": the X Park
+        plaque = None if intransitive else cues.PLAQUE_OF.match(text, ns, ne)
+        if plaque is not None:
+            ns, verb_status = plaque.end(), "inaugurated"  # "unveiled the plaque of X": X opens
         am = rules.APPOSITION.match(text, ne, s.end)
         if am:
             appos = am.group(1)  # "Taichi-II, an optical chip for ..."

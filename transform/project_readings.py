@@ -99,6 +99,8 @@ def heading_draft(ctx: EventDoc, index: int) -> Draft | None:
     typed = project_type_of(name)
     if typed is None or not is_named(name, False) or typed[0].endswith("s"):
         return None
+    if name.lower() == typed[0]:
+        return None  # "Centre opens": a head noun alone names nothing
     actor = m.groupdict().get("actor")
     if actor is not None and typed[1] == "research_result" and cues.COMPANY.search(actor):
         return None  # "Huawei Technologies Unveils New Kirin Chip": a company's product

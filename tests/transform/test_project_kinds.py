@@ -263,3 +263,14 @@ def test_a_new_type_of_thing_is_the_thing() -> None:
         " five minutes, according to a paper published in Joule on Thursday."
     )
     assert [p.name for p in found] == ["sodium-ion battery"]
+
+
+def test_unveiling_the_plaque_of_a_centre_inaugurates_it() -> None:
+    found = projects(
+        "Centre opens\n\n"
+        "On June 3, the two ministers jointly unveiled the plaque of the China-Chile Astronomy"
+        " Center in Santiago."
+    )
+    assert [(p.name, p.status, p.event_date, p.city) for p in found] == [
+        ("China-Chile Astronomy Center", "inaugurated", date(2024, 6, 3), "Santiago")
+    ]
