@@ -380,8 +380,13 @@ def read_category(
             )
             if category:
                 break
-    if category in ("health", "education") and RESEARCH_WORDS.search(ctx.text, w.start, w.end):
-        category = "science_technology"
+    if category in ("health", "education"):
+        # Research as what the money is for ("for research in health technology"), not a
+        # trailing remark ("campus facilities, in particular those for R&D").
+        span = purpose_span(ctx, w, amt) or (amt.span_end, w.end)
+        comma = ctx.text.find(",", span[0], span[1])
+        if RESEARCH_WORDS.search(ctx.text, span[0], comma if comma != -1 else span[1]):
+            category = "science_technology"
     return category or "other", used_antecedent
 
 

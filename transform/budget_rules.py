@@ -324,10 +324,6 @@ APPROVED = re.compile(
     r"|\bwas\s+(?:cut|raised|increased|reduced|lifted|trimmed|boosted)\s+to\b"
     r"|\b(?:launched|established|set\s+up|founded|created)\b[^.;]{0,60}\bfunds?\b"
     r"|\bfunds?\b[^.;]{0,40}\b(?:launched|established|set\s+up|founded|created)\b"
-    # "funding has been announced", "announced a 5 billion yuan fund"; not the reporting
-    # clause "..., it announced on Tuesday."
-    r"|\bannounc(?:e|es|ed|ing)\b(?!\s*[.,;]|\s+(?:on|last|yesterday|today|this\s+week"
-    r"|in\s+a\s+statement)\b)"
     r"|\b(?:is|was|are|were)\s+(?:made\s+)?available\b",
     _I,
 )
@@ -381,7 +377,12 @@ ACTUAL = re.compile(
 WEAK_PHASE = re.compile(
     r"\bwill\b|\bwould\b|\bplan(?:s|ned)?\s+to\b|\bis\s+set\s+to\b|\bexpect\w*\s+to\b|\bintends?\s+to\b"
     r"|\bpledg\w*|\baims?\s+to\b|\bto\s+be\s+(?:allocated|spent|invested)\b"
-    r"|\bmake\s+do\s+with\b|\bstands?\s+at\b|\bplans?\b",
+    r"|\bmake\s+do\s+with\b|\bstands?\s+at\b|\bplans?\b"
+    # "funding has been announced": an announced allocation, unless a stronger cue says
+    # more ("announced that they have spent"); not the reporting clause "it announced on
+    # Tuesday".
+    r"|\bannounc(?:e|es|ed|ing)\b(?!\s*[.,;]|\s+(?:on|last|yesterday|today|this\s+week"
+    r"|in\s+a\s+statement)\b)",
     _I,
 )
 # A research line inside a health or education budget is S&T: "research in life and

@@ -92,3 +92,24 @@ def test_a_reporting_clause_does_not_announce_the_money() -> None:
     passive = "So far, 40 million pounds of funding has been announced across 12 programmes."
     (b,) = facts(passive, date(2019, 7, 1))
     assert b.phase == "approved"
+
+
+def test_an_announcement_yields_to_a_stronger_cue() -> None:
+    text = (
+        "Officials of the provincial government announced that they have spent more than "
+        "80 million yuan on laboratory equipment for research over the past year."
+    )
+    (b,) = facts(text)
+    assert b.phase == "actual"
+
+
+def test_a_trailing_remark_on_research_does_not_make_education_money_s_and_t() -> None:
+    text = (
+        "The Government will set aside HK$6 billion for universities to renovate campus "
+        "buildings, in particular those for R&D."
+    )
+    (b,) = facts(text)
+    assert b.category == "education"
+    research = "The Government will set aside HK$2 billion for research in public health."
+    (b,) = facts(research)
+    assert b.category == "science_technology"
