@@ -57,6 +57,8 @@ PLAQUE_OF = re.compile(
     r"(?:the\s+|a\s+|an\s+)?",
     re.IGNORECASE,
 )
+# irregular past participles among the event verbs (a passive needs a participle)
+PARTICIPLES = frozenset("built sent set put begun run made".split())
 # A launch vehicle is not the project: its launch is its payload's.
 LAUNCH_VEHICLE = re.compile(r"\b(?:rocket|launch\s+vehicle|Long\s+March)\b", re.IGNORECASE)
 # A named fund of a research or cooperation programme is a project (a programme); an

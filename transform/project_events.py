@@ -81,6 +81,8 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
     if is_intention(words):
         return None
     passive = is_passive(words)
+    if passive and word.isalpha() and not word.endswith("ed") and word not in cues.PARTICIPLES:
+        return None  # "The telescope is open": an adjective or a noun after "is", no passive
     future = is_future(words)
     bare = skip_adverbs(words)
     agreed = (

@@ -111,6 +111,8 @@ def heading_draft(ctx: EventDoc, index: int) -> Draft | None:
         return None  # "China-Africa innovation cooperation conference opens": a meeting
     verb = m.group("verb").lower()
     status = next(v for k, v in cues.HEADING_STATUS.items() if verb.startswith(k))
+    if actor is not None and actor.split()[-1].lower() in ("to", "will"):
+        status = "planned"  # "China, Brazil to Launch CBERS-6 Satellite in 2028"
     info = ctx.analysis(s)
     after = s.start + m.end()
     # the project itself is no participant; a headline's actor is

@@ -274,3 +274,15 @@ def test_unveiling_the_plaque_of_a_centre_inaugurates_it() -> None:
     assert [(p.name, p.status, p.event_date, p.city) for p in found] == [
         ("China-Chile Astronomy Center", "inaugurated", date(2024, 6, 3), "Santiago")
     ]
+
+
+def test_a_headline_with_to_before_the_verb_is_a_plan() -> None:
+    found = projects("China, Peru to Launch Andes-2 Satellite in 2027\n\nOfficials said so.")
+    assert [(p.name, p.status) for p in found] == [("Andes-2 Satellite", "planned")]
+
+
+def test_is_open_is_no_passive() -> None:
+    found = projects(
+        "Telescope\n\nThe Qitai radio telescope, completed in 2023, is open to visiting teams."
+    )
+    assert found == []
