@@ -96,7 +96,7 @@ def countries_of_sentence(ctx: EventDoc, info: Analysis, start: int, end: int) -
             continue
         if is_source(ctx.text, start, c.start):
             continue
-        if rules.REGION_BEFORE.search(ctx.text, max(start, c.start - 8), c.start):
+        if cues.REGION_BEFORE.search(ctx.text, max(start, c.start - 8), c.start):
             continue  # "the Inner Mongolia autonomous region" is in China
         if c.iso3 not in out:
             out.append(c.iso3)
@@ -162,7 +162,7 @@ def rename_from(ctx: EventDoc, draft: Draft, text: str) -> None:
             elif (
                 typed is None
                 and draft.head_type == "space_mission"
-                and rules.CODE_NAME.fullmatch(m.group("name"))
+                and cues.CODE_NAME.fullmatch(m.group("name"))
             ):
                 name = m.group("name")  # "a mapping satellite ... The Tianhui-1C was ..."
     if name and is_named(name, False):

@@ -203,3 +203,9 @@ NAME_GOES_ON = re.compile(
 STRAY_CAPITAL = re.compile(
     r"((?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)\s+[A-Z][a-z]+\s+[a-z]"
 )
+# a region of one country named after another ("Inner Mongolia") is no participant
+REGION_BEFORE = re.compile(r"\bInner\s+$")
+# A name with a code or version ("Queqiao-2", "Zuchongzhi 3.0") after "named"/"called"
+CODED_NAME = re.compile(r"\s*[‘“\"']?[A-Z][\w-]*(?:-\d[\w.-]*|\s+\d+(?:\.\d+)+)[’”\"']?\s*\Z")
+# A mission's code name: one word with a digit ("Tianhui-1C", "Shiyan-25")
+CODE_NAME = re.compile(r"[A-Z][A-Za-z]*-?\d[\w.-]*")

@@ -38,7 +38,7 @@ from transform.project_clauses import (
 )
 from transform.project_names import (
     clean_name,
-    concrete_project,
+    code_name_given,
     expand_acronym,
     is_named,
     one_project_noun,
@@ -46,6 +46,7 @@ from transform.project_names import (
     status_of,
 )
 from transform.project_readings import (
+    agreed_project,
     names_current_mission,
     owner_name,
     passive_subject,
@@ -227,16 +228,10 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
             and core_head
             and core_head[-1].strip(rules.PUNCT) in rules.AGREEMENT_HEADS
         ):
-            # the project an agreement is about, named later in the sentence
-            ag = rules.AGREED_PROJECT.search(text, ns + len(core_text), s.end)
-            named_ag = None if ag else cues.AGREED_NAMED.search(text, ns + len(core_text), s.end)
-            if ag is None and named_ag is None:
+            found = agreed_project(text, ns + len(core_text), s.end)
+            if found is None:
                 return None
-            ns, ne = np_after(text, (ag or named_ag).end(), s.end)
-            if ne <= ns or not is_named(clean_name(text[ns:ne]), False):
-                return None
-            if named_ag is not None and not concrete_project(clean_name(text[ns:ne])):
-                return None  # "an agreement on Science and Technology Cooperation"
+            ns, ne = found
             agreement = True
         own_works = rules.OWN_WORKS.match(text, ns, ne)
         if verb_status == "other" and own_works is None:
@@ -286,12 +281,11 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
         appos = appos or name
         name = called_after.group("n").rstrip(".,;")
         raw = name
-    inner_called = rules.NAMED_CALLED.search(name)
-    called = inner_called is not None
-    if inner_called is not None and rules.CODED_NAME.match(name, inner_called.end()):
-        # "a quantum computer prototype named Zuchongzhi 3.0": a code name, typed by the rest
-        appos = appos or name[: inner_called.start()]
-        name = raw = name[inner_called.end() :].strip(" ‘’“”\"'")
+    called = rules.NAMED_CALLED.search(name) is not None
+    coded = code_name_given(name)
+    if coded is not None:  # "a prototype named Zuchongzhi 3.0": the name, typed by the rest
+        appos, name = appos or coded[0], coded[1]
+        raw = name
     expanded = expand_acronym(ctx, name)
     lead = rules.LEAD_ADVERBIAL.match(text, ctx.opening[index], s.end)
     # a capital at the sentence's start says nothing; after "The" it marks a name

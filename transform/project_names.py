@@ -185,3 +185,13 @@ def concrete_project(name: str) -> bool:
     and Technology Cooperation" (a framework of cooperation, no project)."""
     typed = project_type_of(cues.COOPERATION_TAIL.sub("", name))
     return typed is not None and typed[1] != "programme"
+
+
+def code_name_given(name: str) -> tuple[str, str] | None:
+    """(description, name) of "a relay satellite called Queqiao-2" or "a prototype named
+    Zuchongzhi 3.0": a code or version name after "named"/"called" (a plain word such as
+    "a robotic chemist named Luke" stays a description)."""
+    m = rules.NAMED_CALLED.search(name)
+    if m is None or not cues.CODED_NAME.match(name, m.end()):
+        return None
+    return name[: m.start()], name[m.end() :].strip(" ‘’“”\"'")

@@ -16,9 +16,16 @@ from transform.project_attach import (
     orgs_of_sentence,
 )
 from transform.project_clauses import Verb, clause_start_of, np_after, np_before
-from transform.project_names import clean_name, expand_acronym, is_named, project_type_of
+from transform.project_names import (
+    clean_name,
+    concrete_project,
+    expand_acronym,
+    is_named,
+    project_type_of,
+)
 
 __all__ = [
+    "agreed_project",
     "another_draft",
     "heading_draft",
     "names_current_mission",
@@ -139,7 +146,7 @@ def names_current_mission(name: str, current: Draft | None) -> bool:
         current is not None
         and current.head_type == "space_mission"
         and not current.named
-        and rules.CODE_NAME.fullmatch(name) is not None
+        and cues.CODE_NAME.fullmatch(name) is not None
     )
 
 
@@ -175,3 +182,20 @@ def passive_subject(
     ):
         return fs, fe, None
     return ns, ne, None
+
+
+def agreed_project(text: str, pos: int, end: int) -> tuple[int, int] | None:
+    """The named project a signed agreement is about, after the agreement noun at `pos`:
+    "an agreement on the joint development of the CBERS-6 satellite", "an agreement on
+    International Lunar Research Station cooperation", "an agreement to ... through the
+    joint Centre of X"; not "an agreement on Science and Technology Cooperation"."""
+    ag = rules.AGREED_PROJECT.search(text, pos, end)
+    named_ag = None if ag else cues.AGREED_NAMED.search(text, pos, end)
+    if ag is None and named_ag is None:
+        return None
+    ns, ne = np_after(text, (ag or named_ag).end(), end)
+    if ne <= ns or not is_named(clean_name(text[ns:ne]), False):
+        return None
+    if named_ag is not None and not concrete_project(clean_name(text[ns:ne])):
+        return None
+    return ns, ne

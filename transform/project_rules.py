@@ -215,8 +215,6 @@ LOCATED = re.compile(r"\b(?:located|based|sited|situated)\s+in\s+")
 NOT_MONEY_CONTEXT = re.compile(
     r"\b(?:trade|exports?|imports?|bonds?|GDP|deficit|revenue|sales)\b", _I
 )
-# a region of one country named after another ("Inner Mongolia") is no participant
-REGION_BEFORE = re.compile(r"\bInner\s+$")
 # an earlier or later date, not the event's; "Long March 3B" is a rocket, not 3 March
 DATE_EXCLUDED_BEFORE = re.compile(
     r"\b(?:since|reached\s+in|until|by|before|compared\s+(?:to|with)|long)\s+$", _I
@@ -377,10 +375,6 @@ RENAME_SUBJECT = re.compile(
     r"(?:The\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’&-]*|of|for|on|and|the))*)"
     r"\s+(?:is|was|has|will|brings|focuses|aims)\b"
 )
-# A name with a code or version ("Queqiao-2", "Zuchongzhi 3.0") after "named"/"called"
-CODED_NAME = re.compile(r"\s*[‘“\"']?[A-Z][\w-]*(?:-\d[\w.-]*|\s+\d+(?:\.\d+)+)[’”\"']?\s*\Z")
-# A mission's code name: one word with a digit ("Tianhui-1C", "Shiyan-25")
-CODE_NAME = re.compile(r"[A-Z][A-Za-z]*-?\d[\w.-]*")
 PAST_EVENT = re.compile(
     r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:inaugurated|opened|launched|established|set\s+up"
     r"|unveiled|commissioned|founded)\b|\b(?:kicked\s+off|opened|started|began|launched"
