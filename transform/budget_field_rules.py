@@ -45,6 +45,15 @@ CHANGE = [
         _I,
     ),
 ]
+# A rate of growth stated as a level ("lower its defense budget growth rate to 7.5 percent").
+GROWTH_TO = re.compile(r"\bgrowth(?:\s+rate)?\s+(?:to|of|at)\s+" + HEDGE + "?" + PCT, _I)
+# An average over years is not one year's change ("increased by 6.4 percent annually on
+# average over the past six years").
+AVERAGE_RATE = re.compile(
+    r"\bon\s+average\b|\baverage\s+(?:annual|yearly)\b|\b(?:annual|yearly)\s+average\b"
+    r"|\bannually\b|\bper\s+(?:year|annum)\b|\ba\s+year\s+on\s+average\b",
+    _I,
+)
 DECREASE = re.compile(
     r"^(?:down|falls?|fell|fallen|falling|decrease[sd]?|decline[sd]?|drops?|dropped|dropping"
     r"|declining|decreasing|shrinking|shrank|shrinks?|cut\w*|lower|reduc\w*|less|trim\w*"

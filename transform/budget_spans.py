@@ -97,6 +97,7 @@ class Doc:
         text = doc.text
         self.amounts = amounts
         self.amount_starts = [a.start for a in amounts]
+        self.change_given: set[str] = set()  # categories whose first figure has its rate
         self.doc_id = doc_id
         self.doc = doc
         self.text = text

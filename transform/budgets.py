@@ -93,6 +93,7 @@ import bisect
 import re
 
 from extract.documents import ParsedDocument
+from transform.budget_change import change_before
 from transform.budget_field_rules import CATEGORY_PATTERNS, CURRENCY_COUNTRY
 from transform.budget_fields import (
     actor_country,
@@ -301,6 +302,10 @@ def _read_amount(ctx: Doc, index: int, amounts: list[Amount], i: int) -> Candida
     change = change_pct(window_text, a_start, a_end)
     if change is None:
         change = follow_up_change(ctx, index)
+    if change is None and not base:
+        change = change_before(ctx, context, category)
+    elif change is not None and not base:
+        ctx.change_given.add(category)
     stated_usd = amt.stated_usd if amt.currency != "USD" else None
 
     from_header = header is not None  # a list item's evidence is the item itself

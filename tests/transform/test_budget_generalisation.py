@@ -113,3 +113,18 @@ def test_a_trailing_remark_on_research_does_not_make_education_money_s_and_t() -
     research = "The Government will set aside HK$2 billion for research in public health."
     (b,) = facts(research)
     assert b.category == "science_technology"
+
+
+def test_a_rate_stated_before_the_figure_belongs_to_it() -> None:
+    text = (
+        "The country will raise its defence budget growth rate to 5.5 percent this year.\n\n"
+        "The defence budget will be 90 billion yuan, the draft budget shows."
+    )
+    (b,) = facts(text)
+    assert (b.category, b.change_pct) == ("defense", 5.5)
+    average = (
+        "Science spending has increased by 6 percent annually on average.\n\n"
+        "Spending on science reached 40 billion yuan in 2021."
+    )
+    (b,) = facts(average)
+    assert b.change_pct is None
