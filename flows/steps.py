@@ -26,7 +26,7 @@ from extract.parse import parse_raw
 from extract.sources import PipelineConfig, SourceConfig
 from transform.consolidate import consolidate
 from transform.countries import countries_reference
-from transform.extractor import extract_candidates
+from transform.extractor import extract_document
 from transform.organisations import organisations_reference
 from transform.version import EXTRACTOR_VERSION
 from warehouse import load
@@ -69,6 +69,8 @@ class RunSummary:
     retracted: int = 0
     quality: list[str] = field(default_factory=list)
     published: dict[str, int] = field(default_factory=dict)
+    # documents read only in part (a page too long, too many facts): (doc_id, reason)
+    limited: list[tuple[str, str]] = field(default_factory=list)
 
     def counts(self) -> dict[str, Any]:
         return {
@@ -80,6 +82,7 @@ class RunSummary:
             "facts": self.facts,
             "retracted": self.retracted,
             "published": self.published,
+            "extraction_limited": dict(self.limited),
         }
 
     def lines(self) -> list[str]:
@@ -99,6 +102,8 @@ class RunSummary:
             out.append("facts: " + ", ".join(f"{k} {v}" for k, v in sorted(self.facts.items())))
         if self.retracted:
             out.append(f"retracted facts: {self.retracted}")
+        for doc_id, reason in self.limited[:20]:
+            out.append(f"  read in part: {doc_id} ({reason})")
         out += [f"quality: {q}" for q in self.quality]
         if self.published:
             out.append(
@@ -376,13 +381,16 @@ def extract_facts(ctx: RunContext) -> int:
     docs = load.documents_to_extract(ctx.con, EXTRACTOR_VERSION)
     for doc_id, doc_type, parsed in docs:
         try:
-            candidates = extract_candidates(doc_id, parsed, doc_type)
+            extraction = extract_document(doc_id, parsed, doc_type)
         except Exception as exc:
             log.exception("extractor crashed on %s", doc_id)
             ctx.summary.failures["extractor_error"] += 1
             ctx.summary.failed_items.append((doc_id, f"extractor_error: {exc}"))
             continue
-        load.replace_candidates(ctx.con, doc_id, candidates, EXTRACTOR_VERSION)
+        if extraction.limit is not None:
+            log.warning("document %s read in part: %s", doc_id, extraction.limit)
+            ctx.summary.limited.append((doc_id, extraction.limit))
+        load.replace_candidates(ctx.con, doc_id, extraction.candidates, EXTRACTOR_VERSION)
     return len(docs)
 
 
