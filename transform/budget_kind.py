@@ -25,6 +25,7 @@ from transform.budget_rules import (
     EXCLUDED,
     INCREMENT_AFTER,
     INCREMENT_BEFORE,
+    LEVERAGE_BEFORE,
     LIST_ITEM,
     ONE_PROJECT,
     ONE_THING_AFTER,
@@ -109,6 +110,8 @@ def is_budget_amount(
     source = PUBLIC_SOURCE.search(ctx.text, w.start, region_end)
     if EXCLUDED.search(PUBLIC_SOURCE.sub(_blank, masked(ctx, w.start, region_end))):
         return False
+    if LEVERAGE_BEFORE.search(ctx.text, w.start, amt.start):
+        return False  # money a fund is expected to leverage
     if PER_UNIT.search(window_text):
         return False
     strong = (

@@ -128,3 +128,14 @@ def test_a_rate_stated_before_the_figure_belongs_to_it() -> None:
     )
     (b,) = facts(average)
     assert b.change_pct is None
+
+
+def test_a_verb_of_leverage_must_govern_the_amount() -> None:
+    lever = "Officials said the new state fund could drive 800 billion yuan of investment."
+    assert facts(lever) == []
+    text = (
+        "To drive innovation in fine chemicals, the provincial government will spend "
+        "3 billion yuan on research next year."
+    )
+    (b,) = facts(text)
+    assert (b.amount, b.fiscal_year) == (3_000_000_000, 2023)
