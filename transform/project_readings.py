@@ -109,7 +109,13 @@ def heading_draft(ctx: EventDoc, index: int) -> Draft | None:
     if name.lower() == typed[0]:
         return None  # "Centre opens": a head noun alone names nothing
     actor = m.groupdict().get("actor")
-    if actor is not None and typed[1] == "research_result" and cues.COMPANY.search(actor):
+    if actor is not None and (
+        cues.COMPANY.search(actor)
+        or any(
+            o.kind == "company"
+            for o in ctx.orgs_in(s.start, s.start + m.end("actor"), ctx.analysis(s))
+        )
+    ):
         return None  # "Huawei Technologies Unveils New Kirin Chip": a company's product
     if name.split()[0].lower() in rules.NOT_LAUNCHED_WORDS:
         return None  # "China Launches Campaign Against Fraud"
