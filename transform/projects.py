@@ -10,8 +10,9 @@ station, funded with RMB 12 million from ...", "The work was published in Nature
 August") add participants, funding and, for a research result, its announcement date.
 
 Rules, each because a sentence of the other kind looks alike:
-1. Body sentences (see `event_context`); a headline or contents line ("* X Opened in Y")
-   is a fact only when the body does not state it (rule 12).
+1. Body sentences (see `event_context`); a headline or contents line ("* X Opened in Y",
+   "CAS Launches X Program in Y", "China, Brazil to Launch X" planned) is a fact only when
+   the body does not state it (rule 12); a headline whose actor is a company is a product.
 2. The project must be one named or singular thing with a project head noun (laboratory,
    centre, station, satellite, programme, battery, model...) or a proper name
    ("Queqiao-2", "CARES Copilot 1.0"). Counts ("53 joint laboratories", "nearly 2,000 joint
@@ -24,7 +25,9 @@ Rules, each because a sentence of the other kind looks alike:
    ("will establish", "plans to launch", "Launching X promises") is a planned project, but
    only a named one: "will set up four hubs" and "agreed to launch a joint call" are
    general intentions. Encouragements and calls ("encourage the establishment of") are
-   never projects.
+   never projects. A bare verb form after a determiner or "is" is a noun or an adjective
+   ("The launch marked the 629th mission", "is open"); a participle followed by "by"
+   without an auxiliary recalls a thing ("the prototype X launched by Google").
 4. "The laboratory", "the mission": a definite unnamed project is the paragraph's current
    project again, never a new one.
 5. Status by the verb: launched/unveiled/released/kicked off -> launched;
@@ -50,12 +53,18 @@ Rules, each because a sentence of the other kind looks alike:
    on a facility (a research result, status other); a fund programme of research or
    cooperation ("UK-China Research and Innovation Fund was announced"; an investment fund
    is a budget only); money "for the development of" a named site (planned); an inverted
-   subject ("Just launched ... is the X programme"). A rocket is the vehicle of the current
+   subject ("Just launched ... is the X programme"); "unveiled the plaque of X" (X
+   inaugurated); an agreement signed on, for or through a named project with a concrete
+   head ("an agreement on X Station cooperation"); several names in apposition to a count
+   ("Two satellites, A and B, were launched"). A rocket is the vehicle of the current
    mission, not a project; a space mission's country is the launching state of the launch
    site or vehicle the page names.
 12. A described project ("a centre for joint research on ...") takes the proper name its
    section heading or a later sentence gives it; two readings of one project in a page
-   (a caption and the body, an inauguration and the agreement signed that day) are one.
+   (a caption and the body, an inauguration and the agreement signed that day, a headline
+   with an acronym and the body with its long form, a contents line and the body sharing a
+   code name) are one. A described mission takes a code name launched next ("The
+   Tianhui-1C was launched") or a name after its head ("of satellite Tupac Katari").
 
 Modules: `project_rules` and `project_cues` (named data), `project_clauses` (clause
 grammar), `project_names` (names and types), `project_events` (one event verb),
