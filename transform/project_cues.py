@@ -209,3 +209,5 @@ REGION_BEFORE = re.compile(r"\bInner\s+$")
 CODED_NAME = re.compile(r"\s*[‘“\"']?[A-Z][\w-]*(?:-\d[\w.-]*|\s+\d+(?:\.\d+)+)[’”\"']?\s*\Z")
 # A mission's code name: one word with a digit ("Tianhui-1C", "Shiyan-25")
 CODE_NAME = re.compile(r"[A-Z][A-Za-z]*-?\d[\w.-]*")
+# "the CAS Innovation Cooperation Center (Bangkok)": the city in brackets after a name
+PLACE_IN_BRACKETS = re.compile(r"\(([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\)")

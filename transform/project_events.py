@@ -360,6 +360,9 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
     # Where an agreement was signed is not where its project is ("signed in Munich").
     place_from = ne if agreement or agreed else clause_start
     place = next((p for p in ctx.places_in(place_from, clause_end) if not ns <= p.start < ne), None)
+    bracket = cues.PLACE_IN_BRACKETS.search(text, ns, min(s.end, ne + 2))
+    if place is None and bracket is not None:
+        place = read_place(text, bracket.start(1), bracket.end(1))  # "X Center (Bangkok)"
     if place is None:
         lm = rules.LOCATED.search(text, s.start, s.end)
         if lm:

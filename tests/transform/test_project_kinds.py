@@ -286,3 +286,12 @@ def test_is_open_is_no_passive() -> None:
         "Telescope\n\nThe Qitai radio telescope, completed in 2023, is open to visiting teams."
     )
     assert found == []
+
+
+def test_a_city_in_brackets_after_the_name_is_the_project_place() -> None:
+    found = projects(
+        "Embassy news\n\n"
+        "On May 9, the ambassador attended the Opening Ceremony of the Marine Biology"
+        " Research Center (Jakarta)."
+    )
+    assert [(p.city, p.country) for p in found] == [("Jakarta", "IDN")]
