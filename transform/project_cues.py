@@ -13,7 +13,8 @@ import re
 # the event named by a noun, and the status it gives.
 NOMINAL_EVENT = re.compile(
     r"(?P<noun>launch|launching|unveiling|opening|inauguration|establishment|founding"
-    r"|commissioning|completion|development|construction)(?:\s+(?:and\s+hand(?:ing)?[\s-]over\s+)?ceremony)?(?:\s+and\s+hand(?:ing)?[\s-]over)?\s+of\s+"
+    r"|commissioning|completion|development|construction)(?:\s+(?:and\s+hand(?:ing)?[\s-]over\s+)?ceremony)?(?:\s+and\s+hand(?:ing)?[\s-]over)?"
+    r"(?:\s+in\s+[A-Z][\w'’-]+)?\s+of\s+"  # "the launch in China of X"
 )
 # "attended the Opening Ceremony of the X Center": the same event noun in title case, as
 # pages capitalise a ceremony's name (only with "Ceremony", else a capital starts a name)

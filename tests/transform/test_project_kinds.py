@@ -295,3 +295,14 @@ def test_a_city_in_brackets_after_the_name_is_the_project_place() -> None:
         " Research Center (Jakarta)."
     )
     assert [(p.city, p.country) for p in found] == [("Jakarta", "IDN")]
+
+
+def test_the_launch_in_a_country_of_a_named_satellite() -> None:
+    found = projects(
+        "Satellite\n\n"
+        "Crowds watched the launch in China of the Condor Andino weather satellite on"
+        " March 8, 2024, in a square in Quito."
+    )
+    assert [(p.name, p.event_date) for p in found] == [
+        ("Condor Andino weather satellite", date(2024, 3, 8))
+    ]
