@@ -98,7 +98,7 @@ CATEGORY_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "industry",
             r"\bindustr(?:y|ial)\s+(?:investment\s+)?funds?\b|\b(?:investment|guidance)\s+funds?\b"
-            r"|\bsemiconductors?\b|\bintegrated\s+circuits?\b|\bchips?\b|\bchipmaking\b"
+            r"|\bsemiconductors?\b|\bintegrated\s+circuits?\b|\bchips?\b|\bchipmak(?:ing|ers?)\b"
             r"|\bmanufacturing\b|\bmanufacturers\b|\bindustrial\s+(?:policy|upgrading|development)"
             r"|\b(?:re-?)?industriali[sz]ation\b",
         ),
@@ -135,7 +135,7 @@ CATEGORY_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # Weaker signs of research and technology spending: last in priority.
         (
             "science_technology",
-            r"\bresearch\b|\btechnolog(?:y|ies)\b|\bquantum\b|\bartificial\s+intelligence\b"
+            r"\bresearch\b|\btechnolog(?:y|ies|ical)\b|\bquantum\b|\bartificial\s+intelligence\b"
             r"|\bAI\b|\binnovation\b|\bscientific\b|\bscience\b|\bspace\b|\baerospace\b"
             r"|\bnuclear\b|\bfusion\b|\bbiotech\w*|\bsupercomput\w*",
         ),

@@ -27,6 +27,7 @@ BUDGET_TRIGGERS: tuple[str, ...] = (
     r"earmark(?:s|ed|ing)?",
     r"set\s+aside",
     r"expenditures?",
+    r"(?:R&D|research\s+and\s+development)\s+inputs?",  # the statistics bulletins' term
     r"spending",
     r"spends?",
     r"spent",
@@ -369,6 +370,7 @@ REPORT_OF_ACTUALS = re.compile(
 # sentence is about a budget ("allocated Rs 10,579 crore in the Union Budget 2023-24").
 ALLOCATED = re.compile(r"\ballocated\b", _I)
 BUDGET_WORD = re.compile(r"\bbudget", _I)
+SPENT_NOUN = re.compile(r"\b(?:expenditures?|spending|outlays?)\b", _I)
 LAST_YEAR = re.compile(r"\blast\s+year\b|\bthe\s+previous\s+year\b", _I)
 ACTUAL = re.compile(
     r"\bspent\b|\bactual(?:ly)?\b|\bbulletin\b|\bcommuniqu[eé]\b|\bstatistic(?:s|al)\b"

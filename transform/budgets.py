@@ -131,6 +131,7 @@ from transform.budget_rules import (
     REPORT_OF_ACTUALS,
     RUPEE,
     SIZE_OF,
+    SPENT_NOUN,
     STRONG_CUE,
     TERMINAL,
 )
@@ -222,6 +223,8 @@ def _read_amount(ctx: Doc, index: int, amounts: list[Amount], i: int) -> Candida
     used_antecedent = used_antecedent or from_antecedent
 
     # 4. Fiscal year.
+    if category == "other" and FUND_CAPITAL.search(window_text):
+        category = "industry"  # a public fund's capital, its purpose not stated
     fund_capital = FUND_CAPITAL.search(window_text) is not None or (
         category == "industry" and re.search(r"\bfunds?\b", window_text, _I) is not None
     )
@@ -265,7 +268,12 @@ def _read_amount(ctx: Doc, index: int, amounts: list[Amount], i: int) -> Candida
         and fiscal_year is not None
         and ctx.published is not None
         and fiscal_year < ctx.published.year
-        and (PAST_STATISTIC.search(window_text) or PAST_STATISTIC.search(s.text))
+        and (
+            PAST_STATISTIC.search(window_text)
+            or PAST_STATISTIC.search(s.text)
+            # expenditure of a year already over, not a budget's line, is what was spent
+            or (SPENT_NOUN.search(s.text) and not BUDGET_WORD.search(ctx.text, s.start, amt.start))
+        )
     ):
         phase = "actual"
     past = (

@@ -139,3 +139,34 @@ def test_a_verb_of_leverage_must_govern_the_amount() -> None:
     )
     (b,) = facts(text)
     assert (b.amount, b.fiscal_year) == (3_000_000_000, 2023)
+
+
+def test_expenditure_of_a_year_already_over_is_actual() -> None:
+    text = (
+        "The city's S&T expenditure was 21.4 billion yuan in 2020, accounting for 5 percent "
+        "of general public budget expenditure."
+    )
+    (b,) = facts(text, date(2022, 1, 10))
+    assert (b.fiscal_year, b.phase) == (2020, "actual")
+    budget = "The academy had a budget of 9.1 billion yuan in 2020."
+    (b,) = facts(budget, date(2022, 1, 10))
+    assert b.phase == "unknown"
+
+
+def test_r_and_d_input_is_expenditure() -> None:
+    text = "The province's R&D input reached 77.5 billion yuan in 2020."
+    (b,) = facts(text)
+    assert (b.category, b.fiscal_year, b.phase) == ("science_technology", 2020, "actual")
+
+
+def test_a_public_fund_s_capital_without_a_stated_purpose_is_industry() -> None:
+    text = "The municipal fund, with total capital of 20 billion yuan, was set up in 2021."
+    (b,) = facts(text)
+    assert b.category == "industry"
+
+
+def test_chipmakers_and_technological_purposes() -> None:
+    (b,) = facts("The government will provide 2 billion yuan in subsidies to chipmakers.")
+    assert b.category == "industry"
+    (b,) = facts("The ministry allocated 3 billion yuan to technological upgrading this year.")
+    assert b.category == "science_technology"
