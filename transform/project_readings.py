@@ -180,6 +180,8 @@ def passive_subject(
         return fs, fe, None
     if last_typed and rules.DIGIT_WORD.search(first) and len(first.split()) <= 3:
         return fs, fe, text[ns:ne]
+    if last_typed and is_named(first, False) and rules.INDEFINITE.match(text, ns, ne):
+        return fs, fe, text[ns:ne]  # "The Newton Fund, a UK government initiative, was ..."
     if (
         last_typed
         and is_named(first, False)

@@ -148,7 +148,8 @@ QUANTIFIER = re.compile(
     r"^(?:\d+(?:[.,]\d+)*(?![\w.,-])|nearly|almost|about|around|over|more\s+than|less\s+than|fewer\s+than|some"
     r"|several|many|multiple|various|numerous|dozens|hundreds|thousands|a\s+number|a\s+series"
     r"|a\s+batch|a\s+total|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|such"
-    r"|these|those|more|other|further|additional|new\s+\d)\b(?!-)",
+    r"|these|those|more|other|further|additional|new\s+\d"
+    r"|(?:new\s+)?(?:round|wave|batch|group)\s+of)\b(?!-)",
     _I,
 )
 NP_BOUNDARY = re.compile(
@@ -194,7 +195,7 @@ ANNOUNCED = re.compile(
     r"\b(?:announced|published|unveiled|reported|released|presented|described|revealed)\b", _I
 )
 ACRONYM_IN_BRACKETS = re.compile(r"\(\s*[A-Z][A-Za-z&.\-]{1,11}\s*\)")
-DECIMAL = re.compile(r"\b\d+\.\d+\b")
+DECIMAL = re.compile(r"\b\d+(?:[.,]\d+)+\b")  # "1.0", "1,000"
 ADVERBS_AFTER_VERB = re.compile(r"\s*(?:(?:successfully|jointly|officially|formally|also)\s+)*")
 SUBJECT_CUT = re.compile(
     r",|\s(?:between|located|which|that|who|in|at|of\s+(?:US|U\.S\.|\$|USD|RMB|EUR)|built|funded"
@@ -208,7 +209,7 @@ CLAUSE_END = re.compile(
 )
 APPOSITION = re.compile(r",\s+((?:a|an|its|the|their)\s+[^,;.]{3,120})")
 BY_AFTER = re.compile(r"\s*by\s+")
-CORE_HEAD_SPLIT = re.compile(r"\s(?:of|for|on|called|named|dubbed|based)\s")
+CORE_HEAD_SPLIT = re.compile(r"\s(?:of|for|on|called|named|dubbed|based|to)\s")
 DEFINITE = re.compile(r"(?:the|this|that|its|their)\s", _I)
 INDEFINITE = re.compile(r"(?:a|an)\s", _I)
 LOCATED = re.compile(r"\b(?:located|based|sited|situated)\s+in\s+")

@@ -306,3 +306,28 @@ def test_the_launch_in_a_country_of_a_named_satellite() -> None:
     assert [(p.name, p.event_date) for p in found] == [
         ("Condor Andino weather satellite", date(2024, 3, 8))
     ]
+
+
+def test_a_programme_to_do_something_for_a_thousand_people() -> None:
+    found = projects(
+        "Training\n\n"
+        "A China-funded program to train 1,200 Kenyan lab technicians was launched in Nairobi"
+        " on Monday."
+    )
+    assert [(p.name, p.status) for p in found] == [
+        ("China-funded program to train 1,200 Kenyan lab technicians", "launched")
+    ]
+
+
+def test_a_new_round_of_a_programme_is_no_new_project() -> None:
+    found = projects(
+        "Round\n\nA new round of the Silk Road science program was announced on Monday."
+    )
+    assert found == []
+
+
+def test_a_proper_name_before_an_indefinite_description() -> None:
+    found = projects(
+        "Lab\n\nThe Lotus Lab, a Sino-Indian research platform, was launched in Kunming on 3 May."
+    )
+    assert [p.name for p in found] == ["Lotus Lab"]
