@@ -28,7 +28,6 @@ from transform.budget_field_rules import (
 from transform.budget_rules import (
     ACTUAL,
     APPROVED,
-    FOLLOW_UP,
     MULTI_YEAR,
     PROPOSED,
     RESEARCH_WORDS,
@@ -38,7 +37,7 @@ from transform.budget_rules import (
 )
 from transform.budget_spans import Doc, Window, in_span, masked, year_of_other_amount
 from transform.dates import YearMention
-from transform.money import Amount, parse_amounts
+from transform.money import Amount
 from transform.organisations import SPENDER_KINDS, OrgMention
 from transform.sentences import Sentence
 
@@ -390,13 +389,16 @@ def read_category(
     return category or "other", used_antecedent
 
 
-def follow_up_change(ctx: Doc, index: int) -> float | None:
-    """A change stated by the next sentence about this amount ("The amount is 3.2% more")."""
-    if index + 1 >= len(ctx.sentences):
+def headline_year(ctx: Doc, index: int, amt: Amount, phase: str | None) -> int | None:
+    """The year the page's title gives the same amount ("FDCT disbursed MOP310 mln in
+    2016" over a body's "MOP310 million ... last year" on a page without a date)."""
+    if index == 0 or not ctx.sentences or ctx.sentences[0].paragraph != 0:
         return None
-    nxt = ctx.sentences[index + 1]
-    if nxt.paragraph != ctx.sentences[index].paragraph or not FOLLOW_UP.match(nxt.text):
-        return None
-    if parse_amounts(nxt.text):
-        return None
-    return change_pct(nxt.text, 0, 0)
+    t = ctx.sentences[0]
+    for a in in_span(ctx.amounts, ctx.amount_starts, t.start, t.end):
+        if (
+            a.currency == amt.currency
+            and abs(a.value - amt.value) <= max(a.precision, amt.precision) / 2
+        ):
+            return point_year(ctx, t.start, t.end, a.start, phase, a.span_end)
+    return None

@@ -267,6 +267,8 @@ ANAPHOR = re.compile(
     r"|^(?:It|They)\s+(?!is\s+(?:expected|likely|estimated|reported|said)\b)",
     _I,
 )
+# A pronoun subject points back to the actor, not to the previous amount's period.
+PRONOUN_SUBJECT = re.compile(r"(?:It|They)\s", 0)
 # A part of the previous sentence's amount: "Of this, 98.023 billion yuan is earmarked for
 # basic research" belongs to the budget (phase, year, spender) stated just before.
 PART_OF = re.compile(

@@ -93,13 +93,13 @@ import bisect
 import re
 
 from extract.documents import ParsedDocument
-from transform.budget_change import change_before
+from transform.budget_change import change_before, follow_up_change
 from transform.budget_field_rules import CATEGORY_PATTERNS, CURRENCY_COUNTRY
 from transform.budget_fields import (
     actor_country,
     change_pct,
     context_year,
-    follow_up_change,
+    headline_year,
     multi_year,
     point_year,
     purpose_phrase,
@@ -126,6 +126,7 @@ from transform.budget_rules import (
     PART_OF,
     PAST_OUTCOME,
     PAST_STATISTIC,
+    PRONOUN_SUBJECT,
     PROPOSED,
     QUALIFIER_CHARS,
     REPORT_OF_ACTUALS,
@@ -244,7 +245,11 @@ def _read_amount(ctx: Doc, index: int, amounts: list[Amount], i: int) -> Candida
     if fiscal_year is None and not multi:
         if multi_year(ctx, s.start, s.end):
             multi = True
-        elif antecedent is not None and multi_year(ctx, antecedent.start, antecedent.end):
+        elif (
+            antecedent is not None
+            and not PRONOUN_SUBJECT.match(s.text)  # "It will also set aside": the actor's
+            and multi_year(ctx, antecedent.start, antecedent.end)
+        ):
             multi = True
             used_antecedent = True
     if fiscal_year is None and not multi and antecedent is not None:
@@ -258,6 +263,8 @@ def _read_amount(ctx: Doc, index: int, amounts: list[Amount], i: int) -> Candida
     if fiscal_year is None and not multi and heading is not None:
         h = ctx.sentences[heading]
         fiscal_year = point_year(ctx, h.start, h.end, h.end, phase)
+    if fiscal_year is None and not multi:
+        fiscal_year = headline_year(ctx, index, amt, phase)  # the title restates it
     if fiscal_year is None and not multi and phase in ("proposed", "approved"):
         fiscal_year = ctx.lead_budget_year  # a line of "his 2019-20 Budget"
 

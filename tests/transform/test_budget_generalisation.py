@@ -170,3 +170,24 @@ def test_chipmakers_and_technological_purposes() -> None:
     assert b.category == "industry"
     (b,) = facts("The ministry allocated 3 billion yuan to technological upgrading this year.")
     assert b.category == "science_technology"
+
+
+def test_a_pronoun_subject_does_not_inherit_the_previous_period() -> None:
+    text = (
+        "The Financial Secretary delivered his 2031-32 Budget today.\n\n"
+        "The Government will allocate $700 million in the coming five years to support "
+        "research.\n\n"
+        "It will also set aside $9 billion for universities to renew their campuses."
+    )
+    years = [b.fiscal_year for b in facts(text, date(2031, 2, 20))]
+    assert years == [None, 2031]
+
+
+def test_a_title_that_restates_the_amount_gives_its_year() -> None:
+    text = (
+        "Fund disbursed MOP120 mln for research in 2029\n\n"
+        "The fund said a total of MOP120 million was allocated to support research "
+        "projects last year."
+    )
+    (b,) = facts(text, None)
+    assert b.fiscal_year == 2029
