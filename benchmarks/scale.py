@@ -106,6 +106,9 @@ class CorpusServer:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            # Headers and body are two writes: with Nagle's algorithm on, a keep-alive
+            # client's delayed ACK would hold every response's body back about 40 ms.
+            disable_nagle_algorithm = True
 
             def log_message(self, format: str, *args: object) -> None:  # noqa: A002
                 pass
