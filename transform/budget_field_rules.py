@@ -20,7 +20,7 @@ DEC_WORDS = "decrease|decline|drop|fall|cut|reduction|contraction|slash"
 CHANGE = [
     re.compile(
         r"\b(?P<d>increas\w*|rais\w*|boost\w*|lift\w*|cut\w*|reduc\w*|trim\w*|slash\w*)"
-        r"\s+(?:[\w'’-]+\s+){0,8}?by\s+" + HEDGE + r"?" + PCT,
+        r"\s+(?:[\w'’&-]+\s+){0,8}?by\s+" + HEDGE + r"?" + PCT,
         _I,
     ),
     re.compile(

@@ -153,13 +153,21 @@ def is_budget_amount(
         return False  # one project's funding, not a budget
     orgs_sentence = in_span(ctx.orgs, ctx.org_starts, s.start, s.end)
     if (
-        COMPANY.search(masked(ctx, w.start, amt.start))
+        _company_before(ctx, w.start, amt.start)
         or COMPANY_SHARE.search(s.text)
         or any(o.kind in ("company", "bank") and o.end <= amt.start for o in orgs_sentence)
     ):
         if not any(o.kind in SPENDER_KINDS for o in orgs_sentence):
             return False
     return True
+
+
+def _company_before(ctx: Doc, start: int, end: int) -> bool:
+    """Whether a company is the nearest actor before the amount: "To help firms innovate,
+    the government allocated ..." is the government's money."""
+    text = masked(ctx, start, end)
+    found = list(COMPANY.finditer(text))
+    return bool(found) and PUBLIC_ACTOR.search(text, found[-1].end()) is None
 
 
 def _blank(m: re.Match[str]) -> str:

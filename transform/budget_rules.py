@@ -253,7 +253,7 @@ ONE_THING_AFTER = re.compile(
     r"(?=\s*(?:[,.;(]|to\b|and\b|$))"
 )
 COMPANY = re.compile(
-    r"\b(?:company|companies|firms?|corporation|corp\.?|Inc\.?|Ltd\.?|Co\.|conglomerates?"
+    r"\b(?:company|companies|firms?|enterprises?|corporation|corp\.?|Inc\.?|Ltd\.?|Co\.|conglomerates?"
     r"|start-?ups?|chipmakers?|carmakers?)(?![\w])",
     _I,
 )
@@ -371,7 +371,8 @@ REPORT_OF_ACTUALS = re.compile(
 # Money "allocated" in a year already over is what a funder granted (actual), unless the
 # sentence is about a budget ("allocated Rs 10,579 crore in the Union Budget 2023-24").
 ALLOCATED = re.compile(r"\ballocated\b", _I)
-BUDGET_WORD = re.compile(r"\bbudget", _I)
+# ... not the classification "general public budget" that expenditure is counted in.
+BUDGET_WORD = re.compile(r"(?<!general\spublic\s)\bbudget", _I)
 SPENT_NOUN = re.compile(r"\b(?:expenditures?|spending|outlays?)\b", _I)
 LAST_YEAR = re.compile(r"\blast\s+year\b|\bthe\s+previous\s+year\b", _I)
 ACTUAL = re.compile(
@@ -382,7 +383,7 @@ ACTUAL = re.compile(
 )
 WEAK_PHASE = re.compile(
     r"\bwill\b|\bwould\b|\bplan(?:s|ned)?\s+to\b|\bis\s+set\s+to\b|\bexpect\w*\s+to\b|\bintends?\s+to\b"
-    r"|\bpledg\w*|\baims?\s+to\b|\bto\s+be\s+(?:allocated|spent|invested)\b"
+    r"|\bpledg\w*|\bcommit(?:s|ted|ting)\b|\baims?\s+to\b|\bto\s+be\s+(?:allocated|spent|invested)\b"
     r"|\bmake\s+do\s+with\b|\bstands?\s+at\b|\bplans?\b"
     # "funding has been announced": an announced allocation, unless a stronger cue says
     # more ("announced that they have spent"); not the reporting clause "it announced on

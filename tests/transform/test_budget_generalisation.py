@@ -191,3 +191,26 @@ def test_a_title_that_restates_the_amount_gives_its_year() -> None:
     )
     (b,) = facts(text, None)
     assert b.fiscal_year == 2029
+
+
+def test_enterprises_are_companies_unless_a_public_actor_spends() -> None:
+    assert facts("State-owned enterprises invested 900 billion yuan in R&D last year.") == []
+    text = "To help enterprises innovate, the provincial government allocated 4 billion yuan."
+    assert [b.amount for b in facts(text)] == [4_000_000_000]
+
+
+def test_a_cut_of_an_r_and_d_budget_is_a_negative_change() -> None:
+    text = "The country will cut its R&D budget by 12.5 percent to 30 trillion won next year."
+    (b,) = facts(text)
+    assert b.change_pct == -12.5
+
+
+def test_committed_money_is_approved_and_public_budget_expenditure_is_spent() -> None:
+    (b,) = facts("The government has committed 2 billion pounds to research in 2023-24.")
+    assert (b.fiscal_year, b.phase) == (2023, "approved")
+    text = (
+        "The province's science expenditure in the general public budget was 40 billion "
+        "yuan in 2020, up 4.1 percent."
+    )
+    (b,) = facts(text)
+    assert (b.fiscal_year, b.phase, b.change_pct) == (2020, "actual", 4.1)
