@@ -267,6 +267,13 @@ ANAPHOR = re.compile(
     r"|^(?:It|They)\s+(?!is\s+(?:expected|likely|estimated|reported|said)\b)",
     _I,
 )
+# A figure named again with a definite article ("The additional HK$50 billion earmarked
+# ...", "the 1.67 trillion yuan budget") restates one the page stated before.
+RESTATED_BEFORE = re.compile(
+    r"\b(?:the|this|that|its|their)\s+(?:(?:additional|extra|new|total|whole|entire|same"
+    r"|planned|proposed|above|said)\s+)?$",
+    _I,
+)
 # A pronoun subject points back to the actor, not to the previous amount's period.
 PRONOUN_SUBJECT = re.compile(r"(?:It|They)\s", 0)
 # A part of the previous sentence's amount: "Of this, 98.023 billion yuan is earmarked for

@@ -130,6 +130,7 @@ from transform.budget_rules import (
     PROPOSED,
     QUALIFIER_CHARS,
     REPORT_OF_ACTUALS,
+    RESTATED_BEFORE,
     RUPEE,
     SIZE_OF,
     SPENT_NOUN,
@@ -387,6 +388,12 @@ def extract_budgets(doc_id: str, doc: ParsedDocument) -> list[Candidate]:
         elif FURNITURE.search(ctx.sentences[k].text):
             continue  # a ticker, a related-article link: not what the page states
         for i in range(len(amounts)):
+            amt = amounts[i]
+            if RESTATED_BEFORE.search(doc.text, max(0, amt.start - 40), amt.start) and any(
+                c.fact.currency == amt.currency and c.fact.amount == amt.value  # type: ignore[union-attr]
+                for c in out
+            ):
+                continue  # "The additional HK$50 billion ...": a figure stated before
             candidate = _read_amount(ctx, k, amounts, i)
             if candidate is not None:
                 (out if in_body else lines).append(candidate)

@@ -214,3 +214,14 @@ def test_committed_money_is_approved_and_public_budget_expenditure_is_spent() ->
     )
     (b,) = facts(text)
     assert (b.fiscal_year, b.phase, b.change_pct) == (2020, "actual", 4.1)
+
+
+def test_a_figure_named_again_with_a_definite_article_is_one_fact() -> None:
+    text = (
+        "The budget earmarks an additional 6 billion yuan for research this year.\n\n"
+        "The additional 6 billion yuan earmarked for research is three times the 2 billion "
+        "yuan allocated in the 2019 budget."
+    )
+    rows = [(b.amount, b.fiscal_year) for b in facts(text)]
+    assert rows[0] == (6_000_000_000, 2022)
+    assert [a for a, _ in rows].count(6_000_000_000) == 1
