@@ -11,7 +11,7 @@ import json
 import logging
 import secrets
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sized
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,6 +24,7 @@ from extract.documents import ParsedDocument, ParseError, RawDocument, doc_id_fo
 from extract.http import Fetcher, FetchPolicy
 from extract.parse import parse_raw
 from extract.sources import PipelineConfig, SourceConfig
+from flows.progress import Progress
 from transform.consolidate import consolidate
 from transform.countries import countries_reference
 from transform.extractor import extract_document
@@ -325,28 +326,36 @@ def _with_content(ctx: RunContext, raw: RawDocument) -> RawDocument:
 
 def parse_and_store(ctx: RunContext, raws: Iterable[RawDocument]) -> None:
     """Parse each document; a failure is stored as the document's status and reason."""
-    for stored_raw in raws:
-        raw = _with_content(ctx, stored_raw)  # one document's bytes in memory at a time
-        try:
-            kind, parsed = parse_raw(raw)
-        except ParseError as exc:
-            log.warning("could not parse %s: %s", raw.url, exc)
-            _store_document(ctx, raw, None, content_kind="unknown", error=str(exc))
-            ctx.summary.failures[exc.reason] += 1
-            ctx.summary.failed_items.append((raw.url, exc.reason))
-            ctx.summary.documents["failed"] += 1
-            continue
-        except Exception as exc:  # a parser bug must cost one document, not the run
-            log.exception("parser crashed on %s", raw.url)
-            reason = f"parser_error: {type(exc).__name__}: {exc}"
-            _store_document(ctx, raw, None, content_kind="unknown", error=reason)
-            ctx.summary.failures["parser_error"] += 1
-            ctx.summary.failed_items.append((raw.url, "parser_error"))
-            ctx.summary.documents["failed"] += 1
-            continue
-        status = _store_document(ctx, raw, parsed, content_kind=kind, error=None)
-        if status is not None:
-            ctx.summary.documents[status] += 1
+    total = len(raws) if isinstance(raws, Sized) else None
+    with Progress("parse", total) as progress:
+        for stored_raw in raws:
+            _parse_one(ctx, stored_raw)
+            progress.advance()
+
+
+def _parse_one(ctx: RunContext, stored_raw: RawDocument) -> None:
+    """One document: parsed and stored, or stored as failed with its reason."""
+    raw = _with_content(ctx, stored_raw)  # one document's bytes in memory at a time
+    try:
+        kind, parsed = parse_raw(raw)
+    except ParseError as exc:
+        log.warning("could not parse %s: %s", raw.url, exc)
+        _store_document(ctx, raw, None, content_kind="unknown", error=str(exc))
+        ctx.summary.failures[exc.reason] += 1
+        ctx.summary.failed_items.append((raw.url, exc.reason))
+        ctx.summary.documents["failed"] += 1
+        return
+    except Exception as exc:  # a parser bug must cost one document, not the run
+        log.exception("parser crashed on %s", raw.url)
+        reason = f"parser_error: {type(exc).__name__}: {exc}"
+        _store_document(ctx, raw, None, content_kind="unknown", error=reason)
+        ctx.summary.failures["parser_error"] += 1
+        ctx.summary.failed_items.append((raw.url, "parser_error"))
+        ctx.summary.documents["failed"] += 1
+        return
+    status = _store_document(ctx, raw, parsed, content_kind=kind, error=None)
+    if status is not None:
+        ctx.summary.documents[status] += 1
 
 
 def reparse_stored(ctx: RunContext) -> int:
@@ -379,18 +388,20 @@ def reparse_stored(ctx: RunContext) -> int:
 def extract_facts(ctx: RunContext) -> int:
     """Candidates for every parsed document not yet seen by this extractor version."""
     docs = load.documents_to_extract(ctx.con, EXTRACTOR_VERSION)
-    for doc_id, doc_type, parsed in docs:
-        try:
-            extraction = extract_document(doc_id, parsed, doc_type)
-        except Exception as exc:
-            log.exception("extractor crashed on %s", doc_id)
-            ctx.summary.failures["extractor_error"] += 1
-            ctx.summary.failed_items.append((doc_id, f"extractor_error: {exc}"))
-            continue
-        if extraction.limit is not None:
-            log.warning("document %s read in part: %s", doc_id, extraction.limit)
-            ctx.summary.limited.append((doc_id, extraction.limit))
-        load.replace_candidates(ctx.con, doc_id, extraction.candidates, EXTRACTOR_VERSION)
+    with Progress("extract", len(docs)) as progress:
+        for doc_id, doc_type, parsed in docs:
+            progress.advance()
+            try:
+                extraction = extract_document(doc_id, parsed, doc_type)
+            except Exception as exc:
+                log.exception("extractor crashed on %s", doc_id)
+                ctx.summary.failures["extractor_error"] += 1
+                ctx.summary.failed_items.append((doc_id, f"extractor_error: {exc}"))
+                continue
+            if extraction.limit is not None:
+                log.warning("document %s read in part: %s", doc_id, extraction.limit)
+                ctx.summary.limited.append((doc_id, extraction.limit))
+            load.replace_candidates(ctx.con, doc_id, extraction.candidates, EXTRACTOR_VERSION)
     return len(docs)
 
 
