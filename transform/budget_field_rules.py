@@ -35,6 +35,12 @@ CHANGE = [
         r"\b(?:an?\s+)?(?P<d>" + INC_WORDS + "|" + DEC_WORDS + r")s?\s+of\s+" + HEDGE + "?" + PCT,
         _I,
     ),
+    # "an increase of 350 billion yuan or 9.3 percent over the previous year"
+    re.compile(
+        r"\b(?:an?\s+)?(?P<d>" + INC_WORDS + "|" + DEC_WORDS + r")s?\s+of\s+(?:[^\s,;]+\s+){1,5}?"
+        r"or\s+" + HEDGE + "?" + PCT,
+        _I,
+    ),
     re.compile(
         PCT
         + r"\s+(?:year-on-year\s+|y/y\s+|annual\s+|yearly\s+)?(?P<d>"
@@ -191,3 +197,19 @@ PURPOSE_TRIM = re.compile(
 DEMONSTRATIVE = re.compile(r"^(?:these|those|this|that|such|the\s+said)\b", _I)
 HEADING_MAX = 120
 CONTEXT_SENTENCES = 4
+
+# Years of figures (rule 4).
+# "Budget 2018", "HK Budget 2018": a year named by a budget before it (matched before it).
+BUDGET_BEFORE_YEAR = re.compile(r"\bbudget\s+$", _I)
+# A year stated right behind an amount is that amount's: "1.03 trillion yuan in 2012".
+YEAR_AFTER_AMOUNT = re.compile(r"\s*,?\s*(?:in|for|during)\s+(?:fiscal\s+(?:year\s+)?)?$", _I)
+# The two ends of "from A to B" (hedges such as "nearly" are part of the amount).
+FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|some\s+)?$", _I)
+TO_BEFORE = re.compile(r"\s*,?\s*to\s*$", _I)
+# An amount another is compared with, whatever its year: "four times as much as the HK$10
+# billion allocated in 2017", "more than the 5 billion yuan of".
+COMPARED_BEFORE = re.compile(
+    r"\b(?:as\s+(?:much|large|big|high|great)\s+as|than|compared\s+(?:with|to)|versus"
+    r"|the\s+size\s+of)\s+(?:the\s+|a\s+|an\s+)?$",
+    _I,
+)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from transform.budget_field_rules import COMPARED_BEFORE
 from transform.budget_fields import actor_country, previous_in_paragraph, spender_kind_orgs
 from transform.budget_rules import (
     BASE_BEFORE,
@@ -20,7 +21,6 @@ from transform.budget_rules import (
     BUILT_WITH,
     COMPANY,
     COMPANY_SHARE,
-    COMPARED_BEFORE,
     CONTEXT_VERB,
     EXCLUDED,
     INCREMENT_AFTER,
@@ -35,17 +35,25 @@ from transform.budget_rules import (
     PUBLIC_ACTOR,
     PUBLIC_SOURCE,
     REFERENCE_BEFORE,
+    RESTATED_BEFORE,
     SIZE_OF,
     STRONG_CUE,
     WEAK_CUE,
 )
 from transform.budget_spans import Doc, Window, clause_window, in_span, masked
-from transform.facts import Budget
+from transform.facts import Budget, Candidate
 from transform.money import Amount, parse_amounts
 from transform.organisations import SPENDER_KINDS
 from transform.sentences import Sentence
 
-__all__ = ["attachment", "base_cue_start", "is_budget_amount", "list_header", "same_amount"]
+__all__ = [
+    "attachment",
+    "base_cue_start",
+    "is_budget_amount",
+    "list_header",
+    "restates_earlier",
+    "same_amount",
+]
 
 
 def attachment(ctx: Doc, amounts: list[Amount], i: int, w: Window) -> str:
@@ -234,3 +242,16 @@ def list_header(ctx: Doc, index: int) -> int | None:
 
 
 _MAX_LIST_ITEMS = 12
+
+
+def restates_earlier(text: str, amt: Amount, found: list[Candidate]) -> bool:
+    """Whether `amt` names again, with a definite article, a figure already found ("The
+    additional HK$50 billion earmarked ..." after "an additional HK$50 billion")."""
+    if RESTATED_BEFORE.search(text, max(0, amt.start - 40), amt.start) is None:
+        return False
+    return any(
+        isinstance(c.fact, Budget)
+        and c.fact.currency == amt.currency
+        and c.fact.amount == amt.value
+        for c in found
+    )

@@ -190,13 +190,6 @@ BASE_BEFORE = re.compile(
     r"\s+(?:(?:last|the\s+previous|the\s+prior)\s+year['’]s\s+)?(?:the\s+|a\s+)?$",
     _I,
 )
-# An amount another is compared with, whatever its year: "four times as much as the HK$10
-# billion allocated in 2017", "more than the 5 billion yuan of".
-COMPARED_BEFORE = re.compile(
-    r"\b(?:as\s+(?:much|large|big|high|great)\s+as|than|compared\s+(?:with|to)|versus"
-    r"|the\s+size\s+of)\s+(?:the\s+|a\s+|an\s+)?$",
-    _I,
-)
 BASE_YEAR_BEFORE = re.compile(r"\b(?:last|the\s+previous|the\s+prior)\s+year['’]s\s+$", _I)
 BASE_YEAR_AFTER = re.compile(
     r"\s*(?:[\w-]+\s+){0,2}?(?:last\s+year|the\s+(?:previous|prior)\s+year"
@@ -291,6 +284,8 @@ PART_IN_LIST = re.compile(
     r"|consisting\s+of|divided\s+into|split\s+(?:into|between)|with|and)\b",
     _I,
 )
+# The marker of a part inside the clause after a total: what comes before it is the total's.
+PART_MARKER = re.compile(r"\b(?:of\s+which|including|among\s+(?:them|which)|within\s+which)\b", _I)
 # An item of a bulleted or numbered list: it reads its trigger from the list's header.
 LIST_ITEM = re.compile(r"\s*(?:[-–•*·▪]|\d{1,2}[.)])\s+")
 # A follow-up sentence that only states the change: "The amount is 3.2% more than this
@@ -363,13 +358,6 @@ FURNITURE = re.compile(
 )
 # "the 2024 budget", "2024 draft budget": a year that names a budget (matched after it).
 BUDGET_AFTER_YEAR = re.compile(r"\s+(?:draft\s+|central\s+|federal\s+|state\s+)?budget\b", _I)
-# "Budget 2018", "HK Budget 2018": a year named by a budget before it (matched before it).
-BUDGET_BEFORE_YEAR = re.compile(r"\bbudget\s+$", _I)
-# A year stated right behind an amount is that amount's: "1.03 trillion yuan in 2012".
-YEAR_AFTER_AMOUNT = re.compile(r"\s*,?\s*(?:in|for|during)\s+(?:fiscal\s+(?:year\s+)?)?$", _I)
-# The two ends of "from A to B" (hedges such as "nearly" are part of the amount).
-FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|some\s+)?$", _I)
-TO_BEFORE = re.compile(r"\s*,?\s*to\s*$", _I)
 # A page that reports outcomes: its figures without a cue of their own are actual.
 REPORT_OF_ACTUALS = re.compile(
     r"\bcommuniqu[eé]\b|\bstatistical\s+(?:bulletin|report|yearbook)\b|\bfinal\s+accounts\b",

@@ -14,14 +14,15 @@ from collections.abc import Sequence
 from datetime import date
 
 from extract.documents import ParsedDocument
-from transform.budget_field_rules import CONTEXT_SENTENCES, HEADING_MAX
-from transform.budget_rules import (
-    BUDGET_AFTER_YEAR,
+from transform.budget_field_rules import (
     BUDGET_BEFORE_YEAR,
+    CONTEXT_SENTENCES,
     FROM_BEFORE,
+    HEADING_MAX,
     TO_BEFORE,
     YEAR_AFTER_AMOUNT,
 )
+from transform.budget_rules import BUDGET_AFTER_YEAR
 from transform.countries import CountryMention, dominant_country, find_countries
 from transform.dates import DateMention, YearMention, find_years, resolve_dates
 from transform.money import LOCAL_DOLLARS, Amount

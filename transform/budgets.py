@@ -112,6 +112,7 @@ from transform.budget_kind import (
     base_cue_start,
     is_budget_amount,
     list_header,
+    restates_earlier,
     same_amount,
 )
 from transform.budget_phase import memo_phase_of, read_phase
@@ -123,6 +124,7 @@ from transform.budget_rules import (
     FUND_CAPITAL,
     FURNITURE,
     LAST_YEAR,
+    PART_MARKER,
     PART_OF,
     PAST_OUTCOME,
     PAST_STATISTIC,
@@ -130,7 +132,6 @@ from transform.budget_rules import (
     PROPOSED,
     QUALIFIER_CHARS,
     REPORT_OF_ACTUALS,
-    RESTATED_BEFORE,
     RUPEE,
     SIZE_OF,
     SPENT_NOUN,
@@ -295,6 +296,7 @@ def _read_amount(ctx: Doc, index: int, amounts: list[Amount], i: int) -> Candida
             or PAST_OUTCOME.search(ctx.text, s.start, amt.start)  # "supported ..., with A and B"
             # a funder reporting last year's grants, not a budget's line
             or (ALLOCATED.search(window_text) and not BUDGET_WORD.search(s.text))
+            or ctx.lead_actual  # a communique's appropriation for a year over: spent
         )
         and memo_phase_of(ctx, window_text) != "proposed"
     ):
@@ -305,6 +307,10 @@ def _read_amount(ctx: Doc, index: int, amounts: list[Amount], i: int) -> Candida
 
     # 7. Change and stated USD.
     a_start, a_end = amt.start - w.start, amt.span_end - w.start
+    part = i > 0 and PART_MARKER.search(window_text, 0, a_start)
+    if part:  # "X, up 8 percent, of which Y": the rate before the marker is X's
+        window_text = window_text[part.end() :]
+        a_start, a_end = a_start - part.end(), a_end - part.end()
     if base:
         a_start = 0  # a base's change is stated after it; the one before is the new figure's
         window_text = window_text[a_end:]
@@ -388,11 +394,7 @@ def extract_budgets(doc_id: str, doc: ParsedDocument) -> list[Candidate]:
         elif FURNITURE.search(ctx.sentences[k].text):
             continue  # a ticker, a related-article link: not what the page states
         for i in range(len(amounts)):
-            amt = amounts[i]
-            if RESTATED_BEFORE.search(doc.text, max(0, amt.start - 40), amt.start) and any(
-                c.fact.currency == amt.currency and c.fact.amount == amt.value  # type: ignore[union-attr]
-                for c in out
-            ):
+            if restates_earlier(doc.text, amounts[i], out):
                 continue  # "The additional HK$50 billion ...": a figure stated before
             candidate = _read_amount(ctx, k, amounts, i)
             if candidate is not None:

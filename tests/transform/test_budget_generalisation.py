@@ -225,3 +225,19 @@ def test_a_figure_named_again_with_a_definite_article_is_one_fact() -> None:
     rows = [(b.amount, b.fiscal_year) for b in facts(text)]
     assert rows[0] == (6_000_000_000, 2022)
     assert [a for a, _ in rows].count(6_000_000_000) == 1
+
+
+def test_a_communique_s_figures_and_their_parts() -> None:
+    text = (
+        "Statistical Communique on Science Spending in 2020\n\n"
+        "In 2020, total R&D expenditure reached 900 billion yuan, an increase of 80 billion "
+        "yuan or 9.8 percent over the previous year.\n\n"
+        "In 2020, the government appropriation for science was 300 billion yuan, up 6 "
+        "percent, of which local government expenditure was 180 billion yuan."
+    )
+    rows = [(b.amount, b.phase, b.change_pct) for b in facts(text, date(2021, 9, 1))]
+    assert rows == [
+        (900_000_000_000, "actual", 9.8),
+        (300_000_000_000, "actual", 6.0),
+        (180_000_000_000, "actual", None),
+    ]
