@@ -18,6 +18,7 @@ from transform.budget_field_rules import (
     CHANGE_COMPARED,
     DECREASE,
     DEMONSTRATIVE,
+    HEADING_MAX,
     PARTNER_BEFORE,
     PURPOSE_AFTER,
     PURPOSE_BEFORE,
@@ -379,6 +380,10 @@ def read_category(
             )
             if category:
                 break
+    if category is None:
+        # The page's title says what the page's money is for ("EU-China Research and
+        # Innovation Co-Funding Mechanism").
+        category = ranked_category(ctx.text[: ctx.text.find("\n")][:HEADING_MAX])
     if category in ("health", "education"):
         # Research as what the money is for ("for research in health technology"), not a
         # trailing remark ("campus facilities, in particular those for R&D").

@@ -241,3 +241,13 @@ def test_a_communique_s_figures_and_their_parts() -> None:
         (300_000_000_000, "actual", 6.0),
         (180_000_000_000, "actual", None),
     ]
+
+
+def test_the_page_title_says_what_otherwise_unnamed_money_is_for() -> None:
+    text = (
+        "China-Chile joint research call opens\n\n"
+        "Applications close in June.\n\n"
+        "The total budget for 2030 is 50 million yuan."
+    )
+    (b,) = facts(text, date(2030, 1, 5))
+    assert b.category == "international_cooperation"
