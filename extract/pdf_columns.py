@@ -118,7 +118,7 @@ def find_gutter(
     median_size = statistics.median(w.size or w.height for f in fragments for w in f)
     min_width = max(4.0, 0.4 * median_size)
     centre = (left + right) / 2
-    best = _widest_run(counts, boxes, start, stop, lowest, centre)
+    best = _widest_run(counts, boxes, start, stop, lowest, centre, min_width)
     if best is not None and best[1] - best[0] < min_width:
         # Lines of a title block ending inside the gutter narrowed it: widen the run over
         # points a few fragments above the minimum, leftwards into the lines that end in
@@ -143,11 +143,13 @@ def find_gutter(
 def _reads_as_one_column(rows: Sequence[Sequence[Word]], mid: float) -> bool:
     """Whether most rows with words on both sides of `mid` are single justified lines.
 
-    A row is a single line when its gap across `mid` is no wider than its widest other word
-    gap (justified text spaces all its gaps alike); two columns' lines are separated by a
-    gutter wider than either line's spaces. A row with words only right of `mid` counts
-    against one column: columns set at different heights rarely share rows, while a single
-    column's lines all start at its left edge.
+    A justified line stretches all its word gaps alike, so a row is one line when its gap
+    across `mid` matches the gaps on both sides of it (within 1.5 pt: glyph side bearings
+    and kerning); a left-column line and a right-column line are each spaced evenly, but
+    the gutter between them matches neither, even when a stretched line's spaces are wider
+    than a 10-pt gutter. A row with words only right of `mid` counts against one column:
+    columns set at different heights rarely share rows, while a single column's lines all
+    start at its left edge.
     """
     single = split = 0
     for row in rows:
@@ -161,10 +163,11 @@ def _reads_as_one_column(rows: Sequence[Sequence[Word]], mid: float) -> bool:
         if n_left == len(ws):
             continue
         gaps = [b.x0 - a.x1 for a, b in zip(ws, ws[1:], strict=False)]
-        across = gaps.pop(n_left - 1)
-        if not gaps:
+        across = gaps[n_left - 1]
+        sides = [g for g in (gaps[: n_left - 1], gaps[n_left:]) if g]
+        if not sides:
             continue
-        if across <= max(gaps) + 1.0:
+        if all(abs(across - statistics.median(side)) <= 1.5 for side in sides):
             single += 1
         else:
             split += 1
@@ -178,9 +181,12 @@ def _widest_run(
     stop: int,
     limit: int,
     centre: float,
+    min_width: float = 0.0,
 ) -> tuple[int, int] | None:
-    """Widest run of points in [start, stop] with count <= limit and text on both sides
-    (ties: nearest the centre)."""
+    """The run of points in [start, stop] with count <= limit and text on both sides that is
+    the gutter: of the runs at least `min_width` wide, the one nearest the centre (a river of
+    aligned word spaces down one column can be as empty as the gutter, and wider); failing
+    any, the widest."""
     runs: list[tuple[int, int]] = []
     run_start: int | None = None
     for x in range(start, stop + 2):
@@ -195,14 +201,18 @@ def _widest_run(
         mid = (run[0] + run[1]) / 2
         if not any(b[1] <= mid for b in boxes) or not any(b[0] >= mid for b in boxes):
             continue
-        if best is None or _better_run(run, best, centre):
+        if best is None or _better_run(run, best, centre, min_width):
             best = run
     return best
 
 
-def _better_run(run: tuple[int, int], best: tuple[int, int], centre: float) -> bool:
+def _better_run(
+    run: tuple[int, int], best: tuple[int, int], centre: float, min_width: float
+) -> bool:
     width, best_width = run[1] - run[0], best[1] - best[0]
-    if width != best_width:
+    if (width >= min_width) != (best_width >= min_width):
+        return width >= min_width
+    if width != best_width and (width < min_width or best_width < min_width):
         return width > best_width
     return abs((run[0] + run[1]) / 2 - centre) < abs((best[0] + best[1]) / 2 - centre)
 

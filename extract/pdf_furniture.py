@@ -159,7 +159,10 @@ def strip_furniture(
     drop: dict[int, set[int]] = defaultdict(set)
     furniture: list[tuple[int, str]] = []
     for number, zone, text, top, frag in candidates:
-        repeated = any(
+        # A heading (bold, or set larger than the body) that happens to open two pages at
+        # the same height is text: running heads are set small or plain.
+        heading = all(w.bold for w in frag) or max(w.size for w in frag) >= body_size + 0.8
+        repeated = not heading and any(
             n != number and abs(t - top) <= 3.0 and _same_furniture((number, text), (n, other))
             for n, other, t in similar[(zone, _furniture_key(text))]
         )
