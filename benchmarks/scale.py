@@ -536,6 +536,22 @@ def say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
+def code_version() -> dict[str, Any]:
+    """The commit measured and the pipeline files changed in the checkout beside it."""
+
+    def git(*argv: str) -> str:
+        try:
+            return subprocess.run(
+                ["git", *argv], cwd=REPO, capture_output=True, text=True, check=True
+            ).stdout.strip()
+        except (OSError, subprocess.CalledProcessError):
+            return ""
+
+    packages = ["flows", "extract", "transform", "warehouse", "expectations"]
+    changed = git("status", "--porcelain", "--", *packages).splitlines()
+    return {"commit": git("rev-parse", "--short", "HEAD"), "uncommitted": len(changed)}
+
+
 def bench_size(n: int, args: argparse.Namespace, work: Path) -> dict[str, Any]:
     corpus_root = args.corpus_dir or work
     folder, manifest = ensure_corpus(corpus_root, n, args.seed, args.articles_only)
@@ -543,6 +559,7 @@ def bench_size(n: int, args: argparse.Namespace, work: Path) -> dict[str, Any]:
         "n": n,
         "corpus": {k: v for k, v in manifest.items() if k != "files"},
         "cores": os.cpu_count(),
+        "code": code_version(),
     }
     skip = set(args.skip)
     size_dir = work / f"n{n}"
@@ -631,6 +648,11 @@ def format_table(r: dict[str, Any]) -> str:
         f"N = {r['n']}: {c['articles']} HTML articles, {c['reviews']} PDF reviews "
         f"({c['pdf_pages']} PDF pages), {c['bytes'] / MiB:.1f} MiB; {r['cores']} cores",
     ]
+    if r.get("code"):
+        lines[0] += (
+            f"; commit {r['code']['commit']}"
+            f" + {r['code']['uncommitted']} uncommitted pipeline files"
+        )
     rows = [("first run", r.get("first")), ("nothing new", r.get("second"))]
     rows += [("plain loop", r.get("plain")), ("floor process", r.get("floor"))]
     head = (
