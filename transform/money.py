@@ -335,6 +335,12 @@ for _p in sorted(_PREFIXES, key=len, reverse=True):
 _UNIT_BEFORE = re.compile(
     r"(?:(?<![A-Za-z])[x×]\s?|\bunits?\s*(?:of\s+|:\s*)|\bunits?\s+of\s+)$", re.IGNORECASE
 )
+# A column or row header's unit: "R&D expenditure (100 million yuan)", "(10,000 yuan)".
+_UNIT_HEADER = re.compile(
+    r".*[A-Za-z]\s*\(\s*(?P<n>(?:1|10|100|1,?000|10,?000)(?:\s+(?:million|billion))?)\s+"
+    r"(?:yuan|RMB|dollars|US\s+dollars)\s*\)",
+    re.IGNORECASE | re.DOTALL,
+)
 _PAIR_OPEN = re.compile(r"\s*(?:(?P<bracket>[(\[])\s*(?:or\s+)?|,\s*or\s+)")
 _PAIR_CLOSE = re.compile(r"\s*[)\]]")
 _MONEY_WORDS = tuple(sorted({w.split()[-1] for w in CURRENCY_WORDS} | {"crore", "lakh", "rs"}))
@@ -410,6 +416,10 @@ def _read(text: str, pos: int, dollar: str) -> _Raw | None:
         return None
     if _UNIT_BEFORE.search(text, max(0, pos - 20), pos):
         return None  # a unit label ("704.3 (x100 million yuan)", "unit: 10,000 yuan")
+    if pos > 0 and "(" in text[max(0, pos - 3) : pos]:
+        header = _UNIT_HEADER.match(text, max(0, pos - 40), pos + 40)
+        if header is not None and header.start("n") == pos:
+            return None  # a header's unit ("R&D expenditure (100 million yuan)")
     head = _prefix_before(text, pos)
     pre = head[0] if head else None
     rest = _compound(text, m)

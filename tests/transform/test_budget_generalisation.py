@@ -23,6 +23,7 @@ def facts(text: str, published: date | None = date(2022, 5, 4)) -> list[Budget]:
 def test_a_unit_label_is_not_an_amount() -> None:
     assert parse_amounts("The sector's R&D outlay was 512.6 (x100 million yuan).") == []
     assert parse_amounts("Table 3 (unit: 10,000 yuan)") == []
+    assert parse_amounts("R&D expenditure (100 million yuan): 2,406") == []
     assert [a.value for a in parse_amounts("The box cost 10,000 yuan.")] == [10_000]
 
 
