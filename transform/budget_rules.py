@@ -117,6 +117,11 @@ LOOKALIKES: dict[str, tuple[str, ...]] = {
         r"FDI",
         r"outbound\s+investment",
         r"venture\s+capital",
+        r"private\s+equity",
+        r"hedge\s+funds?",
+        r"(?:funding|financing|investment|seed|angel)\s+rounds?",
+        r"rounds?\s+of\s+(?:funding|financing)",
+        r"series\s+[A-F]",
     ),
     "prices and pay": (
         r"tax(?:es)?",
@@ -247,7 +252,9 @@ ONE_THING_AFTER = re.compile(
 )
 COMPANY = re.compile(
     r"\b(?:company|companies|firms?|enterprises?|corporation|corp\.?|Inc\.?|Ltd\.?|Co\.|conglomerates?"
-    r"|start-?ups?|chipmakers?|carmakers?)(?![\w])",
+    r"|start-?ups?|chipmakers?|carmakers?)(?![\w])"
+    # investment firms by name: "Hillhouse Capital", "Qiming Venture Partners"
+    r"|(?-i:\b[A-Z][\w&]*\s+(?:Capital|Ventures?|Partners|Holdings|Investments?)\b)",
     _I,
 )
 ANAPHOR = re.compile(

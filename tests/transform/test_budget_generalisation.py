@@ -252,3 +252,13 @@ def test_the_page_title_says_what_otherwise_unnamed_money_is_for() -> None:
     )
     (b,) = facts(text, date(2030, 1, 5))
     assert b.category == "international_cooperation"
+
+
+def test_private_finance_is_a_look_alike() -> None:
+    for text in (
+        "A private equity fund invested 600 million yuan in the robot maker last year.",
+        "The lidar firm closed a 700 million yuan funding round led by state investors.",
+        "Redwood Capital invested 900 million yuan in the programme.",
+    ):
+        assert facts(text) == [], text
+    assert len(facts("The government will invest 2 billion yuan in venture funds.")) == 1
