@@ -177,6 +177,8 @@ RECIPIENT_BEFORE = re.compile(
 )
 # An organisation named as the partner of the spender, not the spender.
 PARTNER_BEFORE = re.compile(r"\b(?:with|between|among|alongside)\s+(?:the\s+)?$", _I)
+# An organisation the money goes to, after the amount.
+TO_BEFORE_ORG = re.compile(r"(?<!according\s)(?<!thanks\s)\b(?:to|into)\s+(?:the\s+)?$", _I)
 PURPOSE_AFTER = re.compile(r"^\s*,?\s*(?:for|on|to)\s+(?P<p>.+)", re.S)
 PURPOSE_STOP = re.compile(
     r",?\s+(?:up|down|an?\s+(?:increase|decrease|rise|drop|cut)|compared|from\s+the|this\s+year"

@@ -25,6 +25,7 @@ from transform.budget_field_rules import (
     PURPOSE_STOP,
     PURPOSE_TRIM,
     RECIPIENT_BEFORE,
+    TO_BEFORE_ORG,
 )
 from transform.budget_rules import (
     ACTUAL,
@@ -214,6 +215,10 @@ def spender_org(orgs: list[OrgMention], anchor: int, text: str = "") -> OrgMenti
         for o in orgs
         if o.kind in SPENDER_KINDS
         and not (text and PARTNER_BEFORE.search(text, max(0, o.start - 30), o.start))
+        # money given "to the UN science fund": the recipient, not the spender
+        and not (
+            text and o.start > anchor and TO_BEFORE_ORG.search(text, max(0, o.start - 12), o.start)
+        )
     ]
     if not spenders:
         return None

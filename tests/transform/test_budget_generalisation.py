@@ -262,3 +262,8 @@ def test_private_finance_is_a_look_alike() -> None:
     ):
         assert facts(text) == [], text
     assert len(facts("The government will invest 2 billion yuan in venture funds.")) == 1
+
+
+def test_an_organisation_the_money_goes_to_is_not_its_spender() -> None:
+    (b,) = facts("China has provided 40 million dollars to the United Nations since 2015.")
+    assert (b.spender_org, b.spender_country) == (None, "CHN")
