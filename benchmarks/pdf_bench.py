@@ -19,20 +19,20 @@ inflates to 1 GB (`--bomb-mb`), in a child process; before the inflation cap tha
 past 4 GiB and ten minutes with pdfminer, and 19 GiB and 218 s in PDFium alone.
 
 Figures, 2026-12-07, 66 PDFs / 107 pages, `.venv/bin/python benchmarks/pdf_bench.py
---repeat 3` on 2 cores shared with other work (load average 7-10: absolute times are about
-three times those of a quiet machine, so compare within a row's run):
+--repeat 3` on 2 cores shared with other work (absolute times vary by 3x with the load, so
+compare within a row's run; "before" ran under a load average near 10):
 
 | reader | sentences whole | hyphens right | order LIS | furniture | month | s/page |
 |---|---|---|---|---|---|---|
 | before (pdfplumber words, 8b9ac9b) | 92.4% | 69.4% | 98.6% | 4 of 66 PDFs | 49/52 | 0.623 (39x) |
-| `parse_pdf` now (PDFium words) | 99.9% | 99.0% | 99.9% | 0 of 66 PDFs | 52/52 | 0.050 (4.3x) |
-| pypdfium2 `get_text_range()` | 99.4% | 96.6% | 100% | 62 of 66 PDFs | - | 0.012 |
+| `parse_pdf` now (PDFium words) | 99.9% | 99.0% | 99.9% | 0 of 66 PDFs | 52/52 | 0.024 (4.4x) |
+| pypdfium2 `get_text_range()` | 99.4% | 96.6% | 100% | 62 of 66 PDFs | - | 0.0055 |
 
-(x: times pypdfium2's s/page in the same run; side by side, interleaved: 0.0556 against
-0.0129 s/page, 4.3x.) The same layout code fed pdfplumber's words instead of PDFium's reads
-as well (99.9% / 98.8%, no furniture) at 0.37 s/page against 0.041: pdfplumber is kept out
-of the reader. Inflation bomb (1 GiB of page content in 2.1 MB): `pdf_too_large` in 0.1 s,
-peak RSS 41 MiB.
+(x: times pypdfium2's s/page in the same run; side by side, interleaved on each PDF:
+0.0115 against 0.0023 s/page, 5.0x.) The same layout code fed pdfplumber's words instead
+of PDFium's reads as well (99.9% / 98.8%, no furniture) but at 0.37 s/page against 0.041
+in the same conditions: pdfplumber is kept out of the reader. Inflation bomb (1 GiB of
+page content in 2.1 MB): `pdf_too_large` in 0.1 s, peak RSS 41 MiB.
 """
 
 from __future__ import annotations
