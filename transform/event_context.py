@@ -28,6 +28,7 @@ from datetime import date, timedelta
 from extract.documents import ParsedDocument
 from transform.countries import CountryMention, find_countries
 from transform.dates import DateMention, resolve_dates
+from transform.facts import Mention
 from transform.organisations import learn_acronyms
 from transform.participants import Org, Person, find_orgs, find_people, name_spans
 from transform.places import Place, find_places
@@ -220,6 +221,16 @@ class EventDoc:
     def weekdays_in(self, start: int, end: int) -> list[WeekdayMention]:
         """Weekdays written inside `text[start:end]` (within one sentence), resolved."""
         return [w for w in self._sentence_dates(start)[1] if start <= w.start and w.end <= end]
+
+    def mention(self, s: Sentence) -> Mention:
+        """Sentence `s` as a fact's evidence: its text, offsets and page."""
+        return Mention(
+            doc_id=self.doc_id,
+            evidence=s.text,
+            char_start=s.start,
+            char_end=s.end,
+            page=self.doc.page_at(s.start),
+        )
 
     def places_in(self, start: int, end: int) -> list[Place]:
         return find_places(self.text, start, end)

@@ -60,7 +60,7 @@ import re
 from extract.documents import ParsedDocument
 from transform.countries import country_name
 from transform.event_context import MEETING_WORDS, EventDoc, event_doc
-from transform.facts import Candidate, Meeting, MeetingParticipant, Mention
+from transform.facts import Candidate, Meeting, MeetingParticipant
 from transform.meeting_draft import Draft
 from transform.meeting_fields import add_speakers, collect
 from transform.meeting_headlines import headline_meetings
@@ -178,14 +178,7 @@ def _finish(ctx: EventDoc, d: Draft) -> Candidate:
         summary=summary,
         participants=tuple(participants),
     )
-    mention = Mention(
-        doc_id=ctx.doc_id,
-        evidence=s.text,
-        char_start=s.start,
-        char_end=s.end,
-        page=ctx.doc.page_at(s.start),
-    )
-    return Candidate(fact=meeting, mention=mention)
+    return Candidate(fact=meeting, mention=ctx.mention(s))
 
 
 def _continues(current: Draft | None, paragraph: int, mentions: list) -> bool:

@@ -12,7 +12,7 @@ from transform import project_cues as cues
 from transform import project_rules as rules
 from transform.countries import country_name
 from transform.event_context import Analysis, EventDoc
-from transform.facts import Candidate, Mention, Project, ProjectParticipant
+from transform.facts import Candidate, Project, ProjectParticipant
 from transform.fx import to_usd
 from transform.money import has_money, parse_amounts
 from transform.organisations import CuratedOrg, curated_organisations
@@ -377,11 +377,4 @@ def finish(ctx: EventDoc, d: Draft) -> Candidate:
         funding_usd=funding_usd,
         participants=tuple(participants),
     )
-    mention = Mention(
-        doc_id=ctx.doc_id,
-        evidence=s.text,
-        char_start=s.start,
-        char_end=s.end,
-        page=ctx.doc.page_at(s.start),
-    )
-    return Candidate(fact=project, mention=mention)
+    return Candidate(fact=project, mention=ctx.mention(s))
