@@ -38,6 +38,8 @@ from transform.meeting_rules import (
     THEIR,
     TOKEN_SEP,
     TOPIC_BEFORE,
+    TRAVEL_WORDS,
+    TRAVELLED,
     VISIT,
     VISIT_WORDS,
     YEAR_RE,
@@ -210,6 +212,10 @@ def find_mentions(ctx: EventDoc, index: int) -> list[tuple[int, int, str, str]]:
                 found.append((m.start(), m.end(), "definite", m.group(0)))
     if not VISIT_WORDS.isdisjoint(words):
         for m in VISIT.finditer(text, s.start, s.end):
+            if free(m.start(), m.end()):
+                found.append((m.start(), m.end(), "visit", m.group(0)))
+    if "met" in words and not TRAVEL_WORDS.isdisjoint(words):
+        for m in TRAVELLED.finditer(text, s.start, s.end):
             if free(m.start(), m.end()):
                 found.append((m.start(), m.end(), "visit", m.group(0)))
     if "met" in words or "talks" in words:

@@ -277,6 +277,10 @@ PERSON_CUES = frozenset(
 
 
 VISIT_WORDS = frozenset({"visit", "visited", "visits", "visiting", "toured", "tour", "tours"})
+# "went to the National University of Uzbekistan and met the president": travel is a visit
+# only when the sentence says the traveller met someone there
+TRAVELLED = re.compile(r"\b(?:went|travel(?:l)?ed|came|flew)\s+to\b(?=[^.;]*\bmet\b)")
+TRAVEL_WORDS = frozenset({"went", "travelled", "traveled", "came", "flew"})
 
 
 # Sides made of many countries: a meeting with one of them is multilateral. (The EU acts

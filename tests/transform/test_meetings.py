@@ -416,3 +416,17 @@ def test_the_opening_ceremony_of_a_forum_is_the_forum() -> None:
 
 def test_an_opening_ceremony_alone_is_not_a_meeting() -> None:
     assert meetings("The opening ceremony was held in Beijing on 5 March.", date(2024, 3, 6)) == []
+
+
+def test_travel_to_a_place_where_officials_met_is_a_visit() -> None:
+    text = (
+        "On 24 November, Vice President Wu Yueliang went to the National University of "
+        "Uzbekistan in Tashkent and met its rector."
+    )
+    (m,) = meetings(text, date(2018, 12, 10))
+    assert (m.meeting_type, m.start_date) == ("visit", date(2018, 11, 24))
+
+
+def test_travel_without_meeting_anyone_is_not_a_visit() -> None:
+    text = "On 24 November, the delegation went to Tashkent by train."
+    assert meetings(text, date(2018, 12, 10)) == []
