@@ -845,9 +845,9 @@ def find_people(
     for s, e in cands:
         role_text: str | None = None
         role_base = 0
-        before = text[max(start, s - 14) : s]
-        hon = _HONORIFIC.search(before)
-        honorific = hon is not None and hon.end() == len(before)
+        # the pattern looks ahead at the name's capital, so it must see the name's start
+        hon = _HONORIFIC.search(text, max(start, s - 14), s + 1)
+        honorific = hon is not None and hon.end() == s
         org_of: Org | None = None
         after = re.match(r",\s+", text[e:end])
         if after:

@@ -219,3 +219,9 @@ def test_middle_initials_are_part_of_the_name() -> None:
         ("John P. Holdren", "Assistant to the U.S. President for Science and Technology")
     ]
     assert [p.name for p in people] == ["John P. Holdren", "Joseph J. Y. Sung"]
+
+
+def test_an_honorific_alone_makes_a_name_a_person() -> None:
+    text = "Dr. John Holdren and Minister Wan Gang co-chaired the dialogue in Beijing."
+    people = find_people(text, 0, len(text))
+    assert [p.name for p in people] == ["John Holdren", "Wan Gang"]
