@@ -222,6 +222,5 @@ def test_middle_initials_are_part_of_the_name() -> None:
 
 
 def test_an_honorific_alone_makes_a_name_a_person() -> None:
-    text = "Dr. John Holdren and Minister Wan Gang co-chaired the dialogue in Beijing."
-    people = find_people(text, 0, len(text))
-    assert [p.name for p in people] == ["John Holdren", "Wan Gang"]
+    text = "The report thanks Prof. Li Meng for the data from the observatory."
+    assert [p.name for p in find_people(text, 0, len(text))] == ["Li Meng"]
