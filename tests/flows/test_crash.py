@@ -4,11 +4,12 @@ written.
 
 The kill points are found from outside, without hooks in the code: during fetch = as soon as
 the flow logs "<n> sources, data in ..." (the line logged just before the fetch task; nothing
-is stored before the fetch ends, which the test checks); during load = shortly after the
-first raw file appears under raw/ (store_collected writes them, then parsing two PDFs takes
-seconds; the test checks the warehouse then holds fewer than the five documents); during
-publish = as soon as a hidden temporary file appears in published/. One data directory goes
-through all three, in that order, so each run starts from what the previous kill left:
+is stored before the fetch ends, which the test checks); during load = as soon as the
+first raw file appears under raw/ (store_collected writes them, then the documents are
+parsed, all five within a second; the test checks the warehouse then holds fewer than the
+five documents); during publish = as soon as a hidden temporary file appears in published/.
+One data directory goes through all three, in that order, so each run starts from what the
+previous kill left:
 
   run 1 killed during fetch; run 2 killed during load; the stages (without Prefect or the
   gate) complete and publish once; run 3 killed during publish; run 4 must complete.
@@ -20,7 +21,6 @@ so a sample run elsewhere on the machine cannot take the site's port from under 
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,7 +42,6 @@ from tests.flows.e2e_support import (
 
 pytestmark = pytest.mark.slow
 
-LOAD_DELAY = 0.5  # seconds after the first raw file: store_collected done, PDFs being parsed
 SAMPLE_DOCUMENTS = 5
 
 
@@ -105,8 +104,8 @@ def crashes(tmp_path_factory: pytest.TempPathFactory, migrated_prefect_home: Pat
 
     # 2. during load
     def loading(run: LiveRun) -> None:
-        wait_until(lambda: raw_files(raw), timeout=600, run=run)
-        time.sleep(LOAD_DELAY)
+        # no delay after it: parsing all five documents takes well under a second
+        wait_until(lambda: raw_files(raw), timeout=600, interval=0.002, run=run)
 
     missed = _kill_when(args, home, loading)
     load_kill = {
