@@ -29,6 +29,7 @@ id (unless the precise value rounds differently at the third figure).
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import hashlib
 import json
@@ -213,9 +214,17 @@ def match_budgets(candidates: Sequence[Candidate]) -> list[FactRow]:
             groups[key], key=lambda cp: (cp[1], _budget(cp[0]).amount, _candidate_key(cp[0]))
         )
         local: list[_Cluster] = []
+        # The clusters' first (most precise) amounts, sorted: a candidate, no more precise
+        # than any of them, can only join one within half its own precision, so a bisect
+        # finds the few to try instead of trying every cluster of the group.
+        by_amount: list[tuple[float, int]] = []
         for c, p in items:
             b = _budget(c)
-            for cluster in local:
+            reach = p / 2 * (1 + 1e-6) + 1e-6
+            lo = bisect.bisect_left(by_amount, (b.amount - reach, -1))
+            hi = bisect.bisect_right(by_amount, (b.amount + reach, len(local)))
+            for k in sorted(i for _, i in by_amount[lo:hi]):
+                cluster = local[k]
                 rep_c, rep_p = cluster.rep
                 if not amounts_agree(b.amount, p, _budget(rep_c).amount, rep_p):
                     continue
@@ -232,6 +241,7 @@ def match_budgets(candidates: Sequence[Candidate]) -> list[FactRow]:
                 cluster.members.append((c, p))
                 break
             else:
+                bisect.insort(by_amount, (b.amount, len(local)))
                 local.append(_Cluster([(c, p)]))
         clusters.extend(local)
 

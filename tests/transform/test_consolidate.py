@@ -201,3 +201,35 @@ def test_property_order_independence(items, rnd) -> None:  # type: ignore[no-unt
     assert len({r.fact_id for r in rows}) == len(rows)
     # Every candidate's document is among the mentions of exactly one row per fact group.
     assert {m.doc_id for r in rows for m in r.mentions} == {c.mention.doc_id for c in cands}
+
+
+def test_many_distinct_amounts_of_one_group_stay_apart_and_equal_amounts_merge() -> None:
+    """The bisect over cluster amounts finds the same clusters a full scan would: distinct
+    amounts of one (country, category, year, currency) group stay apart, and an amount
+    stated again at a coarser precision joins the precise one."""
+
+    def cand(doc: str, amount: float, text: str) -> Candidate:
+        budget = Budget(
+            "CHN",
+            None,
+            "science_technology",
+            2024,
+            amount,
+            "CNY",
+            None,
+            None,
+            None,
+            "approved",
+            None,
+            None,
+        )
+        return Candidate(fact=budget, mention=Mention(doc, text, 0, len(text)))
+
+    cands = [
+        cand(f"d{i}", (i + 1) * 1e9 + 3e6, f"{(i + 1) * 1000 + 3} million yuan") for i in range(300)
+    ]
+    cands.append(cand("coarse", 7e9, "7 billion yuan"))  # the 7,003 million of d6, rounded
+    rows = consolidate(cands)
+    assert len(rows) == 300
+    (row,) = [r for r in rows if any(m.doc_id == "coarse" for m in r.mentions)]
+    assert {m.doc_id for m in row.mentions} == {"d6", "coarse"}
