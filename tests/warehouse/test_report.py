@@ -47,13 +47,12 @@ def chromium() -> str:
             "chromium is not installed and installing it needs root: apt-get install -y chromium"
         )
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    done = subprocess.run(
-        ["apt-get", "install", "-y", "--no-install-recommends", "chromium"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=1200,
-    )
+    install = ["apt-get", "install", "-y", "--no-install-recommends", "chromium"]
+    done = subprocess.run(install, env=env, capture_output=True, text=True, timeout=1200)
+    if done.returncode != 0:
+        # a fresh machine has no package lists yet
+        subprocess.run(["apt-get", "update"], env=env, capture_output=True, timeout=600)
+        done = subprocess.run(install, env=env, capture_output=True, text=True, timeout=1200)
     found = shutil.which("chromium")
     if not found:
         pytest.skip(f"apt-get install -y chromium failed: {done.stderr.strip()[-300:]}")
