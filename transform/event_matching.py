@@ -58,6 +58,7 @@ from transform.facts import (
 from transform.participants import countries_named
 
 __all__ = [
+    "blocking_keys",
     "distinctive_words",
     "match_meetings",
     "match_projects",
@@ -162,13 +163,6 @@ def _markers(words: frozenset[str]) -> tuple[frozenset[str], frozenset[str], fro
     return ords, years, numbered
 
 
-def ordinals_and_years(name: str | None) -> frozenset[str]:
-    """The ordinals and years of a name ("7th", "2024"): two names with different ones are
-    never the same event."""
-    ords, years, _ = _markers(distinctive_words(name))
-    return ords | years
-
-
 def _markers_clash(a: frozenset[str], b: frozenset[str]) -> bool:
     for ma, mb in zip(_markers(a), _markers(b), strict=True):
         if ma and mb and not (ma & mb):
@@ -238,7 +232,7 @@ def _cluster(
 ) -> list[list[Candidate]]:
     """Complete-link greedy clustering over the canonical order (see module docstring).
 
-    A candidate is only compared with the clusters it can join (`_blocking`): every pair
+    A candidate is only compared with the clusters it can join (`blocking_keys`): every pair
     that `similarity` scores above zero and `compatible` allows shares a key, so the
     clusters are exactly those of comparing with all, at a cost that grows with the
     candidates a new one can join instead of with the whole set."""
@@ -268,7 +262,7 @@ def _cluster(
     return clusters
 
 
-def _blocking(name: str, day: date | None) -> Blocking:
+def blocking_keys(name: str, day: date | None = None) -> Blocking:
     """Keys for a name and a date. A pair scores above zero only when it shares a
     distinctive word or the day, and is compatible only when its ordinals do not clash
     ("6th" is never "7th"). So a name is filed under (word, each ordinal), or (word, None)
@@ -291,12 +285,12 @@ def _blocking(name: str, day: date | None) -> Blocking:
 
 def _meeting_keys(c: Candidate) -> Blocking:
     m = _meeting(c)
-    return _blocking(m.title, m.start_date)
+    return blocking_keys(m.title, m.start_date)
 
 
 def _project_keys(c: Candidate) -> Blocking:
     p = _project(c)
-    return _blocking(p.name, p.event_date)
+    return blocking_keys(p.name, p.event_date)
 
 
 def _distinct(values: Iterable[object]) -> list[object]:
