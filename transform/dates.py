@@ -20,11 +20,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 __all__ = [
+    "MONTH_NAME",
     "DateMention",
     "YearMention",
     "FUTURE_TOLERANCE_DAYS",
     "find_years",
     "infer_year",
+    "month_number",
     "parse_date_range",
     "resolve_dates",
 ]
@@ -109,6 +111,7 @@ _M = (
     r"(?:(?:" + "|".join(sorted(_FULL, key=len, reverse=True)) + r")"
     r"|(?:" + "|".join(sorted(_ABBR, key=len, reverse=True)) + r")(?![A-Za-z])\.?)"
 )
+MONTH_NAME = _M  # a month written as a word, full or abbreviated
 _MON = r"(?P<{n}>" + _M + r")(?![A-Za-z])"
 _DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?(?![\d])"
 _YEAR = r"(?P<{n}>(?:19|20)\d\d)(?!\d)"
@@ -272,7 +275,12 @@ def _month_end(year: int, month: int) -> date:
 
 
 def _month_no(raw: str) -> int:
-    return int(raw) if raw.isdigit() else _MONTHS[raw.rstrip(".")]
+    return int(raw) if raw.isdigit() else month_number(raw)
+
+
+def month_number(name: str) -> int:
+    """1-12 for a month name as `MONTH_NAME` matches it ("March", "Sept.", "MAR")."""
+    return _MONTHS[name.rstrip(".")]
 
 
 def _resolve(kind: str, m: re.Match[str], published: date | None) -> DateMention | None:

@@ -27,7 +27,7 @@ from datetime import date, timedelta
 
 from extract.documents import ParsedDocument
 from transform.countries import CountryMention, find_countries
-from transform.dates import DateMention, resolve_dates
+from transform.dates import MONTH_NAME, DateMention, month_number, resolve_dates
 from transform.facts import Mention
 from transform.organisations import learn_acronyms
 from transform.participants import Org, Person, find_orgs, find_people, name_spans
@@ -200,7 +200,7 @@ class EventDoc:
         if not found:
             return None
         last = found[-1]
-        month = _MONTHS[last.group("m")[:3].lower()]
+        month = month_number(last.group("m"))
         year = int(last.group("y"))
         day = last.group("d") or last.group("d2")
         if day is not None and 1 <= int(day) <= 31:
@@ -245,12 +245,9 @@ class EventDoc:
         return [p for p in info.people if start <= p.start and p.end <= end]
 
 
-_MONTHS = {
-    m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())
-}
 _MONTH_YEAR = re.compile(
-    r"(?:\b(?P<d2>\d{1,2})\s+)?\b(?P<m>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
-    r"[a-z]*)\.?\s+(?:(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+)?(?P<y>(?:19|20)\d\d)\b"
+    r"(?:\b(?P<d2>\d{1,2})\s+)?\b(?P<m>" + MONTH_NAME + r")\.?\s+"
+    r"(?:(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+)?(?P<y>(?:19|20)\d\d)\b"
 )
 
 

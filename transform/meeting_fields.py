@@ -190,26 +190,29 @@ def collect(ctx: EventDoc, d: Draft, index: int, first: bool) -> None:
                     d.countries.append(iso3)
 
 
-def _opening_date(ctx: EventDoc, start: int, end: int) -> date | None:
+def _cued_days(
+    ctx: EventDoc, start: int, end: int, cue: re.Pattern[str]
+) -> tuple[date, date] | None:
+    """(first, last day) of the first weekday or date in `text[start:end]` that `cue`
+    ("opened on", "concluded on") stands right before."""
     text = ctx.text
     for w in ctx.weekdays_in(start, end):
-        if OPENED.search(text[max(start, w.start - 45) : w.start]):
-            return w.day
+        if cue.search(text[max(start, w.start - 45) : w.start]):
+            return w.day, w.day
     for dm in ctx.dates_in(start, end):
-        if dm.granularity == "day" and OPENED.search(text[max(start, dm.start - 45) : dm.start]):
-            return dm.start_date
+        if dm.granularity == "day" and cue.search(text[max(start, dm.start - 45) : dm.start]):
+            return dm.start_date, dm.end_date
     return None
+
+
+def _opening_date(ctx: EventDoc, start: int, end: int) -> date | None:
+    days = _cued_days(ctx, start, end, OPENED)
+    return days[0] if days is not None else None
 
 
 def _closing_date(ctx: EventDoc, start: int, end: int) -> date | None:
-    text = ctx.text
-    for w in ctx.weekdays_in(start, end):
-        if CLOSED.search(text[max(start, w.start - 45) : w.start]):
-            return w.day
-    for dm in ctx.dates_in(start, end):
-        if dm.granularity == "day" and CLOSED.search(text[max(start, dm.start - 45) : dm.start]):
-            return dm.end_date
-    return None
+    days = _cued_days(ctx, start, end, CLOSED)
+    return days[1] if days is not None else None
 
 
 def _closing_near(ctx: EventDoc, d: Draft) -> bool:
