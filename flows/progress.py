@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from types import TracebackType
 from typing import TextIO
 
@@ -25,7 +26,7 @@ class Progress:
         stage: str,
         total: int | None = None,
         stream: TextIO | None = None,
-        clock: object = time.monotonic,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.stage = stage
         self.total = total
@@ -57,7 +58,7 @@ class Progress:
     def _draw(self, force: bool = False) -> None:
         if not self._enabled:
             return
-        now = self._clock()  # type: ignore[operator]
+        now = self._clock()
         if not force and self._drawn_at is not None and now - self._drawn_at < _EVERY_SECONDS:
             return
         self._drawn_at = now

@@ -98,7 +98,7 @@ def test_a_city_outside_the_curated_list_from_geonames() -> None:
     assert (p.city, p.country) == ("Kazan", "RUS")
 
 
-def test_a_small_town_is_not_guessed_from_its_name() -> None:
+def test_a_city_name_inside_a_longer_capitalised_name_is_not_a_place() -> None:
     assert find_places("He works in Reading Room 5.") == []
 
 
