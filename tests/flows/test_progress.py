@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import select
 from collections.abc import Iterator
 
 import pytest
@@ -34,7 +35,18 @@ def terminal() -> Iterator[tuple[io.TextIOWrapper, int]]:
 
 
 def _read(master: int) -> str:
-    return os.read(master, 65536).decode("utf-8")
+    """All that was drawn, up to the newline `Progress` ends with.
+
+    A pseudo-terminal hands over each write as it arrives, so one read may see only the
+    first redraw; reading on until the closing newline makes the test see the whole line.
+    """
+    shown = b""
+    while b"\n" not in shown:
+        ready, _, _ = select.select([master], [], [], 10.0)
+        if not ready:
+            break  # nothing more is coming: the assertions say what is missing
+        shown += os.read(master, 65536)
+    return shown.decode("utf-8")
 
 
 def test_a_terminal_sees_done_out_of_total(terminal: tuple[io.TextIOWrapper, int]) -> None:
