@@ -58,6 +58,8 @@ _ALL_SOURCE_KEYS = frozenset(k for keys in _KEYS_BY_KIND.values() for k in keys)
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _HOST_RE = re.compile(r"^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$")
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+_S3_URL = re.compile(r"s3://[a-z0-9][a-z0-9.\-]{1,61}[a-z0-9](/[^\s]*)?")
+_DASK_ADDRESS = re.compile(r"(tcp|tls|inproc|ucx)://\S+")
 
 
 class ConfigError(Exception):
@@ -83,6 +85,16 @@ class PipelineSettings:
     max_in_flight_per_host: int = 2
     retries: int = 3
     backoff_base: float = 0.5
+    publish_url: str | None = None
+    """Where published runs are also written: `s3://bucket/prefix` (None: the data folder only)."""
+    s3_endpoint_url: str | None = None
+    """An S3-compatible server's address (MinIO, Ceph, ...); None for AWS itself."""
+    dask_scheduler: str | None = None
+    """Parse and extract on Dask: a scheduler address (`tcp://host:8786`) or `local` for a
+    cluster of `dask_workers` processes on this machine. None: this process only."""
+    dask_workers: int = 2
+    workers: int = 0
+    """Processes that parse and extract without Dask; 0: one per core."""
 
     @property
     def tzinfo(self) -> ZoneInfo:
@@ -322,6 +334,24 @@ def _read_settings(table: _Table, base_dir: Path) -> PipelineSettings:
         table.problem(f"field 'schedule' {cron_problem}")
         schedule = d.schedule
     data_dir = table.string("data_dir", str(d.data_dir)) or str(d.data_dir)
+    publish_url = table.string("publish_url", None)
+    if publish_url is not None and not _S3_URL.fullmatch(publish_url):
+        table.problem(
+            f"field 'publish_url' must be an object-store URL such as 's3://bucket/prefix', "
+            f"got {publish_url!r}"
+        )
+        publish_url = None
+    endpoint = table.string("s3_endpoint_url", None)
+    if endpoint is not None and urlsplit(endpoint).scheme not in ("http", "https"):
+        table.problem(f"field 's3_endpoint_url' must be an http(s) URL, got {endpoint!r}")
+        endpoint = None
+    scheduler = table.string("dask_scheduler", None)
+    if scheduler is not None and scheduler != "local" and not _DASK_ADDRESS.fullmatch(scheduler):
+        table.problem(
+            f"field 'dask_scheduler' must be 'local' or a scheduler address such as "
+            f"'tcp://10.0.0.5:8786', got {scheduler!r}"
+        )
+        scheduler = None
     return PipelineSettings(
         user_agent=table.string("user_agent", d.user_agent) or d.user_agent,
         timezone=timezone,
@@ -336,6 +366,11 @@ def _read_settings(table: _Table, base_dir: Path) -> PipelineSettings:
         ),
         retries=table.integer("retries", d.retries, minimum=0, maximum=20),
         backoff_base=table.number("backoff_base", d.backoff_base, minimum=0, strict=False),
+        publish_url=publish_url,
+        s3_endpoint_url=endpoint,
+        dask_scheduler=scheduler,
+        dask_workers=table.integer("dask_workers", d.dask_workers, minimum=1, maximum=256),
+        workers=table.integer("workers", d.workers, minimum=0, maximum=256),
     )
 
 

@@ -349,6 +349,20 @@ def test_id_problems(tmp_path: Path) -> None:
         ('user_agent = ""', "[pipeline]: field 'user_agent' must be a non-empty string"),
         ("data_dir = 3", "[pipeline]: field 'data_dir' must be a non-empty string, got integer 3"),
         ("timeout = 5", "[pipeline]: unknown field 'timeout'"),
+        (
+            'publish_url = "/srv/published"',
+            "[pipeline]: field 'publish_url' must be an object-store URL such as 's3://",
+        ),
+        (
+            's3_endpoint_url = "127.0.0.1:9000"',
+            "[pipeline]: field 's3_endpoint_url' must be an http(s) URL",
+        ),
+        (
+            'dask_scheduler = "10.0.0.5:8786"',
+            "[pipeline]: field 'dask_scheduler' must be 'local' or a scheduler address",
+        ),
+        ("dask_workers = 0", "[pipeline]: field 'dask_workers' must be between 1 and 256, got 0"),
+        ("workers = -2", "[pipeline]: field 'workers' must be between 0 and 256, got -2"),
     ],
 )
 def test_pipeline_mistakes(tmp_path: Path, line: str, expected: str) -> None:
@@ -357,6 +371,20 @@ def test_pipeline_mistakes(tmp_path: Path, line: str, expected: str) -> None:
     )
     problems = _problems(tmp_path, text)
     assert any(expected in p for p in problems), problems
+
+
+def test_scale_settings_are_read(tmp_path: Path) -> None:
+    text = (
+        '[pipeline]\npublish_url = "s3://chinasci-extracts/nightly"\n'
+        's3_endpoint_url = "http://127.0.0.1:9000"\ndask_scheduler = "local"\n'
+        "dask_workers = 3\nworkers = 1\n"
+    ) + SOURCE.format(
+        body='kind = "feed"\nurl = "https://b.example.org/rss.xml"\ndoc_type = "article"'
+    )
+    settings = load_config(_write(tmp_path, text)).settings
+    assert settings.publish_url == "s3://chinasci-extracts/nightly"
+    assert settings.s3_endpoint_url == "http://127.0.0.1:9000"
+    assert (settings.dask_scheduler, settings.dask_workers, settings.workers) == ("local", 3, 1)
 
 
 @pytest.mark.parametrize(
