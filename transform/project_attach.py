@@ -50,6 +50,8 @@ class Draft:
     subject_orgs: list[Org] = field(default_factory=list)
     subject_countries: list[str] = field(default_factory=list)
     launch_site_country: str | None = None
+    # the names listed after a count ("launched two satellites A and B"): one project each
+    items: list[str] = field(default_factory=list)
 
 
 SAME = "__same__"  # a _read_event result meaning "the current project again"

@@ -158,6 +158,13 @@ NAME_BETWEEN = re.compile(
     r",\s+(?P<n>" + _NAME + r"(?:(?:,\s+|,?\s+and\s+)" + _NAME + r")*),\s+"
     r"(?:was|were|has|have|had|is|are)\b"
 )
+# ... and the active form, "launched two satellites A and B into orbit": a count of a
+# plural head followed straight by its coordinated names (the names are the projects,
+# the count phrase types them)
+COUNT_THEN_NAMES = re.compile(
+    r"(?i:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:[a-z][\w-]*\s+){0,2}?"
+    r"[a-z][\w-]*s,?\s+(?=[A-Z0-9][^,;]*?\s(?:and|&)\s+[A-Z0-9])"
+)
 # "set a world record on their EAST tokamak": the thing the record was set on
 RECORD_ON = re.compile(r"\s+(?:on|with|at)\s+(?:the|its|their|China['’]s)\s+")
 NP_APPOSITION = re.compile(r",\s+(?:the|a|an|its|their)\s+[^,;]{3,120},\s+(?:was|were|has|had)\b")

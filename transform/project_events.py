@@ -155,6 +155,7 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
         }:
             return None  # "the draft budget report released by ..."
     appos: str | None = None
+    items: list[str] = []  # names listed after a count, one project each
     called_after: re.Match[str] | None = None
     agreement = False  # the project is what a signed agreement is about
     subject_span = (clause_start, vs)
@@ -257,6 +258,11 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
         am = rules.APPOSITION.match(text, ne, s.end)
         if am:
             appos = am.group(1)  # "Taichi-II, an optical chip for ..."
+        counted = cues.COUNT_THEN_NAMES.match(text, ns, ne)
+        if counted is not None:
+            # "launched two satellites A and B": the names, typed by the counted head
+            appos, ns = text[ns : counted.end()].rstrip(" ,"), counted.end()
+            items = [clean_name(x) for x in cues.LIST_SEPARATOR.split(text[ns:ne])]
         called_after = rules.CALLED_AFTER.match(text, ne, s.end) or cues.NAME_APPOSITION.match(
             text, ne, s.end
         )
@@ -396,6 +402,7 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
             c.iso3 for c in ctx.countries_in(subject_span[0], subject_span[1], info)
         ],
         launch_site_country=site,
+        items=[x for x in items if x] if len(items) > 1 else [],
     )
 
 

@@ -114,7 +114,7 @@ def extract_projects(doc_id: str, doc: ParsedDocument, doc_type: str) -> list[Ca
             if current is not None and same_project(result.name, current.name):
                 follow_up(ctx, current, i)
             else:
-                parts = split_coordination(result.name)
+                parts = result.items or split_coordination(result.name)
                 for part in parts[1:]:
                     drafts.append(another_draft(result, part))
                 result.name = parts[0]
