@@ -862,6 +862,12 @@ def find_people(
         if role_text is None and org_of is None:
             floor = max(prev_end, s - 100, start)
             rb = _role_phrase_before(text, s, floor)
+            if rb is None:
+                # "Minister of Science, Technology and Education Ana Ruiz": a role whose
+                # portfolio is a list runs straight into the name
+                lm = _ROLE_WITH_LIST.search(text, floor, s)
+                if lm is not None and lm.end() == s:
+                    rb = lm.start()
             if rb is not None:
                 role_text, role_base = text[rb:s].rstrip(), rb
             else:

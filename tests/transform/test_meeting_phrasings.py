@@ -1,0 +1,32 @@
+"""The MEETING extractor on phrasings that the first rule sets did not cover: a host
+minister whose portfolio is a list of fields before the name. Every text here is written
+for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from extract.documents import ParsedDocument
+from transform.facts import Meeting
+from transform.meetings import extract_meetings
+
+
+def meetings(text: str, published: date = date(2024, 6, 1)) -> list[Meeting]:
+    found = extract_meetings("t", ParsedDocument(text=text, published_date=published), "article")
+    for c in found:
+        assert text[c.mention.char_start : c.mention.char_end] == c.mention.evidence
+    return [c.fact for c in found]  # type: ignore[misc]
+
+
+def people(m: Meeting) -> dict[str, tuple[str | None, str | None]]:
+    return {p.name: (p.role, p.country) for p in m.participants if p.kind == "person"}
+
+
+def test_met_a_minister_whose_portfolio_is_a_list() -> None:
+    (m,) = meetings(
+        "Embassy news\n\nOn May 14th, Chinese Ambassador to Peru Lin Hao met with Peruvian"
+        " Minister of Energy, Mines, and Innovation Carla Soto."
+    )
+    assert m.title == "Meeting between Lin Hao and Carla Soto"
+    assert (m.meeting_type, m.start_date) == ("bilateral", date(2024, 5, 14))
+    assert people(m)["Carla Soto"] == ("Minister of Energy, Mines, and Innovation", "PER")
