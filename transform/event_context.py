@@ -454,6 +454,8 @@ MEETING_WORDS = frozenset(
         "talks",
         "visit:ed,s,ing",
         "met",
+        "discussed",
+        "conferred",
         "expo",
         "convention",
         "retreat",

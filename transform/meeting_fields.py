@@ -69,6 +69,14 @@ def _day_dates(ctx: EventDoc, start: int, end: int, near: int) -> tuple[date, da
     return s, e
 
 
+# an envoy's post, not the meeting's place: "Ambassador in Lima", "Consul General to Milan"
+_POSTED_IN = re.compile(
+    r"\b(?:ambassador|envoy|consul(?:[\s-]general)?|charg[eé]\s+d['’]affaires|attach[eé])"
+    r"\s+(?:in|to|at)\s+$",
+    re.IGNORECASE,
+)
+
+
 def collect(ctx: EventDoc, d: Draft, index: int, first: bool) -> None:
     """Dates, place, participants and summary from sentence `index` of meeting `d`."""
     s = ctx.sentences[index]
@@ -102,6 +110,8 @@ def collect(ctx: EventDoc, d: Draft, index: int, first: bool) -> None:
                 before = text[max(s.start, p.start - 30) : p.start]
                 if re.search(r"\b(?:from|of)\s+(?:the\s+)?$", before):
                     continue
+                if _POSTED_IN.search(before):
+                    continue  # "China's Ambassador in Lima": where an envoy serves
                 d.place = p
                 break
         if d.kind == "visit" and d.place is not None and d.place.city is None:

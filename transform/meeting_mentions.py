@@ -24,6 +24,7 @@ from transform.meeting_rules import (
     LEFT_STOP,
     LOWER_HEAD_WORDS,
     MET,
+    MET_WORDS,
     NAMED_HEAD_WORDS,
     ORDINAL_RE,
     ORG_LIKE_HEADS,
@@ -218,7 +219,7 @@ def find_mentions(ctx: EventDoc, index: int) -> list[tuple[int, int, str, str]]:
         for m in TRAVELLED.finditer(text, s.start, s.end):
             if free(m.start(), m.end()):
                 found.append((m.start(), m.end(), "visit", m.group(0)))
-    if "met" in words or "talks" in words:
+    if not MET_WORDS.isdisjoint(words):
         for m in MET.finditer(text, s.start, s.end):
             if free(m.start(), m.end()):
                 found.append((m.start(), m.end(), "met", m.group(0)))

@@ -152,7 +152,12 @@ VISIT = re.compile(
 
 MET = re.compile(
     r"\bmet(?:\s+with)?\b|\bheld\s+(?:(?:bilateral|formal|official|in-depth|high-level)\s+)?talks\s+with\b"
+    # "the minister discussed with China's ambassador ...", "conferred with": two sides
+    # that talked, as "met with" (the sides must still be named people or organisations)
+    r"|\b(?:discussed|conferred)\s+with\b"
 )
+# the words that let a sentence hold a MET mention
+MET_WORDS = frozenset({"met", "talks", "discussed", "conferred"})
 
 
 PAST = re.compile(

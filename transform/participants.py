@@ -694,7 +694,12 @@ def _role_phrase_before(text: str, role_end: int, floor: int) -> int | None:
     seen_role = False
     for w in reversed(words):
         gap = chunk[w.end() : (start - floor) if start is not None else len(chunk)]
-        if "," in gap or ";" in gap or "(" in gap.replace(w.group(0), ""):
+        if (
+            "," in gap
+            or ";" in gap
+            or "(" in gap.replace(w.group(0), "")
+            or _DASH_GAP.search(gap) is not None
+        ):
             break
         tok = w.group(0)
         low = tok.lower()
@@ -719,6 +724,10 @@ def _role_phrase_before(text: str, role_end: int, floor: int) -> int | None:
             break
         start += m.end()
     return start
+
+
+# a dash between words ends a role: "Lima, Andina – Education Minister X" (a dateline)
+_DASH_GAP = re.compile(r"\s[–—-]\s|[–—]")
 
 
 _ROLE_TAIL = re.compile(r"(?:,|\bof\s+the|\bof|\bat\s+the|\bat|\bthe|\()\s*$", re.IGNORECASE)

@@ -30,3 +30,17 @@ def test_met_a_minister_whose_portfolio_is_a_list() -> None:
     assert m.title == "Meeting between Lin Hao and Carla Soto"
     assert (m.meeting_type, m.start_date) == ("bilateral", date(2024, 5, 14))
     assert people(m)["Carla Soto"] == ("Minister of Energy, Mines, and Innovation", "PER")
+
+
+def test_discussed_with_an_envoy_is_a_meeting_not_placed_at_his_post() -> None:
+    (m,) = meetings(
+        "Cooperation talks\n\nLima, Andina – Education Minister Rosa Quispe discussed with"
+        " China’s Ambassador in Lima Zhou Bin on Tuesday the prospects of academic exchange."
+    )
+    assert m.title == "Meeting between Rosa Quispe and Zhou Bin"
+    assert (m.meeting_type, m.start_date, m.city) == ("bilateral", date(2024, 5, 28), None)
+    assert people(m)["Rosa Quispe"][0] == "Education Minister"  # not the dateline
+
+
+def test_discussed_with_no_named_side_is_no_meeting() -> None:
+    assert meetings("Plans\n\nThe minister discussed with reporters the new science plan.") == []
