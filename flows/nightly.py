@@ -3,7 +3,9 @@
 Retries live on fetching only (the one stage that talks to the outside world); parsing,
 extraction, validation and publishing are plain functions in `flows/steps.py` and the stage
 packages. Tasks are per source and per stage, never per document: Prefect's per-task
-overhead (about 20 ms) would dominate thousands of documents.
+overhead (about 20 ms) would dominate thousands of documents. Parsing and extraction run on
+worker processes, or as per-batch tasks on Dask when the configuration names a scheduler
+(`flows/task_runners.py`); their results are written here, in order.
 
 A run that cannot publish ends in Prefect's `Failed` state with the operator's one-line
 reason as its message, returned rather than raised: a raised exception makes Prefect log a
@@ -31,7 +33,7 @@ from prefect.states import Failed, State
 
 from extract.sample_site import serve_sample_site
 from extract.sources import PipelineConfig, load_config
-from flows import steps, stopping
+from flows import steps, stopping, task_runners
 from warehouse.db import WAREHOUSE_FILE
 from warehouse.lock import RunLocked, run_lock, warehouse_busy
 from warehouse.publish import PublishFailed, read_manifest
@@ -145,6 +147,8 @@ def _run(
         with stopping.deferred():
             ctx = _open_run(config, root)
             stack.callback(ctx.con.close)
+            # Worker processes or a Dask cluster start at the first batch, end with the run.
+            ctx.batches = stack.enter_context(task_runners.batch_runner(config.settings))
         logger.info("run %s: %d sources, data in %s", ctx.run_id, len(config.sources), root)
         failure: str | None = None
         signalled: TerminationSignal | None = None

@@ -20,14 +20,14 @@ from typing import Any
 import duckdb
 
 from extract.collect import ItemOutcome, SourceOutcome, collect_source
-from extract.documents import ParsedDocument, ParseError, RawDocument, doc_id_for
+from extract.documents import ParsedDocument, RawDocument, doc_id_for
 from extract.http import Fetcher, FetchPolicy
-from extract.parse import parse_raw
 from extract.sources import PipelineConfig, SourceConfig
+from flows.parallel import BatchRunner, InProcess, Lost, map_in_batches
+from flows.per_document import ExtractionFailed, NotParsed, Parsed, extract_one, parse_one
 from flows.progress import Progress
 from transform.consolidate import consolidate
 from transform.countries import countries_reference
-from transform.extractor import extract_document
 from transform.organisations import organisations_reference
 from transform.version import EXTRACTOR_VERSION
 from warehouse import load
@@ -132,6 +132,8 @@ class RunContext:
     # `store_collected`.
     pending: dict[str, tuple[str, dict[str, Any]]] = field(default_factory=dict)
     stored_docs: set[str] = field(default_factory=set)  # doc_ids whose bytes are stored
+    # where parsing and extraction run (`flows/parallel.py`); the flow sets it from the config
+    batches: BatchRunner = field(default_factory=InProcess)
 
     @property
     def published_dir(self) -> Path:
@@ -315,88 +317,104 @@ def _store_document(
     return status
 
 
-def _with_content(ctx: RunContext, raw: RawDocument) -> RawDocument:
-    """`raw` with its bytes, read back from the raw store if collecting stored them there."""
-    pending = ctx.pending.get(raw.url)
-    sha = pending[1].get("content_sha256") if pending is not None else None
+def _with_content(ctx: RunContext, raw: RawDocument, sha: str | None = None) -> RawDocument:
+    """`raw` with its bytes, read back from the raw store if collecting stored them there
+    (or, for `sha`, reprocessing left them there)."""
+    if sha is None:
+        pending = ctx.pending.get(raw.url)
+        sha = pending[1].get("content_sha256") if pending is not None else None
     if raw.content or sha is None or sha not in ctx.raw:
         return raw
     return replace(raw, content=ctx.raw.get(sha))
 
 
-def parse_and_store(ctx: RunContext, raws: Iterable[RawDocument]) -> None:
-    """Parse each document; a failure is stored as the document's status and reason."""
-    total = len(raws) if isinstance(raws, Sized) else None
+def parse_and_store(ctx: RunContext, raws: Iterable[RawDocument], total: int | None = None) -> None:
+    """Parse each document; a failure is stored as the document's status and reason.
+
+    Parsing runs on `ctx.batches` (worker processes, or Dask), a few batches at a time; the
+    documents are stored here, in the order of `raws`, so the tables do not depend on where
+    the parsing ran. Bytes are read from the raw store only as their batch is formed.
+    """
+    if total is None and isinstance(raws, Sized):
+        total = len(raws)
+    with_bytes = (_with_content(ctx, raw) for raw in raws)
     with Progress("parse", total) as progress:
-        for stored_raw in raws:
-            _parse_one(ctx, stored_raw)
+        for raw, outcome in map_in_batches(ctx.batches, parse_one, with_bytes, total):
+            _store_parsed(ctx, raw, outcome)
             progress.advance()
 
 
-def _parse_one(ctx: RunContext, stored_raw: RawDocument) -> None:
-    """One document: parsed and stored, or stored as failed with its reason."""
-    raw = _with_content(ctx, stored_raw)  # one document's bytes in memory at a time
-    try:
-        kind, parsed = parse_raw(raw)
-    except ParseError as exc:
-        log.warning("could not parse %s: %s", raw.url, exc)
-        _store_document(ctx, raw, None, content_kind="unknown", error=str(exc))
-        ctx.summary.failures[exc.reason] += 1
-        ctx.summary.failed_items.append((raw.url, exc.reason))
+def _store_parsed(ctx: RunContext, raw: RawDocument, outcome: Parsed | NotParsed | Lost) -> None:
+    """One document: stored with its text, or stored as failed with its reason."""
+    if isinstance(outcome, Lost):
+        outcome = NotParsed(reason="worker_died", error=f"worker_died: {outcome.reason}")
+        log.error("could not parse %s: %s", raw.url, outcome.error)
+    if isinstance(outcome, NotParsed):
+        if outcome.trace is not None:  # a parser bug: cost one document, not the run
+            log.error("parser crashed on %s\n%s", raw.url, outcome.trace.rstrip())
+        elif outcome.reason != "worker_died":
+            log.warning("could not parse %s: %s", raw.url, outcome.error)
+        _store_document(ctx, raw, None, content_kind="unknown", error=outcome.error)
+        ctx.summary.failures[outcome.reason] += 1
+        ctx.summary.failed_items.append((raw.url, outcome.reason))
         ctx.summary.documents["failed"] += 1
         return
-    except Exception as exc:  # a parser bug must cost one document, not the run
-        log.exception("parser crashed on %s", raw.url)
-        reason = f"parser_error: {type(exc).__name__}: {exc}"
-        _store_document(ctx, raw, None, content_kind="unknown", error=reason)
-        ctx.summary.failures["parser_error"] += 1
-        ctx.summary.failed_items.append((raw.url, "parser_error"))
-        ctx.summary.documents["failed"] += 1
-        return
-    status = _store_document(ctx, raw, parsed, content_kind=kind, error=None)
+    status = _store_document(ctx, raw, outcome.document, content_kind=outcome.kind, error=None)
     if status is not None:
         ctx.summary.documents[status] += 1
 
 
 def reparse_stored(ctx: RunContext) -> int:
-    """Re-derive every document's text from its stored raw bytes (no network)."""
+    """Re-derive every document's text from its stored raw bytes (no network).
+
+    The bytes are read back batch by batch as the parsing goes, not all at once.
+    """
     rows = ctx.con.execute(
         "SELECT doc_id, source_id, url, doc_type, content_sha256, content_type, fetched_at, title "
         "FROM documents WHERE content_sha256 IS NOT NULL ORDER BY doc_id"
     ).fetchall()
-    raws = []
+    raws: list[tuple[RawDocument, str]] = []
     for _doc_id, source_id, url, doc_type, sha, _ctype, fetched_at, title in rows:
         if sha not in ctx.raw:
             log.warning("raw bytes of %s are missing; keeping its stored text", url)
             continue
         raws.append(
-            RawDocument(
-                source_id=source_id,
-                doc_type=doc_type,
-                url=url,
-                content=ctx.raw.get(sha),
-                content_type=None,
-                fetched_at=fetched_at,
-                link_title=title,
+            (
+                RawDocument(
+                    source_id=source_id,
+                    doc_type=doc_type,
+                    url=url,
+                    content=b"",
+                    content_type=None,
+                    fetched_at=fetched_at,
+                    link_title=title,
+                ),
+                sha,
             )
         )
-    parse_and_store(ctx, raws)
+    parse_and_store(ctx, (_with_content(ctx, raw, sha) for raw, sha in raws), total=len(raws))
     ctx.con.execute("UPDATE documents SET extractor_version = NULL")
     return len(raws)
 
 
 def extract_facts(ctx: RunContext) -> int:
-    """Candidates for every parsed document not yet seen by this extractor version."""
+    """Candidates for every parsed document not yet seen by this extractor version.
+
+    Extraction runs on `ctx.batches`; the candidates are written here, in document order.
+    """
     docs = load.documents_to_extract(ctx.con, EXTRACTOR_VERSION)
     with Progress("extract", len(docs)) as progress:
-        for doc_id, doc_type, parsed in docs:
+        for (doc_id, _, _), extraction in map_in_batches(ctx.batches, extract_one, docs, len(docs)):
             progress.advance()
-            try:
-                extraction = extract_document(doc_id, parsed, doc_type)
-            except Exception as exc:
-                log.exception("extractor crashed on %s", doc_id)
-                ctx.summary.failures["extractor_error"] += 1
-                ctx.summary.failed_items.append((doc_id, f"extractor_error: {exc}"))
+            if isinstance(extraction, Lost | ExtractionFailed):
+                if isinstance(extraction, Lost):
+                    reason = f"worker_died: {extraction.reason}"
+                    log.error("could not extract %s: %s", doc_id, reason)
+                else:
+                    reason = f"extractor_error: {extraction.error}"
+                    log.error("extractor crashed on %s\n%s", doc_id, extraction.trace.rstrip())
+                ctx.summary.failures[reason.split(":", 1)[0]] += 1
+                ctx.summary.failed_items.append((doc_id, reason))
                 continue
             if extraction.limit is not None:
                 log.warning("document %s read in part: %s", doc_id, extraction.limit)
@@ -426,6 +444,15 @@ def publish_run(ctx: RunContext, excluded: dict[str, set[str]]) -> Publication:
         ctx.con, ctx.published_dir, run_id=ctx.run_id, published_at=utcnow(), excluded=excluded
     )
     ctx.summary.published = publication.row_counts
+    settings = ctx.config.settings
+    if settings.publish_url is not None:
+        # After the local switch: a store that is down raises MirrorFailed (a PublishFailed),
+        # the local run stands and the object store's pointer is left as it was.
+        from warehouse.object_store import mirror_run
+
+        mirror_run(
+            publication.directory, settings.publish_url, endpoint_url=settings.s3_endpoint_url
+        )
     return publication
 
 
