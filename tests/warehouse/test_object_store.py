@@ -5,10 +5,8 @@ and an upload cut midway leaves the previous run current and whole."""
 from __future__ import annotations
 
 import json
-import socket
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -16,8 +14,8 @@ import duckdb
 import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 import pytest
-from moto.server import ThreadedMotoServer
 
+from tests.warehouse.s3_server import S3Server, fake_aws_credentials, free_port, s3_server
 from transform.facts import Budget, FactRow, Mention
 from warehouse import load
 from warehouse.db import connect
@@ -27,7 +25,6 @@ from warehouse.object_store import (
     StoreLocation,
     mirror_run,
     read_pointer,
-    s3_filesystem,
 )
 from warehouse.publish import PUBLISHED_TABLES, RUNS, PublishFailed, publish
 
@@ -35,66 +32,11 @@ URL = "s3://chinasci-test/nightly/v1"
 LOCATION = StoreLocation.from_url(URL)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@dataclass
-class S3Server:
-    """moto in server mode on 127.0.0.1; `stop` and `start` again keep its buckets (moto's
-    state lives in this process, not in the server thread)."""
-
-    port: int
-    server: ThreadedMotoServer | None = None
-
-    @property
-    def endpoint(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def start(self) -> None:
-        self.server = ThreadedMotoServer(ip_address="127.0.0.1", port=self.port, verbose=False)
-        self.server.start()
-
-    def stop(self) -> None:
-        if self.server is not None:
-            self.server.stop()
-            self.server = None
-
-    def filesystem(self) -> pafs.S3FileSystem:
-        return s3_filesystem(self.endpoint)
-
-
 @pytest.fixture()
 def s3(monkeypatch: pytest.MonkeyPatch) -> Iterator[S3Server]:
-    """A fresh server with the bucket made; fake credentials, nothing read from ~/.aws."""
-    for name, value in {
-        "AWS_ACCESS_KEY_ID": "testing",
-        "AWS_SECRET_ACCESS_KEY": "testing",
-        "AWS_DEFAULT_REGION": "us-east-1",
-        "AWS_REGION": "us-east-1",
-        "AWS_EC2_METADATA_DISABLED": "true",
-    }.items():
-        monkeypatch.setenv(name, value)
-    monkeypatch.delenv("AWS_SESSION_TOKEN", raising=False)
-    monkeypatch.delenv("AWS_PROFILE", raising=False)
-    server = S3Server(port=_free_port())
-    server.start()
-    admin = pafs.S3FileSystem(
-        endpoint_override=f"127.0.0.1:{server.port}", scheme="http", allow_bucket_creation=True
-    )
-    admin.create_dir(LOCATION.bucket)
-    try:
+    fake_aws_credentials(monkeypatch)
+    with s3_server(LOCATION.bucket) as server:
         yield server
-    finally:
-        server.stop()
-        # moto's backends outlive the server: leave no bucket to the next test.
-        from moto.backends import get_backend
-
-        for backend in get_backend("s3").values():
-            for region in backend.values():
-                region.reset()
 
 
 def _budget(amount: float) -> FactRow:
@@ -221,7 +163,7 @@ def test_upload_cut_midway_leaves_the_previous_run_current_and_whole(
 def test_a_store_that_is_down_fails_in_one_line_and_quickly(s3: S3Server, published) -> None:
     con, out = published
     run_dir = _publish_run(con, out, "r1", n_budgets=1)
-    nobody = f"http://127.0.0.1:{_free_port()}"
+    nobody = f"http://127.0.0.1:{free_port()}"
     started = time.monotonic()
     with pytest.raises(MirrorFailed) as failed:
         mirror_run(run_dir, URL, endpoint_url=nobody)
