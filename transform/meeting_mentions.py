@@ -18,6 +18,7 @@ from transform.meeting_rules import (
     DESCRIBED,
     EXCLUDED,
     FUTURE,
+    HEAD_GOES_ON,
     HEAD_SCAN,
     HELD_AFTER,
     INTENT_BEFORE,
@@ -65,6 +66,8 @@ def named_mentions(text: str, start: int, end: int) -> list[tuple[int, int, str]
     for m in heads:
         if out and m.start() < out[-1][1]:
             continue
+        if HEAD_GOES_ON.match(text, m.end(), end):
+            continue  # "Joint Committee Meetings on ...": the name ends at the next head
         left = m.start()
         has_ordinal = False
         k = bisect.bisect_left(tok_starts, left) - 1

@@ -26,7 +26,7 @@ _ORDINAL = r"(?:\d{1,3}(?:st|nd|rd|th|%)|(?i:" + _ORD_WORDS + r"))"
 
 _HEADS = (
     r"Committee|Commission|Sub-?[Cc]ommission|Sub-?[Cc]ommittee|Forum|Workshop|Conference"
-    r"|Symposium|Dialogue|Meeting|Summit|Session|Seminar|Roundtable|Round\s+Table"
+    r"|Symposium|Dialogue|Meetings?|Summit|Sessions?|Seminar|Roundtable|Round\s+Table"
     r"|Consultations?|Congress|Colloquium|Assembly|Exchange|Talks|Expo|Convention|Retreat"
 )
 
@@ -167,8 +167,11 @@ PAST = re.compile(
     r"|\bchaired\b|\bhosted\b|\borgani[sz]ed\b|\battended\b|\bvisited\b|\bvisit\s+to\b"
     r"|\bDuring\s+(?:the|a|an|his|her|their)\b|\bduring\s+(?:the|his|her|their)\b"
     r"|\bAt\s+(?:the|an?|their)\b|\bat\s+the\b|\bparticipated\b|\baddressed\b|\bled\b"
-    r"|\bagreed\b|\bsigned\b|\breviewed\b|\bdiscussed\b|\bcelebrated\b|\bgathered\b",
+    r"|\bagreed\b|\bsigned\b|\breviewed\b|\bdiscussed\b|\bcelebrated\b|\bgathered\b"
+    r"|\b(?:was|were)\s+invited\s+to\s+(?:attend|participate|join)\b",
 )
+# "the Joint Committee Meetings on ...": a head that the next head word goes on from
+HEAD_GOES_ON = re.compile(r"\s+(?:Meetings?|Sessions?)\b")
 
 
 FUTURE = re.compile(

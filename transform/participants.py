@@ -147,7 +147,9 @@ _CAPS_SURNAMES = (
     " ZHOU ZHU ZOU"
 ).split()
 _NAME_TOKEN = (
-    r"(?:[" + _UPPER + r"][^\W\d_A-Z]+(?:-[" + _UPPER + r"a-z][^\W\d_A-Z]+)*"
+    # "McGovern", "MacLeod" first: the plain form would stop at the inner capital
+    r"(?:Ma?c[" + _UPPER + r"][^\W\d_A-Z]+"
+    r"|[" + _UPPER + r"][^\W\d_A-Z]+(?:-[" + _UPPER + r"a-z][^\W\d_A-Z]+)*"
     r"|[" + _UPPER + r"]'[" + _UPPER + r"][^\W\d_A-Z]+"
     r"|(?:" + "|".join(_CAPS_SURNAMES) + r")(?=\s+[A-Z][a-z]))"
 )

@@ -44,3 +44,14 @@ def test_discussed_with_an_envoy_is_a_meeting_not_placed_at_his_post() -> None:
 
 def test_discussed_with_no_named_side_is_no_meeting() -> None:
     assert meetings("Plans\n\nThe minister discussed with reporters the new science plan.") == []
+
+
+def test_committee_meetings_attended_by_invitation() -> None:
+    (m,) = meetings(
+        "News\n\nOn 4 March, two professors were invited to attend the 9th China-Norway Joint"
+        " Committee Meetings on Research Cooperation in Oslo. The session was co-chaired by"
+        " Vice Minister Mr. Ian McAllister."
+    )
+    assert m.title == "9th China-Norway Joint Committee Meetings on Research Cooperation"
+    assert (m.meeting_type, m.start_date, m.city) == ("committee", date(2024, 3, 4), "Oslo")
+    assert "Ian McAllister" in people(m)
