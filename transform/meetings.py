@@ -193,6 +193,23 @@ def _continues(current: Draft | None, paragraph: int, mentions: list) -> bool:
     return True
 
 
+# "the IV Forum on ... (China-CELAC STI Forum)": the short name the page may use elsewhere
+_ALIAS_AFTER = re.compile(r"\s*\((?P<alias>[A-Z][^()]{2,80})\)")
+
+
+def _aliases(ctx: EventDoc, drafts: list[Draft]) -> list[str]:
+    """The short names that body meetings give in brackets after their full names: a
+    headline naming a meeting by its short name repeats the body's meeting."""
+    out: list[str] = []
+    for d in drafts:
+        if d.kind != "named":
+            continue
+        m = _ALIAS_AFTER.match(ctx.text, d.span[1])
+        if m is not None and len(m.group("alias").split()) >= 2:
+            out.append(m.group("alias"))
+    return out
+
+
 def extract_meetings(doc_id: str, doc: ParsedDocument, doc_type: str) -> list[Candidate]:
     """Meeting candidates a document states, in text order (see the module docstring)."""
     if not doc.text:
@@ -268,7 +285,7 @@ def extract_meetings(doc_id: str, doc: ParsedDocument, doc_type: str) -> list[Ca
         add_speakers(ctx, body_drafts[0])
     for h in headline_meetings(
         ctx,
-        [d.title for d in drafts],
+        [*(d.title for d in drafts), *_aliases(ctx, drafts)],
         named_mentions,
         clean_title,
         NAMED_HEAD_WORDS,

@@ -55,3 +55,13 @@ def test_committee_meetings_attended_by_invitation() -> None:
     assert m.title == "9th China-Norway Joint Committee Meetings on Research Cooperation"
     assert (m.meeting_type, m.start_date, m.city) == ("committee", date(2024, 3, 4), "Oslo")
     assert "Ian McAllister" in people(m)
+
+
+def test_headline_short_name_repeats_the_body_meeting_with_that_alias() -> None:
+    (m,) = meetings(
+        "Minister attends the III China-Andes Ocean Forum\n\nOn 12 April, the III Forum on"
+        " Ocean Science and Technology of China and the Andean Community (China-Andes Ocean"
+        " Forum) was held via video link."
+    )
+    assert m.title.startswith("III Forum on Ocean Science")
+    assert m.start_date == date(2024, 4, 12)
