@@ -116,6 +116,8 @@ _MON = r"(?P<{n}>" + _M + r")(?![A-Za-z])"
 _DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?(?![\d])"
 _YEAR = r"(?P<{n}>(?:19|20)\d\d)(?!\d)"
 _DASH = r"\s*(?:-|–|—|to|until|till)\s*"
+# "from Friday 25th to Saturday 26th November": a weekday may name the range's second day
+_WEEKDAY_OPT = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
 
 
 def _g(template: str, name: str) -> str:
@@ -152,6 +154,7 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             + r"(?:"
             + _DASH
             + r"|(?<=between \d)\s+and\s+|(?<=between \d\d)\s+and\s+)"
+            + _WEEKDAY_OPT
             + _g(_DAY, "d2")
             + r"\s+"
             + _g(_MON, "m1")

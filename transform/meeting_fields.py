@@ -43,7 +43,8 @@ def _next_year(day: date) -> date:
 def _day_dates(ctx: EventDoc, start: int, end: int, near: int) -> tuple[date, date] | None:
     """The day or range in `text[start:end]` nearest to `near` (rule 7)."""
     cands: list[tuple[int, date, date]] = []
-    for d in ctx.dates_in(start, end):
+    stated = ctx.dates_in(start, end)
+    for d in stated:
         if d.granularity != "day":
             continue
         before = ctx.text[max(start, d.start - 30) : d.start]
@@ -62,6 +63,8 @@ def _day_dates(ctx: EventDoc, start: int, end: int, near: int) -> tuple[date, da
                 ds, de = _next_year(ds), _next_year(de)
         cands.append((abs(d.start - near), ds, de))
     for w in ctx.weekdays_in(start, end):
+        if any(d.start - 12 <= w.start < d.end for d in stated):
+            continue  # "from Friday 25th to Saturday 26th November": part of the date
         cands.append((abs(w.start - near), w.day, w.day))
     if not cands:
         return None

@@ -210,6 +210,25 @@ def _aliases(ctx: EventDoc, drafts: list[Draft]) -> list[str]:
     return out
 
 
+_KINDS_BY_NOUN = frozenset({"committee", "forum", "workshop", "conference"})
+
+
+def _described_by_headline(
+    ctx: EventDoc, index: int, title: str, body: list[Draft], doc_type: str
+) -> Draft | None:
+    """The body's one meeting that an article's title names: the body describes it ("held
+    an international symposium from ...") and the title gives its name ("X Participates in
+    the Symposium on ..."). Only for an article's title line, only when the body reports
+    exactly one meeting and it is of the title's kind (by noun)."""
+    if doc_type != "article" or ctx.sentences[index].paragraph != 0 or len(body) != 1:
+        return None
+    d = body[0]
+    if d.kind not in ("described", "definite"):
+        return None
+    kind = meeting_type_of(title, 0)
+    return d if kind in _KINDS_BY_NOUN and meeting_type_of(d.title, 0) == kind else None
+
+
 def extract_meetings(doc_id: str, doc: ParsedDocument, doc_type: str) -> list[Candidate]:
     """Meeting candidates a document states, in text order (see the module docstring)."""
     if not doc.text:
@@ -291,6 +310,10 @@ def extract_meetings(doc_id: str, doc: ParsedDocument, doc_type: str) -> list[Ca
         NAMED_HEAD_WORDS,
         excluded,
     ):
+        described = _described_by_headline(ctx, h.index, h.title, body_drafts, doc_type)
+        if described is not None:
+            described.title = h.title  # the page's own name for the meeting its body tells
+            continue
         d = Draft(h.index, h.title, "named", (h.start, h.end), last_sentence=h.index)
         d.paragraph = ctx.sentences[h.index].paragraph
         collect(ctx, d, h.index, True)

@@ -112,3 +112,10 @@ def test_counts_that_look_like_years_are_not_years() -> None:
 def test_deadlines_are_not_budget_years() -> None:
     assert kinds("a network by 2026") == [("comparison", 2026)]
     assert kinds("the science budget for 2024 amounts to") == [("year", 2024)]
+
+
+def test_range_with_a_weekday_before_each_day() -> None:
+    from transform.dates import resolve_dates
+
+    (d,) = resolve_dates("held from Tuesday 2nd to Wednesday 3rd June, 2020 in Rome", None)
+    assert (d.start_date, d.end_date) == (date(2020, 6, 2), date(2020, 6, 3))

@@ -65,3 +65,25 @@ def test_headline_short_name_repeats_the_body_meeting_with_that_alias() -> None:
     )
     assert m.title.startswith("III Forum on Ocean Science")
     assert m.start_date == date(2024, 4, 12)
+
+
+def test_article_title_names_the_one_meeting_its_body_describes() -> None:
+    (m,) = meetings(
+        "Institute Joins the Symposium on Ocean Data Sharing for Island States\n\nThe"
+        " national ocean agency and two universities held an international symposium from"
+        " Thursday 7th to Friday 8th March, 2024 on ocean data sharing."
+    )
+    assert m.title == "Symposium on Ocean Data Sharing for Island States"
+    assert (m.meeting_type, m.start_date, m.end_date) == (
+        "conference",
+        date(2024, 3, 7),
+        date(2024, 3, 8),
+    )
+
+
+def test_title_of_another_kind_stays_its_own_meeting() -> None:
+    found = meetings(
+        "Ministers Open the Forum on Ocean Data\n\nThe agency held an international symposium"
+        " on 7 March 2024 on ocean data sharing."
+    )
+    assert len(found) == 2
