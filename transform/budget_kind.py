@@ -28,6 +28,7 @@ from transform.budget_rules import (
     LEVERAGE_BEFORE,
     LIST_ITEM,
     ONE_PROJECT,
+    ONE_THING_WORKS,
     ONE_THING_AFTER,
     PART_IN_LIST,
     PER_UNIT,
@@ -140,6 +141,8 @@ def is_budget_amount(
         )
         if not (weak or in_context):
             return False
+        if ONE_THING_WORKS.match(s.text):
+            return False  # one named thing's cost ("Work on the X began ... investment of")
         public = (
             spender_kind_orgs(ctx, s.start, s.end)
             or PUBLIC_ACTOR.search(masked(ctx, s.start, s.end)) is not None

@@ -215,6 +215,13 @@ BUILT_WITH = re.compile(
     r"[^.;]{0,40}$",
     _I,
 )
+# A sentence about the works on one named thing ("Work on the CSNS began in 2011, with a
+# total investment of ...", "Construction of the Tianma Telescope started ..."): the money
+# without a budget word is that thing's cost.
+ONE_THING_WORKS = re.compile(
+    r"^(?i:the\s+)?(?i:work|works|construction|building|installation)\s+(?:on|of)\s+"
+    r"(?:the\s+)?[A-Z][\w'’-]*"
+)
 COMPANY_SHARE = re.compile(
     r"\b(?:of|to)\s+(?:the\s+|its\s+)?(?:company|firm|group|corporate)(?:['’]s)?\s+"
     r"(?:annual\s+|total\s+|yearly\s+)?(?:revenue|sales|turnover|income)\b",

@@ -267,3 +267,20 @@ def test_private_finance_is_a_look_alike() -> None:
 def test_an_organisation_the_money_goes_to_is_not_its_spender() -> None:
     (b,) = facts("China has provided 40 million dollars to the United Nations since 2015.")
     assert (b.spender_org, b.spender_country) == (None, "CHN")
+
+
+def test_the_works_on_one_named_thing_cost_it_and_are_no_budget() -> None:
+    assert (
+        facts(
+            "Science news\n\nConstruction of the Tianma Radio Telescope started in May 2012 in"
+            " Songjiang district, East China's Shanghai, with a total investment of about 1.2"
+            " billion yuan."
+        )
+        == []
+    )
+    # a budget word still makes it one: the funder's allocation, not one thing's cost
+    (b,) = facts(
+        "Science news\n\nConstruction of the Harbin metro started in 2021; the provincial"
+        " government allocated 3 billion yuan for science and technology that year."
+    )
+    assert b.amount == 3_000_000_000
