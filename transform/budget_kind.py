@@ -125,7 +125,7 @@ def is_budget_amount(
         return False
     strong = (
         STRONG_CUE.search(window_text)
-        or STRONG_CUE.search(s.text)
+        or _sentence_cue(ctx, s.start, s.end, w)
         or list_header(ctx, index) is not None
     )
     if not strong:
@@ -171,6 +171,19 @@ def is_budget_amount(
         if not any(o.kind in SPENDER_KINDS for o in orgs_sentence):
             return False
     return True
+
+
+def _sentence_cue(ctx: Doc, start: int, end: int, w: Window) -> bool:
+    """A budget word elsewhere in the sentence, unless it is said of a look-alike ("Those
+    investments earmarked X in total, less than 2021's peak of Y": the peak is no budget
+    either). The budget word's own clause, up to it, names what it is said of."""
+    for m in STRONG_CUE.finditer(ctx.text, start, end):
+        if w.start <= m.start() < w.end:
+            return True
+        clause = max(ctx.text.rfind(c, start, m.start()) for c in ",;:") + 1
+        if EXCLUDED.search(masked(ctx, max(start, clause), m.start())) is None:
+            return True
+    return False
 
 
 def _company_before(ctx: Doc, start: int, end: int) -> bool:

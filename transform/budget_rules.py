@@ -116,6 +116,10 @@ LOOKALIKES: dict[str, tuple[str, ...]] = {
         r"foreign\s+direct\s+investment",
         r"FDI",
         r"outbound\s+investment",
+        # deals counted by a database ("530 funding events ... Those investments totalled"),
+        # not public money ("government investments" stays public)
+        r"funding\s+events?",
+        r"(?<!government\s)(?<!public\s)(?<!state\s)(?<!fiscal\s)investments",
         r"venture\s+capital",
         r"private\s+equity",
         r"hedge\s+funds?",

@@ -284,3 +284,18 @@ def test_the_works_on_one_named_thing_cost_it_and_are_no_budget() -> None:
         " government allocated 3 billion yuan for science and technology that year."
     )
     assert b.amount == 3_000_000_000
+
+
+def test_investments_counted_by_a_database_are_no_budget() -> None:
+    text = (
+        "AI funding\n\nA data provider counted 410 funding events in robotics in 2023. Those"
+        " investments earmarked 41.5 billion yuan in total, below 2021's peak of 97.2 billion"
+        " yuan."
+    )
+    assert facts(text) == []
+    # public investment is still a budget
+    (b,) = facts(
+        "Science news\n\nGovernment investments in basic research reached 12 billion yuan in"
+        " 2023, the finance ministry said."
+    )
+    assert b.amount == 12_000_000_000
