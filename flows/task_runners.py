@@ -19,6 +19,7 @@ prefect-dask and distributed are imported only when the configuration asks for D
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -95,9 +96,11 @@ class DaskBatches:
         limit = self.workers * 2
         while True:
             while len(in_flight) < limit and (batch := next(source, None)) is not None:
-                in_flight.append(
-                    self._runner.submit(work_batch, parameters={"work": work, "batch": batch})
-                )
+                with _as_from_the_flow():
+                    future = self._runner.submit(
+                        work_batch, parameters={"work": work, "batch": batch}
+                    )
+                in_flight.append(future)
             if not in_flight:
                 return
             future = in_flight.popleft()
@@ -105,6 +108,24 @@ class DaskBatches:
                 yield future.result()
             except Exception as exc:
                 yield Lost(f"Dask task failed: {type(exc).__name__}: {exc}")
+
+
+@contextlib.contextmanager
+def _as_from_the_flow() -> Iterator[None]:
+    """Submit a batch as a task of the flow run, not of the stage's task run around it.
+
+    prefect-dask sends the submitting context to the worker, the enclosing task run's
+    parameters included; a stage task's parameter is the `RunContext`, whose DuckDB
+    connection cannot be pickled (`TypeError: Could not serialize object`). Without the task
+    run context the batch is a task of the flow run, which it is in effect.
+    """
+    from prefect.context import TaskRunContext
+
+    token = TaskRunContext.__var__.set(None)
+    try:
+        yield
+    finally:
+        TaskRunContext.__var__.reset(token)
 
 
 def batch_runner(settings: PipelineSettings) -> BatchRunner:
