@@ -4,7 +4,8 @@
 --
 -- then paste a query. Each starts with a line "-- Q<n>: <question>" and ends with ";".
 -- The views (budgets_by_year, country_partners, meetings_per_month, activity_per_month,
--- latest_facts, fact_evidence, fact_conflicts) are described in docs/data-dictionary.md.
+-- latest_facts, fact_evidence, fact_conflicts) and the tables (conflicts: one row per value
+-- the documents disagree on) are described in docs/data-dictionary.md.
 -- Every query here is run by tests/warehouse/test_views.py against the sample data and must
 -- give a non-empty, plausible answer.
 

@@ -38,6 +38,8 @@ DEPENDANT_TABLES: dict[str, tuple[str, str]] = {
     "project_participants": ("project_id", "projects"),
     "meeting_participants": ("meeting_id", "meetings"),
 }
+# Tables whose rows name a fact by (fact_type, fact_id): they go where their fact goes.
+FACT_TYPED_DEPENDANTS: tuple[str, ...] = ("mentions", "conflicts")
 
 
 @dataclass(frozen=True)
@@ -186,13 +188,18 @@ def _doc_exists(views: Views, _: CurrencyCeilings) -> pd.Series:
     "meetings.meeting_id",
 )
 def _fact_exists(views: Views, _: CurrencyCeilings) -> pd.Series:
-    m = views["mentions"]
+    return _names_a_fact(views, "mentions")
+
+
+def _names_a_fact(views: Views, table: str) -> pd.Series:
+    """Per row of `table`: whether (fact_type, fact_id) names a row of that fact table."""
+    rows = views[table]
     known = {
-        fact_type: set(views[table][id_col].dropna())
-        for table, (id_col, fact_type) in FACT_TABLES.items()
+        fact_type: set(views[facts][id_col].dropna())
+        for facts, (id_col, fact_type) in FACT_TABLES.items()
     }
     values = [
-        fid in known.get(ft, ()) for ft, fid in zip(m["fact_type"], m["fact_id"], strict=True)
+        fid in known.get(ft, ()) for ft, fid in zip(rows["fact_type"], rows["fact_id"], strict=True)
     ]
     return pd.Series(values, dtype="bool")
 
@@ -233,6 +240,52 @@ def _evidence_matches_text(views: Views, _: CurrencyCeilings) -> pd.Series:
         for row in zip(m["doc_id"], m["evidence"], m["char_start"], m["char_end"], strict=True)
     ]
     return pd.Series(values, dtype="object")
+
+
+# --- conflicts -------------------------------------------------------------------------
+
+_ALL_FACT_IDS = ("budgets.budget_id", "projects.project_id", "meetings.meeting_id")
+
+
+@_derived("conflicts", "fact_exists", "conflicts.fact_type", "conflicts.fact_id", *_ALL_FACT_IDS)
+def _conflict_fact_exists(views: Views, _: CurrencyCeilings) -> pd.Series:
+    return _names_a_fact(views, "conflicts")
+
+
+@_derived(
+    "conflicts",
+    "column_in_fact_table",
+    "conflicts.fact_type",
+    "conflicts.column_name",
+    *_ALL_FACT_IDS,
+)
+def _column_in_fact_table(views: Views, _: CurrencyCeilings) -> pd.Series:
+    """Whether column_name is a column of the fact table (not its id); None for an unknown
+    fact_type, which fact_type_in_vocabulary reports."""
+    columns = {
+        fact_type: set(views[table].columns) - {id_col}
+        for table, (id_col, fact_type) in FACT_TABLES.items()
+    }
+    c = views["conflicts"]
+    values = [
+        None if ft not in columns else name in columns[ft]
+        for ft, name in zip(c["fact_type"], c["column_name"], strict=True)
+    ]
+    return pd.Series(values, dtype="object")
+
+
+@_derived(
+    "conflicts",
+    "values_of_column",
+    "conflicts.fact_type",
+    "conflicts.fact_id",
+    "conflicts.column_name",
+)
+def _values_of_column(views: Views, _: CurrencyCeilings) -> pd.Series:
+    c = views["conflicts"]
+    keys = ["fact_type", "fact_id", "column_name"]
+    counts = c.groupby(keys, dropna=False)[keys[0]].transform("size")
+    return counts.astype("int64")
 
 
 # --- budgets ---------------------------------------------------------------------------

@@ -6,8 +6,8 @@ decides what may be published:
 - critical failure -> status "fail", not publishable: the previous extracts stay as they were;
 - warning failure  -> status "warn", publishable, reported;
 - row-level failure -> the failing rows are quarantined and withheld, together with what
-  depends on them (a fact's mentions and participants; a fact whose every mention was
-  quarantined), so the published set stays referentially whole; status "warn";
+  depends on them (a fact's mentions, conflicts and participants; a fact whose every
+  mention was quarantined), so the published set stays referentially whole; status "warn";
 - a check that raised, or could not be built -> status "error", not publishable. A raised
   check is neither a pass nor a data failure: it says nothing about the data.
 
@@ -37,7 +37,13 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from expectations.derived import DEPENDANT_TABLES, DERIVATIONS, FACT_TABLES, derive
+from expectations.derived import (
+    DEPENDANT_TABLES,
+    DERIVATIONS,
+    FACT_TABLES,
+    FACT_TYPED_DEPENDANTS,
+    derive,
+)
 from expectations.suites import (
     TEMPORAL_TYPES,
     ExpectationSpec,
@@ -495,8 +501,8 @@ class _GateRun:
         """Withhold what depends on withheld rows, so the published set stays whole.
 
         1. A fact all of whose mentions are withheld has no provenance left: withheld.
-        2. A withheld fact takes its mentions and participants with it.
-        Mentions belong to one fact and participants to one fact, so one pass suffices.
+        2. A withheld fact takes its mentions, conflicts and participants with it.
+        Each of those rows belongs to one fact, so one pass suffices.
         """
         # Only tables with a suite are published, so only they are withheld from.
         mentions = self.views.get("mentions") if "mentions" in self.suites else None
@@ -525,10 +531,12 @@ class _GateRun:
                 )
                 for p in self.withheld[table]
             }
-            if mentions_ok:
-                assert mentions is not None
-                hit = (mentions["fact_type"] == fact_type) & mentions["fact_id"].isin(set(gone))
-                self._withhold_dependants("mentions", hit, mentions["fact_id"], table, gone)
+            for dep_table in FACT_TYPED_DEPENDANTS:
+                dep = self.views.get(dep_table) if dep_table in self.suites else None
+                if dep is None or not {"fact_type", "fact_id"} <= set(dep.columns):
+                    continue
+                hit = (dep["fact_type"] == fact_type) & dep["fact_id"].isin(set(gone))
+                self._withhold_dependants(dep_table, hit, dep["fact_id"], table, gone)
             for dep_table, (fk, parent) in DEPENDANT_TABLES.items():
                 dep = self.views.get(dep_table) if dep_table in self.suites else None
                 if parent != table or dep is None or fk not in dep.columns:

@@ -55,6 +55,7 @@ PUBLISHED_TABLES: tuple[str, ...] = (
     "meetings",
     "meeting_participants",
     "mentions",
+    "conflicts",
 )
 
 # SQL type of the contract -> type names Great Expectations' pandas backend accepts for it.

@@ -174,7 +174,6 @@ _BUDGETS: list[dict[str, object]] = [
 _BUDGET_COLUMNS = (
     "budget_id", "spender_country", "spender_org", "category", "fiscal_year", "amount",
     "currency", "amount_usd", "stated_usd", "change_pct", "phase", "purpose", "qualifier",
-    "conflicts",
 )
 # fmt: on
 
@@ -276,7 +275,6 @@ def realistic_tables(
                 "funding_amount": [400_000.0, None, None, None],
                 "funding_currency": ["USD", None, None, None],
                 "funding_usd": [400_000.0, None, None, None],
-                "conflicts": [None, None, None, None],
             },
             dates=("event_date",),
         ),
@@ -332,7 +330,6 @@ def realistic_tables(
                     "Around 800 delegates on China-Africa cooperation in S&T innovation.",
                     "Annual sessions at which the draft budget was presented.",
                 ],
-                "conflicts": [None, None, None],
             },
             dates=("start_date", "end_date"),
         ),
@@ -361,6 +358,16 @@ def realistic_tables(
             }
         ),
         "mentions": _mentions(_MENTIONS, texts),
+        # The two documents stating the 2024 S&T budget give 370.828 and 370.8 billion yuan.
+        "conflicts": _frame(
+            {
+                "fact_type": ["budget", "budget"],
+                "fact_id": ["b-st-2024", "b-st-2024"],
+                "column_name": ["amount", "amount"],
+                "value": ["370800000000.0", "370828000000.0"],
+                "value_order": pd.array([1, 2], dtype="int32"),
+            }
+        ),
     }
     if dates_as == "date":
         for frame in tables.values():
@@ -428,7 +435,6 @@ def large_tables(
             "phase": ["proposed"] * n_budgets,
             "purpose": [None] * n_budgets,
             "qualifier": [None] * n_budgets,
-            "conflicts": [None] * n_budgets,
         }
     )
     mentions = pd.DataFrame(

@@ -37,8 +37,12 @@ def connect(path: Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Apply every migration not yet recorded; return the versions applied now."""
+def migrate(con: duckdb.DuckDBPyConnection, *, until: str | None = None) -> list[str]:
+    """Apply every migration not yet recorded; return the versions applied now.
+
+    `until` stops after that version: a warehouse as an older release left it, for testing
+    the migrations that follow on real data.
+    """
     con.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations ("
         " version VARCHAR PRIMARY KEY, applied_at TIMESTAMP DEFAULT current_timestamp)"
@@ -46,6 +50,8 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
     done = {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
     applied: list[str] = []
     for version, sql in migrations():
+        if until is not None and version > until:
+            break
         if version in done:
             continue
         con.execute("BEGIN TRANSACTION")

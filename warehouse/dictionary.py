@@ -55,12 +55,6 @@ def sample_database() -> duckdb.DuckDBPyConnection:
         con.register("sample_frame", frame)
         con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM sample_frame")
         con.unregister("sample_frame")
-    # The two documents stating the 2024 S&T budget give 370.828 and 370.8 billion yuan; a
-    # sample run records that as a conflict, the gate's sample leaves it out.
-    con.execute(
-        "UPDATE budgets SET conflicts = ? WHERE budget_id = 'b-st-2024' AND conflicts IS NULL",
-        ['{"amount": [370800000000.0, 370828000000.0]}'],
-    )
     create_views(con)
     apply_descriptions(con)
     return con

@@ -236,6 +236,36 @@ def _insert_frame(con: duckdb.DuckDBPyConnection, table: str, records: list[dict
     con.unregister("_rows")
 
 
+def conflict_text(value: object) -> str:
+    """One stated value as the text `conflicts.value` holds: strings as they are, numbers and
+    booleans as JSON writes them (370800000000.0, true), dates in ISO form.
+
+    The same text migration 004 derived from the old JSON column (`->> '$'` of each element),
+    so a warehouse migrated from it and one rebuilt by a later run hold the same rows.
+    """
+    plain = json.loads(json.dumps(value, default=str))
+    return plain if isinstance(plain, str) else json.dumps(plain)
+
+
+def conflict_rows(row: FactRow) -> list[dict]:
+    """The rows of `conflicts` for one fact: one per value the documents state for each column
+    they disagree on, all of them (the published one included), in consolidation's order."""
+    out: list[dict] = []
+    for column, values in sorted(row.conflicts.items()):
+        present = [v for v in values if v is not None]
+        for order, value in enumerate(present, start=1):
+            out.append(
+                {
+                    "fact_type": row.fact_type,
+                    "fact_id": row.fact_id,
+                    "column_name": column,
+                    "value": conflict_text(value),
+                    "value_order": order,
+                }
+            )
+    return out
+
+
 def replace_facts(
     con: duckdb.DuckDBPyConnection,
     rows: Iterable[FactRow],
@@ -244,7 +274,8 @@ def replace_facts(
     now: datetime,
     extractor_version: str,
 ) -> list[tuple[str, str]]:
-    """Rebuild the fact tables from consolidated rows; return the facts retracted now.
+    """Rebuild the fact tables (with participants, mentions and conflicts) from consolidated
+    rows; return the facts retracted now.
 
     A fact that was published before and that no stored document supports any more is
     recorded in `retracted_facts` (BI extracts reconcile with it) instead of vanishing.
@@ -261,21 +292,22 @@ def replace_facts(
     retracted = sorted(old - new)
 
     budgets, projects, meetings, p_parts, m_parts, mentions = [], [], [], [], [], []
+    conflicts: list[dict] = []
     for r in rows:
-        conflicts = json.dumps(r.conflicts, sort_keys=True, default=str) if r.conflicts else None
         fact = r.fact
         if isinstance(fact, Budget):
-            budgets.append({"budget_id": r.fact_id, **asdict(fact), "conflicts": conflicts})
+            budgets.append({"budget_id": r.fact_id, **asdict(fact)})
         elif isinstance(fact, Project):
             rec = asdict(fact)
             rec.pop("participants")
-            projects.append({"project_id": r.fact_id, **rec, "conflicts": conflicts})
+            projects.append({"project_id": r.fact_id, **rec})
             p_parts += [{"project_id": r.fact_id, **asdict(p)} for p in fact.participants]
         elif isinstance(fact, Meeting):
             rec = asdict(fact)
             rec.pop("participants")
-            meetings.append({"meeting_id": r.fact_id, **rec, "conflicts": conflicts})
+            meetings.append({"meeting_id": r.fact_id, **rec})
             m_parts += [{"meeting_id": r.fact_id, **asdict(p)} for p in fact.participants]
+        conflicts += conflict_rows(r)
         for m in r.mentions:
             mentions.append(
                 {
@@ -295,6 +327,7 @@ def replace_facts(
             "meetings",
             "meeting_participants",
             "mentions",
+            "conflicts",
         ):
             con.execute(f"DELETE FROM {table}")
         _insert_frame(con, "budgets", budgets)
@@ -303,6 +336,7 @@ def replace_facts(
         _insert_frame(con, "meetings", meetings)
         _insert_frame(con, "meeting_participants", m_parts)
         _insert_frame(con, "mentions", mentions)
+        _insert_frame(con, "conflicts", conflicts)
         for fact_type, fact_id in retracted:
             con.execute(
                 "INSERT INTO retracted_facts VALUES (?, ?, ?, ?, ?)",

@@ -65,6 +65,7 @@ PUBLISHED_TABLES: dict[str, str] = {
     "meetings": "meeting_id",
     "meeting_participants": "meeting_id, kind, name",
     "mentions": "fact_type, fact_id, doc_id, char_start",
+    "conflicts": "fact_type, fact_id, column_name, value_order",
     "organisations": "org_id",
     "countries": "iso3",
     "retracted_facts": "retracted_at, fact_type, fact_id",
@@ -82,6 +83,7 @@ ROW_KEYS: dict[str, str] = {
     "mentions": (
         "fact_type || '|' || fact_id || '|' || doc_id || '|' || CAST(char_start AS VARCHAR)"
     ),
+    "conflicts": "fact_type || '|' || fact_id || '|' || column_name || '|' || value",
     "organisations": "org_id",
     "countries": "iso3",
     "retracted_facts": "fact_type || '|' || fact_id || '|' || CAST(retracted_at AS VARCHAR)",

@@ -13,11 +13,12 @@ import hashlib
 
 import duckdb
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Version -> fingerprint of the published contract (`fingerprint(contract(...))`).
 FINGERPRINTS: dict[int, str] = {
     1: "efe0eff86f189c3f",
+    2: "2d04332c98aba41a",  # the conflicts table replaces the JSON column conflicts
 }
 
 

@@ -10,17 +10,17 @@ SELECT 'budget' AS fact_type, budget_id AS fact_id,
            || coalesce(' ' || CAST(fiscal_year AS VARCHAR), ' (multi-year)')
            || ' (' || phase || ')' AS label,
        CAST(NULL AS DATE) AS fact_date, fiscal_year,
-       amount, currency, amount_usd, conflicts
+       amount, currency, amount_usd
 FROM budgets
 UNION ALL
 SELECT 'project', project_id, name || ' [' || project_type || ', ' || status || ']',
        event_date, CAST(year(event_date) AS INTEGER),
-       funding_amount, funding_currency, funding_usd, conflicts
+       funding_amount, funding_currency, funding_usd
 FROM projects
 UNION ALL
 SELECT 'meeting', meeting_id, title || ' [' || meeting_type || ']',
        start_date, CAST(year(start_date) AS INTEGER),
-       NULL, NULL, NULL, conflicts
+       NULL, NULL, NULL
 FROM meetings
 ;
 -- Budgets per spender, category, fiscal year and phase, with the change from the year before.
@@ -123,25 +123,26 @@ WITH ranked AS (
 SELECT l.fact_type, l.fact_id, l.label, l.fact_date, l.fiscal_year,
        l.amount, l.currency, l.amount_usd,
        r.published_date, r.evidence, r.page, r.url, r.title, r.documents,
-       l.conflicts IS NOT NULL AS has_conflicts
+       EXISTS (SELECT 1 FROM conflicts c
+               WHERE c.fact_type = l.fact_type AND c.fact_id = l.fact_id) AS has_conflicts
 FROM fact_labels l
 JOIN ranked r ON r.fact_type = l.fact_type AND r.fact_id = l.fact_id AND r.rank = 1
 ORDER BY r.published_date DESC NULLS LAST, l.fact_type, l.label
 ;
--- Values documents disagree on: the conflicts JSON as rows.
+-- Values documents disagree on: the conflicts table, one row per fact and column, with the
+-- fact's label and the documents that state it.
 CREATE OR REPLACE VIEW fact_conflicts AS
-WITH keyed AS (
-    SELECT fact_type, fact_id, label, conflicts, unnest(json_keys(conflicts)) AS column_name
-    FROM fact_labels
-    WHERE conflicts IS NOT NULL
+WITH grouped AS (
+    SELECT fact_type, fact_id, column_name, list(value ORDER BY value_order) AS stated_values
+    FROM conflicts
+    GROUP BY fact_type, fact_id, column_name
 )
-SELECT k.fact_type, k.fact_id, k.label, k.column_name,
-       from_json(json_extract(k.conflicts, '$."' || k.column_name || '"'), '["VARCHAR"]')
-           AS stated_values,
+SELECT g.fact_type, g.fact_id, l.label, g.column_name, g.stated_values,
        (SELECT count(DISTINCT doc_id) FROM mentions m
-         WHERE m.fact_type = k.fact_type AND m.fact_id = k.fact_id) AS documents,
+         WHERE m.fact_type = g.fact_type AND m.fact_id = g.fact_id) AS documents,
        (SELECT list(DISTINCT d.url ORDER BY d.url) FROM mentions m JOIN documents d USING (doc_id)
-         WHERE m.fact_type = k.fact_type AND m.fact_id = k.fact_id) AS urls
-FROM keyed k
-ORDER BY k.fact_type, k.label, k.column_name
+         WHERE m.fact_type = g.fact_type AND m.fact_id = g.fact_id) AS urls
+FROM grouped g
+JOIN fact_labels l ON l.fact_type = g.fact_type AND l.fact_id = g.fact_id
+ORDER BY g.fact_type, l.label, g.column_name
 ;

@@ -93,6 +93,10 @@ _CRITICAL: dict[tuple[str, str], Callable[[Tables], None]] = {
     ),
     ("mentions", "doc_exists"): lambda t: set_value(t["mentions"], 0, "doc_id", "d-not-fetched"),
     ("mentions", "fact_exists"): lambda t: set_value(t["mentions"], 0, "fact_id", "b-retracted"),
+    ("conflicts", "fact_type_in_vocabulary"): lambda t: set_value(
+        t["conflicts"], 0, "fact_type", "policy"
+    ),
+    ("conflicts", "fact_exists"): lambda t: set_value(t["conflicts"], 0, "fact_id", "b-retracted"),
     ("project_participants", "project_exists"): lambda t: set_value(
         t["project_participants"], 0, "project_id", "p-retracted"
     ),
@@ -215,6 +219,8 @@ ROW_BREAKERS: dict[tuple[str, str], Callable[[Tables], str]] = {
     ),
     ("mentions", "char_start_not_negative"): _first_row("mentions", char_start=-1),
     ("mentions", "span_not_empty"): _first_row("mentions", char_end=0, char_start=0),
+    ("conflicts", "column_in_fact_table"): _first_row("conflicts", column_name="budget_id"),
+    ("conflicts", "value_order_from_one"): _first_row("conflicts", value_order=0),
     ("countries", "iso3_is_iso3166"): _first_row("countries", iso3="XCN"),
     ("countries", "iso2_is_iso3166"): _first_row("countries", iso2="XX"),
     ("countries", "iso2_matches_iso3"): _first_row("countries", iso2="KG"),
@@ -279,5 +285,8 @@ WARNING_BREAKERS: dict[tuple[str, str], Callable[[Tables], None]] = {
     ),
     ("mentions", "extractor_version_is_semver"): lambda t: set_value(
         t["mentions"], 0, "extractor_version", "v1"
+    ),
+    ("conflicts", "at_least_two_values"): lambda t: t.update(
+        conflicts=t["conflicts"].iloc[:1].reset_index(drop=True)
     ),
 }

@@ -25,6 +25,7 @@ from tests.expectations.breakers import (
     WARNING_BREAKERS,
     break_critical,
     drop_mentions_of,
+    label_of,
     result_for,
     set_value,
 )
@@ -120,7 +121,9 @@ def test_a_night_without_any_fact_publishes_with_a_warning(
     """Empty fact tables (a first run, every document failing) are no error of the checks."""
     facts = ("budgets", "projects", "project_participants", "meetings", "meeting_participants")
     result = run_gate(
-        _through_duckdb(tables, empty=(*facts, "mentions")), run_id="r-empty", previous_counts=None
+        _through_duckdb(tables, empty=(*facts, "mentions", "conflicts")),
+        run_id="r-empty",
+        previous_counts=None,
     )
     assert not result.errors, "\n".join(result.summary_lines())
     assert result.status == "warn" and result.publishable
@@ -274,6 +277,23 @@ def test_quarantined_fact_takes_its_mentions_and_participants(
     assert all(q.expectation.endswith("projects:p-kz-remote-sensing") for q in dependants)
     # the other projects, their partners and mentions are published
     assert len(clean["projects"]) == len(projects) - 1
+
+
+def test_quarantined_fact_takes_its_conflicts(tables: dict[str, pd.DataFrame]) -> None:
+    """b-st-2024 (two documents, two amounts) quarantined: its conflicts rows go with it, each
+    filed under the key publication leaves out (warehouse/publish.py ROW_KEYS)."""
+    budgets = tables["budgets"]
+    set_value(budgets, label_of(budgets, "budget_id", "b-st-2024"), "category", "space")
+    result = _gate_one(tables, _SUITES["budgets"])
+
+    assert result.status == "warn" and result.publishable
+    assert len(result.clean_tables["conflicts"]) == 0
+    withheld = [q for q in result.quarantined if q.table == "conflicts"]
+    assert sorted(q.row_key for q in withheld) == [
+        "budget|b-st-2024|amount|370800000000.0",
+        "budget|b-st-2024|amount|370828000000.0",
+    ]
+    assert all(q.expectation == "dependant_of_quarantined:budgets:b-st-2024" for q in withheld)
 
 
 def test_fact_whose_only_mention_is_quarantined_is_withheld(

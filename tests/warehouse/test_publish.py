@@ -58,8 +58,14 @@ def _rows() -> list[FactRow]:
     )
     m = Mention("d1", "it allotted", 0, 11, 1)
     return [
-        FactRow("budget", "b1", budget, (m,)),
-        FactRow("project", "p1", project, (Mention("d1", "A joint", 20, 27, 1),)),
+        FactRow("budget", "b1", budget, (m,), conflicts={"amount": [370.8e9, 370_828_000_000.0]}),
+        FactRow(
+            "project",
+            "p1",
+            project,
+            (Mention("d1", "A joint", 20, 27, 1),),
+            conflicts={"event_date": [date(2024, 3, 26), date(2024, 3, 27)]},
+        ),
     ]
 
 
@@ -84,16 +90,35 @@ def test_publish_writes_typed_parquet_and_manifest(con, tmp_path: Path) -> None:
     assert str(budgets.schema.field("amount").type) == "double"
     assert str(budgets.schema.field("fiscal_year").type) == "int32"
     assert budgets.column("amount").to_pylist() == [370_828_000_000.0]
+    assert "conflicts" not in budgets.schema.names  # no JSON in a string: a table of its own
+    conflicts = pq.read_table(out / "conflicts.parquet")
+    assert str(conflicts.schema.field("value_order").type) == "int32"
+    assert conflicts.to_pylist() == [
+        {"fact_type": t, "fact_id": i, "column_name": c, "value": v, "value_order": o}
+        for t, i, c, v, o in [
+            ("budget", "b1", "amount", "370800000000.0", 1),
+            ("budget", "b1", "amount", "370828000000.0", 2),
+            ("project", "p1", "event_date", "2024-03-26", 1),
+            ("project", "p1", "event_date", "2024-03-27", 2),
+        ]
+    ]
     assert not [p for p in out.iterdir() if ".tmp" in p.name]
 
 
 def test_publish_leaves_out_quarantined_facts_and_their_dependants(con, tmp_path: Path) -> None:
     out = tmp_path / "published"
-    publish(con, out, run_id="r1", published_at=datetime(2024, 4, 1), excluded={"projects": {"p1"}})
+    # As the gate hands them over: the fact and the conflicts rows it withheld with it.
+    excluded = {
+        "projects": {"p1"},
+        "conflicts": {"project|p1|event_date|2024-03-26", "project|p1|event_date|2024-03-27"},
+    }
+    publish(con, out, run_id="r1", published_at=datetime(2024, 4, 1), excluded=excluded)
     assert pq.read_table(out / "projects.parquet").num_rows == 0
     assert pq.read_table(out / "project_participants.parquet").num_rows == 0
     mentions = pq.read_table(out / "mentions.parquet").to_pylist()
     assert [(m["fact_type"], m["fact_id"]) for m in mentions] == [("budget", "b1")]
+    conflicts = pq.read_table(out / "conflicts.parquet").to_pylist()
+    assert {(c["fact_type"], c["fact_id"]) for c in conflicts} == {("budget", "b1")}
 
 
 def test_publish_is_deterministic(con, tmp_path: Path) -> None:

@@ -197,13 +197,15 @@ def _synthetic_facts(con: duckdb.DuckDBPyConnection, documents: int) -> None:
                repeat('Text of the document. ', 20), 'parsed'
         FROM range({documents}) t(i);
         INSERT INTO budgets (budget_id, spender_country, category, fiscal_year, amount,
-                             currency, amount_usd, change_pct, phase, conflicts)
+                             currency, amount_usd, change_pct, phase)
         SELECT 'b' || i, 'CHN',
                ['science_technology', 'defense', 'education', 'health', 'industry'][i % 5 + 1],
                2015 + i % 10, 1e9 * (1 + i % 97), 'CNY', 1.4e8 * (1 + i % 97), i % 13,
-               'proposed',
-               CASE WHEN i % 50 = 0 THEN '{{"amount": [1.0, 2.0]}}' END
+               'proposed'
         FROM range({documents}) t(i);
+        INSERT INTO conflicts
+        SELECT 'budget', 'b' || i, 'amount', v, o
+        FROM range(0, {documents}, 50) t(i), (VALUES ('1.0', 1), ('2.0', 2)) c(v, o);
         INSERT INTO projects (project_id, name, project_type, status, event_date, country)
         SELECT 'p' || i, 'Joint laboratory number ' || i, 'joint_lab', 'launched',
                DATE '2015-01-01' + CAST(i AS INTEGER), 'CHN'

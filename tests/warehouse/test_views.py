@@ -187,6 +187,30 @@ def test_views_agree_with_the_tables(analyst) -> None:
     assert conflicted is not None and conflicted[0] >= 1
 
 
+def test_conflicts_are_a_table_and_the_views_read_it(analyst) -> None:
+    """The conflicts table (no JSON column on the facts any more) feeds has_conflicts and
+    fact_conflicts, one fact_conflicts row per fact and column, values in value_order."""
+    for table in ("budgets", "projects", "meetings", "fact_labels"):
+        columns = {r[0] for r in analyst.execute(f"DESCRIBE {table}").fetchall()}
+        assert "conflicts" not in columns, table
+    rows = _run(
+        analyst, "SELECT * FROM conflicts ORDER BY fact_type, fact_id, column_name, value_order"
+    )
+    assert rows, "the sample states the 2024 S&T budget twice, with two amounts"
+    grouped: dict[tuple[str, str, str], list[str]] = {}
+    for r in rows:
+        grouped.setdefault((r["fact_type"], r["fact_id"], r["column_name"]), []).append(r["value"])
+        assert r["value_order"] == len(grouped[(r["fact_type"], r["fact_id"], r["column_name"])])
+    view = _run(
+        analyst, "SELECT fact_type, fact_id, column_name, stated_values FROM fact_conflicts"
+    )
+    assert {(r["fact_type"], r["fact_id"], r["column_name"]): r["stated_values"] for r in view} == (
+        grouped
+    )
+    flagged = _run(analyst, "SELECT fact_type, fact_id FROM latest_facts WHERE has_conflicts")
+    assert {(r["fact_type"], r["fact_id"]) for r in flagged} == {(t, i) for t, i, _ in grouped}
+
+
 def test_budget_change_is_computed_against_the_year_before(tmp_path: Path) -> None:
     from warehouse.db import connect
 
