@@ -110,7 +110,7 @@ class Publication:
 
 def publishable_query(table: str, excluded: Mapping[str, set[str]]) -> tuple[str, list[str]]:
     """SELECT for what of `table` may be published, leaving out quarantined rows and the
-    rows that depend on a quarantined fact (its participants and mentions)."""
+    rows that depend on a quarantined fact (its participants, mentions and conflicts)."""
     conditions: list[str] = []
     params: list[str] = []
 
@@ -123,7 +123,7 @@ def publishable_query(table: str, excluded: Mapping[str, set[str]]) -> tuple[str
     if table in _PARENT_FACT:
         parent, column = _PARENT_FACT[table]
         exclude(column, excluded.get(parent, set()))
-    if table == "mentions":
+    if table in ("mentions", "conflicts"):  # keyed by (fact_type, fact_id), not one parent
         for fact_type, parent in _MENTION_PARENTS.items():
             keys = excluded.get(parent, set())
             if keys:

@@ -121,6 +121,16 @@ def test_publish_leaves_out_quarantined_facts_and_their_dependants(con, tmp_path
     assert {(c["fact_type"], c["fact_id"]) for c in conflicts} == {("budget", "b1")}
 
 
+def test_a_quarantined_fact_takes_its_conflicts_even_when_the_gate_names_only_the_fact(
+    con, tmp_path: Path
+) -> None:
+    out = tmp_path / "published"
+    excluded = {"projects": {"p1"}}
+    publish(con, out, run_id="r1", published_at=datetime(2024, 4, 1), excluded=excluded)
+    conflicts = pq.read_table(out / "conflicts.parquet").to_pylist()
+    assert {(c["fact_type"], c["fact_id"]) for c in conflicts} == {("budget", "b1")}
+
+
 def test_publish_is_deterministic(con, tmp_path: Path) -> None:
     a, b = tmp_path / "a", tmp_path / "b"
     publish(con, a, run_id="r1", published_at=datetime(2024, 4, 1))
