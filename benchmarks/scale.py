@@ -26,6 +26,7 @@ and the other sizes still run.
 
     .venv/bin/python benchmarks/scale.py [--sizes 200,2000] [--articles-only] [--json]
         [--corpus-dir DIR] [--keep DIR] [--skip plain,floor,second]
+        [--workers N] [--dask local|tcp://host:port]
 
 `--sizes 10000 --articles-only` is the large run (PDF rendering and pdfplumber make a
 10,000-document corpus with PDFs slow to build and to measure).
@@ -569,7 +570,11 @@ def bench_size(n: int, args: argparse.Namespace, work: Path) -> dict[str, Any]:
     with CorpusServer(folder / "site") as server:
         config = size_dir / "sources.toml"
         docs = corpus.plan(n, args.seed, args.articles_only)
-        config.write_text(corpus.sources_toml(server.base_url, docs), encoding="utf-8")
+        config.write_text(
+            with_parallelism(corpus.sources_toml(server.base_url, docs), args.workers, args.dask),
+            encoding="utf-8",
+        )
+        result["parallelism"] = parallelism_label(args.workers, args.dask)
         data = size_dir / "data"
         if "first" not in skip:
             say(f"N={n}: first run")
@@ -605,6 +610,28 @@ def bench_size(n: int, args: argparse.Namespace, work: Path) -> dict[str, Any]:
             )
             result["plain"]["docs_per_s"] = n / result["plain"]["wall_s"]
     return derive(result)
+
+
+def with_parallelism(toml: str, workers: int | None, dask: str | None) -> str:
+    """The corpus's configuration with `workers` (parse and extract processes; None: the
+    pipeline's default, one per core) and `dask` (a scheduler address or `local`) set."""
+    lines = []
+    if workers is not None:
+        lines.append(f"workers = {workers}")
+    if dask is not None:
+        lines.append(f"dask_scheduler = {json.dumps(dask)}")
+    if not lines:
+        return toml
+    assert "[pipeline]\n" in toml
+    return toml.replace("[pipeline]\n", "[pipeline]\n" + "\n".join(lines) + "\n", 1)
+
+
+def parallelism_label(workers: int | None, dask: str | None) -> str:
+    if dask is not None:
+        return f"Dask {dask}"
+    if workers is None or workers == 0:
+        return f"workers: one per core ({len(os.sched_getaffinity(0))})"
+    return f"workers: {workers}"
 
 
 def derive(result: dict[str, Any]) -> dict[str, Any]:
@@ -653,6 +680,8 @@ def format_table(r: dict[str, Any]) -> str:
             f"; commit {r['code']['commit']}"
             f" + {r['code']['uncommitted']} uncommitted pipeline files"
         )
+    if r.get("parallelism"):
+        lines[0] += f"; parse and extract: {r['parallelism']}"
     rows = [("first run", r.get("first")), ("nothing new", r.get("second"))]
     rows += [("plain loop", r.get("plain")), ("floor process", r.get("floor"))]
     head = (
@@ -758,6 +787,17 @@ def main(argv: list[str] | None = None) -> int:
         type=int,
         default=1,
         help="floor: pdfplumber on every K-th PDF only, scaled to all pages (default: all)",
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        help="the runs' `workers` setting: processes that parse and extract "
+        "(1: in the run's process; default: the pipeline's, one per core)",
+    )
+    parser.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="the runs' `dask_scheduler` setting: `local` or tcp://host:port (default: none)",
     )
     parser.add_argument("--floor-worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--plain-worker", action="store_true", help=argparse.SUPPRESS)
