@@ -116,6 +116,12 @@ _MON = r"(?P<{n}>" + _M + r")(?![A-Za-z])"
 _DAY = r"(?P<{n}>[0-3]?\d)(?:st|nd|rd|th)?(?![\d])"
 _YEAR = r"(?P<{n}>(?:19|20)\d\d)(?!\d)"
 _DASH = r"\s*(?:-|–|—|to|until|till)\s*"
+# "March 3 to 11": a worded range's second number is a day only where the sentence goes on
+# as after a date (punctuation, a preposition), not "from May 5 to 10 billion" or "to 12%"
+_WORD_DASH = r"\s+(?:to|through|until|till)\s+(?=[0-3]?\d(?:st|nd|rd|th)?" + (
+    r"(?:\s*$|[,.;:)!?](?!\d)|\s+(?:in|at|on|and|with|this|last|next|of|during|for|under"
+    r"|when|where|as|by|the|to|\(|\d{4})\b|\s+\())"
+)
 # "from Friday 25th to Saturday 26th November": a weekday may name the range's second day
 _WEEKDAY_OPT = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
 
@@ -181,14 +187,16 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
-        # March 3-11[, 2024]
+        # March 3-11[, 2024] / from Feb. 22 to 26 / Sept. 16 through 18 in Quito
         "m_dd",
         re.compile(
             r"(?<![\w])"
             + _g(_MON, "m1")
             + r"\s+"
             + _g(_DAY, "d1")
-            + r"\s*[-–]\s*"
+            + r"(?:\s*[-–]\s*|"
+            + _WORD_DASH
+            + r")"
             + _g(_DAY, "d2")
             + r"(?:,?\s+"
             + _g(_YEAR, "y2")
@@ -302,6 +310,8 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> DateMention
         m2, d2 = m1, d1
     elif kind in ("dd_m", "m_dd"):
         m2, d2 = m1, int(gd["d2"])
+        if d2 <= d1:
+            return None  # "March 20 to 5": not a range within one month
     else:
         m2, d2 = _month_no(gd["m2"]), int(gd["d2"])
     end_year = y2 if y2 is not None else y1

@@ -119,3 +119,36 @@ def test_range_with_a_weekday_before_each_day() -> None:
 
     (d,) = resolve_dates("held from Tuesday 2nd to Wednesday 3rd June, 2020 in Rome", None)
     assert (d.start_date, d.end_date) == (date(2020, 6, 2), date(2020, 6, 3))
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        (
+            "the symposium ran from Oct. 8 to 11, 2023, in Hefei",
+            date(2023, 10, 8),
+            date(2023, 10, 11),
+        ),
+        ("the team toured Lagos from June 2 to 4. It then", date(2024, 6, 2), date(2024, 6, 4)),
+        ("the talks took place Sept. 3 through 5 in Nairobi", date(2024, 9, 3), date(2024, 9, 5)),
+        ("to be held between May 12 to 14.", date(2024, 5, 12), date(2024, 5, 14)),
+    ],
+)
+def test_a_month_and_two_days_joined_by_a_word_is_a_range(
+    text: str, start: date, end: date
+) -> None:
+    assert parse_date_range(text, date(2024, 10, 20)) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "spending rose on May 5 to 10 billion yuan",
+        "on March 3 to 12% of the budget",
+        "a call on March 3 to 1,000 applicants",
+        "from March 20 to 5 April",
+    ],
+)
+def test_a_worded_range_needs_a_later_day_that_is_not_a_count(text: str) -> None:
+    found = resolve_dates(text, date(2024, 10, 20))
+    assert found and found[0].start_date == found[0].end_date
