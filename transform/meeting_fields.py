@@ -15,6 +15,7 @@ from transform.meeting_rules import (
     ATTENDANCE,
     CASELESS,
     CLOSED,
+    CLOSING_EVENT,
     DURATION,
     FUTURE,
     HOSTED,
@@ -24,6 +25,7 @@ from transform.meeting_rules import (
     ONLINE_WORDS,
     OPEN_CLOSE_WORDS,
     OPENED,
+    OPENING_EVENT,
     PAST_EXPLICIT,
     PERSON_CUES,
     SPEECH,
@@ -154,6 +156,8 @@ def collect(ctx: EventDoc, d: Draft, index: int, first: bool) -> None:
                 d.end_date if _closing_near(ctx, d) else None
             )
             opening = _opening_date(ctx, s.start, s.end)
+            if opening is None and closing is None and _the_day_is_the_opening(ctx, d):
+                opening = d.start_date
             if opening is not None:
                 d.start_date = opening
                 d.end_date = opening + timedelta(days=n - 1)
@@ -226,6 +230,19 @@ def _opening_date(ctx: EventDoc, start: int, end: int) -> date | None:
 def _closing_date(ctx: EventDoc, start: int, end: int) -> date | None:
     days = _cued_days(ctx, start, end, CLOSED)
     return days[1] if days is not None else None
+
+
+def _the_day_is_the_opening(ctx: EventDoc, d: Draft) -> bool:
+    """The one day a meeting's event sentence gives is its first when that sentence reports
+    an opening and no end ("opened Sunday", "the opening ceremony ... on Thursday", "raised
+    its curtain"), so "the two-day event" said of it runs from that day; a day given plainly
+    ("held on Monday") could be either end and is left alone."""
+    s = ctx.sentences[d.sentence]
+    return (
+        OPENING_EVENT.search(s.text) is not None
+        and _closing_date(ctx, s.start, s.end) is None
+        and CLOSING_EVENT.search(s.text) is None
+    )
 
 
 def _closing_near(ctx: EventDoc, d: Draft) -> bool:

@@ -218,9 +218,23 @@ ONLINE_NEAR = ONLINE
 OPENED = re.compile(r"\b(?:opened|began|started|kicked\s+off|commenced)\b[^.;]{0,40}$", CASELESS)
 
 
+# An event sentence that reports a meeting's start or end anywhere in it, not only right
+# before its date (`transform.meeting_fields._the_day_is_the_opening`).
+OPENING_EVENT = re.compile(
+    r"\b(?:opened|opens|opening\s+(?:ceremony|session|day)|kicked\s+off|kicks\s+off"
+    r"|(?:raised|raises)\s+(?:its|the)\s+curtain|got\s+under\s?way)\b",
+    CASELESS,
+)
+CLOSING_EVENT = re.compile(
+    r"\b(?:concluded|concludes|closed|closes|closing\s+(?:ceremony|session)|ended|ends"
+    r"|wrapped\s+up|drew\s+to\s+a\s+close)\b",
+    CASELESS,
+)
+
+
 CLOSED = re.compile(
-    r"\b(?:concluded|ended|closed|wrapped\s+up|finished|runs?\s+(?:until|till|through)"
-    r"|will\s+(?:run|last|continue)\s+(?:until|till|through)|lasts?\s+(?:until|till))\b[^.;]{0,40}$",
+    r"\b(?:concluded|ended|closed|wrapped\s+up|finished|r(?:uns?|an)\s+(?:until|till|through)"
+    r"|will\s+(?:run|last|continue)\s+(?:until|till|through)|last(?:s|ed)?\s+(?:until|till|through))\b[^.;]{0,40}$",
     CASELESS,
 )
 
@@ -266,7 +280,7 @@ ATTENDANCE = frozenset(
 
 OPEN_CLOSE_WORDS = frozenset(
     "opened began started kicked commenced concluded ended closed wrapped finished runs run"
-    " lasts last until".split()
+    " lasts last lasted ran until".split()
 )
 
 

@@ -87,3 +87,40 @@ def test_title_of_another_kind_stays_its_own_meeting() -> None:
         " on 7 March 2024 on ocean data sharing."
     )
     assert len(found) == 2
+
+
+def test_a_multi_day_meeting_whose_opening_day_is_reported_runs_from_it() -> None:
+    (m,) = meetings(
+        "Science news\n\nThe 5th Andes-China Materials Forum opened Tuesday in Lima, Peru."
+        "\n\nThe four-day event brings together 200 researchers from both countries.",
+        published=date(2024, 5, 15),
+    )
+    assert (m.start_date, m.end_date) == (date(2024, 5, 14), date(2024, 5, 17))
+
+
+def test_an_opening_ceremony_far_from_its_weekday_still_marks_the_first_day() -> None:
+    (m,) = meetings(
+        "Science news\n\nThe opening ceremony of the 4th Baltic-China Photonics Symposium was"
+        " held in Riga, Latvia, a port on the Baltic Sea, on Monday. The three-day symposium"
+        " drew 90 guests.",
+        published=date(2024, 5, 15),
+    )
+    assert (m.start_date, m.end_date) == (date(2024, 5, 13), date(2024, 5, 15))
+
+
+def test_a_plain_held_day_with_a_duration_is_left_as_stated() -> None:
+    (m,) = meetings(
+        "Science news\n\nThe two-day 3rd Nordic-China Polar Workshop was held in Oslo,"
+        " Norway on Monday.",
+        published=date(2024, 5, 15),
+    )
+    assert (m.start_date, m.end_date) == (date(2024, 5, 13), date(2024, 5, 13))
+
+
+def test_ran_until_gives_the_last_day() -> None:
+    (m,) = meetings(
+        "Science news\n\nThe 2024 Danube-China Energy Forum opened in Vienna, Austria on"
+        " 7 May and ran until 9 May.",
+        published=date(2024, 5, 15),
+    )
+    assert (m.start_date, m.end_date) == (date(2024, 5, 7), date(2024, 5, 9))
