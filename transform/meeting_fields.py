@@ -8,24 +8,26 @@ import re
 from datetime import date, timedelta
 
 from transform.event_context import EventDoc
+from transform.meeting_date_rules import (
+    CLOSED,
+    CLOSING_EVENT,
+    DURATION,
+    NUMBER_WORDS,
+    OPEN_CLOSE_WORDS,
+    OPENED,
+    OPENING_EVENT,
+)
 from transform.meeting_draft import Draft
 from transform.meeting_rules import (
     AGREED,
     AGREED_WORDS,
     ATTENDANCE,
     CASELESS,
-    CLOSED,
-    CLOSING_EVENT,
-    DURATION,
     FUTURE,
     HOSTED,
-    NUMBER_WORDS,
     OF_THE_PARTNERS,
     ONLINE_NEAR,
     ONLINE_WORDS,
-    OPEN_CLOSE_WORDS,
-    OPENED,
-    OPENING_EVENT,
     PAST_EXPLICIT,
     PERSON_CUES,
     SPEECH,
