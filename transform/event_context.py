@@ -425,7 +425,7 @@ PROJECT_WORDS = frozenset(
     sign signed signs signing complete completes completing develop developed develops
     developing built build builds building construct constructed constructs constructing
     pioneered pioneers pioneering invent invented invents inventing created creates creating
-    sent send sends handed hands
+    sent send sends handed hands passed passes
     installed installs initiated initiates announced inauguration establishment founding
     implement completion boosted placed
     """.split()

@@ -19,7 +19,20 @@ VERBS: tuple[tuple[str, str], ...] = (
         r"start(?:ed|s|ing)?\s+(?:commercial\s+|full\s+|trial\s+|formal\s+)?operations?",
         "started_operations",
     ),
-    (r"beg(?:an|un|ins?)\s+(?:commercial\s+|full\s+|trial\s+)?operations?", "started_operations"),
+    # "began operations", "began providing services to users": in service from that day
+    (
+        r"beg(?:an|un|ins?)\s+(?:providing\s+|offering\s+)?(?:commercial\s+|full\s+|trial\s+)?"
+        r"(?:operations?|services?)",
+        "started_operations",
+    ),
+    # "has passed national acceptance inspection", "passed technology assessment": a
+    # facility's formal sign-off that its construction is complete
+    (
+        r"pass(?:ed|es)\s+(?:the\s+)?(?:national\s+|state\s+|final\s+|technology\s+"
+        r"|technical\s+|process\s+)?(?:acceptance|assessment|inspection|appraisal)"
+        r"(?=\s+(?:and\s+\w+\s+)?(?:check|test|review|inspection|by|of|on|in|at|from|[,.;]))",
+        "completed",
+    ),
     (
         r"put\s+into\s+(?:commercial\s+|full\s+|trial\s+)?(?:operation|service|use)",
         "started_operations",
@@ -88,6 +101,7 @@ VERB_ANCHORS = PROJECT_WORDS | frozenset(
 # Verbs whose subject is the project ("X started commercial operations", "X lifted off").
 INTRANSITIVE_RE = re.compile(
     r"start|beg|went|goes|go\b|enter|lift|blast|took|made\s+its|completed\s+its|conducted|performed"
+    r"|pass"
 )
 
 REL_FUTURE = re.compile(r",\s*(?:which|that)\s+(?:[\w'’-]+\s+){1,4}$")

@@ -38,3 +38,40 @@ def test_count_followed_by_names_gives_one_mission_per_name() -> None:
 
 def test_a_count_without_names_is_still_no_project() -> None:
     assert projects("Space news\n\nThe agency launched two satellites into orbit in May.") == []
+
+
+def test_beginning_to_provide_services_is_starting_operations() -> None:
+    (p,) = projects(
+        "Space news\n\nThe Kestrel Ocean Radar Satellite began providing services for users"
+        " in both countries on Thursday."
+    )
+    assert (p.name, p.project_type, p.status, p.event_date) == (
+        "Kestrel Ocean Radar Satellite",
+        "space_mission",
+        "started_operations",
+        date(2024, 5, 30),
+    )
+
+
+def test_passing_acceptance_inspection_completes_a_facility() -> None:
+    (p,) = projects(
+        "Science news\n\nThe Nanling Synchrotron Light Source (NSLS) has passed national"
+        " acceptance inspection by the ministry on Tuesday."
+    )
+    assert (p.name, p.project_type, p.status, p.event_date) == (
+        "Nanling Synchrotron Light Source",
+        "facility",
+        "completed",
+        date(2024, 6, 4),
+    )
+
+
+def test_passing_an_assessment_is_no_project_for_a_law_or_a_person() -> None:
+    assert (
+        projects(
+            "Science news\n\nThe National Science Education Act passed the assessment by"
+            " parliament on Tuesday. The bill passed the inspection of the committee."
+            " Dr Chen passed the appraisal on Monday."
+        )
+        == []
+    )
