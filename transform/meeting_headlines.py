@@ -34,6 +34,10 @@ _FUTURE = re.compile(r"\b(?:[Tt]o\s+[Bb]e\s+[Hh]eld|[Ww]ill|[Nn]ext|[Uu]pcoming|
 # a headline that reports people meeting, whose names are the parties, not the event
 _MET_VERB = re.compile(r"\b(?:Meets?|Met|Visits?|Visited|Holds?\s+Talks|Talks\s+With)\b")
 _SAME_MEETING = 0.5  # title similarity at which a headline repeats a body meeting
+# a site's navigation menu: lines of a few words with nothing after them ("Features",
+# "Africa Center"); a meeting's name among them is a section link, not a reported event
+_MENU_WORDS = 3
+_MENU_ITEM = re.compile(r"[\w&'’ -]+")
 
 
 class HeadlineMeeting:
@@ -72,6 +76,8 @@ def headline_meetings(
             continue  # an announcement: the day and place are not in a headline
         if _MET_VERB.search(s.text):
             continue  # "Vice Minister Yin Meets with the HK Delegation of ...": names are parties
+        if _in_menu(ctx, i):
+            continue
         for _start, _end, raw in named_in(text, s.start, s.end):
             title = clean_title(_HEADLINE_VERB.sub("", raw))
             if len(title.split()) < 3 or excluded(title):
@@ -81,3 +87,27 @@ def headline_meetings(
             seen.append(title)
             found.append(HeadlineMeeting(i, s.start, s.end, title))
     return found
+
+
+def _is_menu_item(ctx: EventDoc, i: int, most: int) -> bool:
+    s = ctx.sentences[i]
+    return (
+        not ctx.body[i]
+        and len(s.text.split()) <= most
+        and _MENU_ITEM.fullmatch(s.text) is not None
+        and all(
+            o.paragraph != s.paragraph for o in ctx.sentences[max(0, i - 1) : i + 2] if o is not s
+        )
+    )
+
+
+def _in_menu(ctx: EventDoc, i: int) -> bool:
+    """Line `i` is a bare name (no verb, date or punctuation; a few words) whose neighbour
+    line is another bare short line: a navigation menu ("Features / Conference and
+    Exhibition / Training"), which links to sections and reports nothing. A contents line of
+    a review is a full headline ("... Dialogue Held in Brussels") and is kept."""
+    if i == 0 or not _is_menu_item(ctx, i, _MENU_WORDS + 2):
+        return False
+    return any(
+        0 < j < len(ctx.sentences) and _is_menu_item(ctx, j, _MENU_WORDS) for j in (i - 1, i + 1)
+    )

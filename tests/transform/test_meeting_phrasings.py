@@ -124,3 +124,23 @@ def test_ran_until_gives_the_last_day() -> None:
         published=date(2024, 5, 15),
     )
     assert (m.start_date, m.end_date) == (date(2024, 5, 7), date(2024, 5, 9))
+
+
+def test_a_meeting_name_in_a_navigation_menu_is_no_meeting() -> None:
+    assert (
+        meetings(
+            "Trade promotion bureau signs deal with Lisbon partners\n\nNews\n\nEvents\n\n"
+            "Lusophone Trade Forum\n\nContact Us\n\nThe bureau signed a memorandum with two"
+            " Lisbon associations on Monday."
+        )
+        == []
+    )
+
+
+def test_a_contents_line_naming_a_meeting_among_headlines_is_kept() -> None:
+    (m,) = meetings(
+        "Monthly review\n\nIn this issue\n\n* 3rd China-Chile Astronomy Dialogue Held in"
+        " Santiago\n\n* New survey telescope enters service in Qinghai\n\nThe review covers"
+        " May 2024."
+    )
+    assert m.title == "3rd China-Chile Astronomy Dialogue"
