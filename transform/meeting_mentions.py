@@ -16,6 +16,7 @@ from transform.meeting_rules import (
     DEFINITE_MEETING,
     DENIED,
     DESCRIBED,
+    DURING_BETWEEN,
     EXCLUDED,
     FUTURE,
     HEAD_GOES_ON,
@@ -25,6 +26,7 @@ from transform.meeting_rules import (
     LEFT_STOP,
     LOWER_HEAD_WORDS,
     MET,
+    MODAL,
     MET_WORDS,
     NAMED_HEAD_WORDS,
     ORDINAL_RE,
@@ -269,4 +271,12 @@ def is_event(ctx: EventDoc, index: int, a: int, b: int, kind: str) -> bool:
         return not re.search(
             r"\b(?:will|plans?\s+to|to)\s+(?:pay\s+)?(?:an?\s+)?(?:official\s+)?$", before, CASELESS
         )
-    return PAST.search(ctx_text) is not None
+    if PAST.search(ctx_text) is not None:
+        return True
+    during = DURING_BETWEEN.search(text, max(clause_s, a - 25), s.end)
+    return (
+        kind == "described"
+        and during is not None
+        and during.start() < a
+        and MODAL.search(text, clause_s, a) is None
+    )

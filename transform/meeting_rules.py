@@ -170,6 +170,16 @@ PAST = re.compile(
     r"|\bagreed\b|\bsigned\b|\breviewed\b|\bdiscussed\b|\bcelebrated\b|\bgathered\b"
     r"|\b(?:was|were)\s+invited\s+to\s+(?:attend|participate|join)\b",
 )
+# "The agreement was made on Saturday during a meeting between Pakistani President A and
+# visiting Chinese Minister B": what happened during a meeting of two named sides reports
+# that meeting, whatever the verb, unless a modal makes it a plan ("will be raised during")
+DURING_BETWEEN = re.compile(
+    r"\bduring\s+an?\s+(?:(?:bilateral|official|working)\s+)?(?:meeting|talks)\s+between\s+"
+    r"(?:the\s+)?[A-Z][^.;]*?\s+and\s+(?:[a-z]+\s+)?(?:the\s+)?[A-Z]"
+)
+MODAL = re.compile(
+    r"\b(?:will|would|shall|could|may|might|to\s+be|plans?\s+to|expected\s+to)\b", re.I
+)
 # "the Joint Committee Meetings on ...": a head that the next head word goes on from
 HEAD_GOES_ON = re.compile(r"\s+(?:Meetings?|Sessions?)\b")
 

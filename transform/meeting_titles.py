@@ -128,8 +128,11 @@ def _described_title(
         if org is not None:
             label = org.acronym if org.acronym and len(org.name) > 40 else org.name
             return clean_title(f"{label} {body}")
-    sides = _sides(ctx, index, b)
-    if not sides and re.match(r"\s+between\s+", text[b : s.end]):
+    between = re.match(r"\s+between\s+", text[b : s.end]) is not None
+    # "a meeting between Kenyan President A and visiting Chinese Minister of Commerce B":
+    # named people right after "between" are the sides, not the capitalised words around them
+    sides = [] if between and len([p for p in people if p.start >= b]) >= 2 else _sides(ctx, index, b)
+    if not sides and between:
         stop = PAST.search(text, b, s.end)
         lim = stop.start() if stop else s.end
         parties: list[str] = []

@@ -74,6 +74,7 @@ from transform.meeting_mentions import (
 )
 from transform.meeting_rules import (
     AND_NEXT,
+    DURING_BETWEEN,
     GROUPINGS,
     MEDIUM,
     NAMED_HEAD_WORDS,
@@ -260,7 +261,10 @@ def extract_meetings(doc_id: str, doc: ParsedDocument, doc_type: str) -> list[Ca
                 if kind == "visit" and visit is not None:
                     continue  # "... and visited the Sino-Africa Joint Research Center"
                 if kind == "described" and any(n.kind == "named" for n in news):
-                    continue
+                    # "a meeting between A and B, who is here for the 18th Session of ...":
+                    # a meeting of two named sides is its own event beside the session
+                    if not any(DURING_BETWEEN.search(ctx.text, s.start, n.span[0]) for n in news):
+                        continue
                 for a, b, k, raw in mentions:
                     if k != kind or not is_event(ctx, i, a, b, kind):
                         continue

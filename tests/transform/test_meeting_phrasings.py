@@ -144,3 +144,25 @@ def test_a_contents_line_naming_a_meeting_among_headlines_is_kept() -> None:
         " May 2024."
     )
     assert m.title == "3rd China-Chile Astronomy Dialogue"
+
+
+def test_what_happened_during_a_meeting_between_two_named_people_reports_it() -> None:
+    (m,) = meetings(
+        "Talks\n\nThe agreement was made on Monday during a meeting between Kenyan President"
+        " Uhuru Kenyatta and visiting Chinese Minister of Commerce Zhong Shan, who is here for"
+        " the 5th Session of the Kenya-China Joint Committee."
+    )
+    assert m.title == "Meeting between Uhuru Kenyatta and Zhong Shan"
+    assert (m.meeting_type, m.start_date) == ("bilateral", date(2024, 5, 27))
+    assert people(m)["Zhong Shan"] == ("Minister of Commerce", "CHN")
+
+
+def test_during_a_meeting_planned_or_without_named_sides_is_no_meeting() -> None:
+    assert (
+        meetings(
+            "Plans\n\nThe issue will be raised during a meeting between Kenyan President Uhuru"
+            " Kenyatta and Chinese Minister of Commerce Zhong Shan."
+        )
+        == []
+    )
+    assert meetings("Markets\n\nPrices rose during a meeting between the two sides.") == []
