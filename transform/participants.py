@@ -189,16 +189,25 @@ class Person:
 
 
 @lru_cache(maxsize=1)
-def _non_name_words() -> frozenset[str]:
-    """Capitalised words that are never part of a person's name."""
+def _plain_non_name_words() -> frozenset[str]:
+    """Capitalised words that are never part of a person's name, even after "Mr."."""
     words = set(_FUNCTION_CAPS) | set(_SUBJECT_WORDS) | set(ORG_HEADS)
     words |= {w.capitalize() for w in ROLE_WORDS}
     words |= {"-".join(p.capitalize() for p in w.split("-")) for w in ROLE_WORDS if "-" in w}
+    for form in gazetteer():
+        words.update(form.split())
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _non_name_words() -> frozenset[str]:
+    """Capitalised words that are not part of a person's name: the plain ones and the words
+    of known organisations' names ("Tsinghua", "Huawei"). Some of those are given names
+    ("Max" of the Max Planck Society), so an honorific lifts them (`name_spans`)."""
+    words = set(_plain_non_name_words())
     for org in curated_organisations():
         for form in (org.name, *org.aliases):
             words.update(t for t in re.findall(r"[A-Z][\w'’-]*", form))
-    for form in gazetteer():
-        words.update(form.split())
     return frozenset(words)
 
 
@@ -223,8 +232,10 @@ def _names_country(text: str) -> bool:
 
 
 @lru_cache(maxsize=8192)
-def _is_name_token(token: str) -> bool:
-    if token in _non_name_words():
+def _is_name_token(token: str, honorific: bool = False) -> bool:
+    """Whether `token` may be a word of a person's name; after an honorific ("Mr. Max
+    Baucus") only the plain non-name words are excluded."""
+    if token in (_plain_non_name_words() if honorific else _non_name_words()):
         return False
     return not find_countries(token)
 
@@ -803,10 +814,12 @@ def name_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if m.start() > 0 and text[m.start() - 1] in "-'’":
             continue
         tokens = list(_NAME_TOKEN_RE.finditer(m.group(0)))
+        hon = _HONORIFIC.search(text, max(0, m.start() - 14), m.start() + 1)
+        after_honorific = hon is not None and hon.end() == m.start()
         groups: list[list[re.Match[str]]] = []
         stretch: list[re.Match[str]] = []
         for t in tokens:
-            if _is_name_token(t.group(0)):
+            if _is_name_token(t.group(0), after_honorific and not groups):
                 stretch.append(t)
                 continue
             if stretch:

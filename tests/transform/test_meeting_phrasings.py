@@ -166,3 +166,14 @@ def test_during_a_meeting_planned_or_without_named_sides_is_no_meeting() -> None
         == []
     )
     assert meetings("Markets\n\nPrices rose during a meeting between the two sides.") == []
+
+
+def test_an_honorific_makes_a_given_name_shared_with_an_institute_a_name() -> None:
+    # "Max" is a word of the Max Planck Society's name, and also a given name
+    (m,) = meetings(
+        "Ambassador\n\nOn May 3, 2014, Minister Li Ping met with Mr. Max Carter, the"
+        " newly-appointed British Ambassador to China."
+    )
+    assert m.title == "Meeting between Li Ping and Max Carter"
+    (v,) = meetings("Visit\n\nMinister Li Ping visited the Max Planck Society in Munich on Monday.")
+    assert "Max Planck" not in people(v)
