@@ -313,9 +313,11 @@ RECALLED_BEFORE = re.compile(
     CASELESS,
 )
 # what precedes a meeting that is only the topic ("gave an introduction about the 2018 World
-# Artificial Intelligence Conference"): the event being reported is another one
+# Artificial Intelligence Conference", "reviewed cooperation progress on the China-US Joint
+# Committee Meeting, Innovation Dialogue and ..."): the event being reported is another one
 TOPIC_BEFORE = re.compile(
-    r"\b(?:about|regarding|concerning|introduc(?:e|ed|ing|tion)\s+(?:of|to))\s+(?:the\s+)?$",
+    r"\b(?:about|regarding|concerning|introduc(?:e|ed|ing|tion)\s+(?:of|to)"
+    r"|progress\s+(?:on|of|under|in))\s+(?:the\s+)?$",
     CASELESS,
 )
 INTENT_BEFORE = re.compile(

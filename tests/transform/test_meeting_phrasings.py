@@ -177,3 +177,18 @@ def test_an_honorific_makes_a_given_name_shared_with_an_institute_a_name() -> No
     assert m.title == "Meeting between Li Ping and Max Carter"
     (v,) = meetings("Visit\n\nMinister Li Ping visited the Max Planck Society in Munich on Monday.")
     assert "Max Planck" not in people(v)
+
+
+def test_a_mechanism_whose_progress_is_reviewed_is_no_meeting() -> None:
+    text = (
+        "Talks\n\nOn 3 May, Minister Li Ping met with Mr. Max Carter, the British Ambassador."
+        " Minister Li reviewed cooperation progress on the China-UK Joint Committee Meeting on"
+        " Science, the Innovation Dialogue and flagship projects in recent years."
+    )
+    (m,) = meetings(text)
+    assert m.title == "Meeting between Li Ping and Max Carter"
+    (c,) = meetings(
+        "Review\n\nThe progress of the 3rd China-UK Joint Committee was reviewed at the 4th"
+        " China-UK Joint Committee Meeting held in London on 3 May."
+    )
+    assert c.title.startswith("4th China-UK Joint Committee")
