@@ -55,6 +55,7 @@ from transform.facts import (
     Project,
     ProjectParticipant,
 )
+from transform.acronyms import expansions
 from transform.participants import countries_named
 
 __all__ = [
@@ -181,10 +182,22 @@ def title_similarity(a: str | None, b: str | None) -> float:
     if not ta or not tb or _markers_clash(ta, tb):
         return 0.0
     ca, cb = ta - _dated_words(ta), tb - _dated_words(tb)
+    ca, cb = _spelled_out(a, ca, b, cb), _spelled_out(b, cb, a, ca)
     if not ca or not cb:
         # "8th Meeting": an ordinal alone names little; the same ordinal is a weak hint
         return 1.0 if ta == tb else (0.5 if ta & tb else 0.0)
     return len(ca & cb) / min(len(ca), len(cb))
+
+
+def _spelled_out(
+    a: str, words_a: frozenset[str], b: str, words_b: frozenset[str]
+) -> frozenset[str]:
+    """`words_a` with each acronym of `a` that spells out words of `b` ("ZGC" for
+    "Zhongguancun") replaced by those words, so that the two names share them."""
+    for acr, spelled in expansions(a, b).items():
+        if acr in words_a and acr not in words_b and spelled & words_b:
+            words_a = (words_a - {acr}) | (spelled & words_b)
+    return words_a
 
 
 def _dated_words(words: frozenset[str]) -> frozenset[str]:

@@ -266,3 +266,18 @@ def test_meetings_of_china_with_different_partners_are_never_one_row() -> None:
         ]
     )
     assert len(rows) == 2
+
+
+def test_an_acronym_that_spells_out_another_names_words_is_that_name() -> None:
+    assert title_similarity("2021 ZGC Forum", "2021 Zhongguancun Forum") == 1.0
+    assert title_similarity("the CIIE", "6th China International Import Expo") == 1.0
+    assert title_similarity("BRICS Forum", "Beijing Forum") == 0.0
+    text = (
+        "Forum news\n\nThe 2024 Minhang Innovation Forum, held from May 6-8 in Shanghai,"
+        " comprises 30 events.\n\nNew products were shown at the recently concluded 2024 MH"
+        " Forum and the 2024 MHIF."
+    )
+    rows = consolidate(
+        extract_meetings("d", ParsedDocument(text=text, published_date=date(2024, 6, 1)), "article")
+    )
+    assert len(rows) == 1

@@ -1,0 +1,72 @@
+"""Short capitalised names that abbreviate words another name spells out.
+
+A page names one meeting or project twice: "the 2021 Zhongguancun Forum" and "the 2021 ZGC
+Forum", "the China International Import Expo" and "the CIIE". Matching by shared words sees
+nothing in common, so an all-capital word is read as the initials of a run of the other
+name's words, where a word may give more than its first letter (a Chinese name's syllables:
+Zhong-guan-cun gives Z, G, C). Only words of three to six capitals count: "EU" or "AI" are
+too short to tell anything apart.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
+_WORD = re.compile(r"[a-z0-9]+")
+# words an acronym may skip ("Forum on China-Africa Cooperation" is FOCAC, not FOCACC)
+_SKIPPED = frozenset({"of", "and", "the", "on", "for", "in", "de", "&"})
+
+
+def _spells(acr: str, words: tuple[str, ...]) -> int:
+    """How many of `words` (from the first) `acr` abbreviates, 0 when it does not: each
+    word gives its first letter and maybe later letters of its own, in order."""
+
+    @lru_cache(maxsize=None)
+    def go(i: int, w: int) -> int:
+        if i == len(acr):
+            return w
+        if w >= len(words):
+            return 0
+        word = words[w]
+        if word in _SKIPPED and word[0] != acr[i]:
+            return go(i, w + 1)
+        if word[0] != acr[i]:
+            return 0
+        # take the first letter, then perhaps more of this word's letters, in order
+        best = go(i + 1, w + 1)
+        j, pos = i + 1, 1
+        while j < len(acr) and not best:
+            pos = word.find(acr[j], pos)
+            if pos < 0:
+                break
+            pos += 1
+            j += 1
+            best = go(j, w + 1)
+        return best
+
+    return go(0, 0)
+
+
+@lru_cache(maxsize=8192)
+def expansions(short_name: str, long_name: str) -> dict[str, frozenset[str]]:
+    """Each acronym of `short_name` (casefolded) -> the words of `long_name` it abbreviates,
+    for the acronyms that abbreviate a run of `long_name`'s words and are not themselves a
+    word of it."""
+    words = tuple(_WORD.findall(long_name.casefold()))
+    out: dict[str, frozenset[str]] = {}
+    for m in _ACRONYM.finditer(short_name):
+        acr = m.group(0).casefold()
+        if acr in words:
+            continue
+        for start in range(len(words)):
+            n = _spells(acr, words[start:])
+            if n:
+                spelled = frozenset(words[start : start + n]) - _SKIPPED
+                # one long word spelled by its letters alone must be long enough to hold
+                # them as syllables ("zhongguancun" for ZGC, never "ice" for "ICE")
+                if len(spelled) > 1 or len(next(iter(spelled))) >= 2 * len(acr):
+                    out[acr] = spelled
+                break
+    return out
