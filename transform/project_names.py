@@ -3,6 +3,7 @@ its cleaned form, acronym expansion, and whether two names are one project."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from transform import project_cues as cues
@@ -143,6 +144,15 @@ def split_coordination(name: str) -> list[str]:
         return items
     for m in cues.COORDINATION.finditer(name):
         left, right = name[: m.start()], name[m.end() :]
+        left_core = rules.CORE_SPLIT.split(left, maxsplit=1)[0]
+        left_head = project_type_of(left_core)
+        # the left side ends its core with its head ("the X Center of CAS and ..."); "Belt
+        # and Road Material Joining and Advanced Manufacturing Joint Laboratory" is one lab
+        # whose fields are listed ("Material" is no head where it does not end the core)
+        if left_head is None or not re.search(
+            re.escape(left_head[0]) + r"s?$", left_core.strip().lower()
+        ):
+            continue
         if all(
             project_type_of(rules.CORE_SPLIT.split(side, maxsplit=1)[0]) is not None
             and is_named(side, False)

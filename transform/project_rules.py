@@ -237,7 +237,12 @@ DATE_EXCLUDED_BEFORE = re.compile(
 VERSION = re.compile(r"\d+(?:\.\d+)+|[IVX]+")
 QUOTE_WORD = re.compile(r"(?:^|\s)[‘“\"']\w")
 DIGIT_WORD = re.compile(r"[A-Za-z]-?\d|\d[A-Z]")
-TRAILING_ACRONYM = re.compile(r"\s*\(\s*[A-Z][A-Za-z&.\-]{1,11}\s*\)$")
+TRAILING_ACRONYM = re.compile(
+    r"\s*\(\s*(?:[A-Z][A-Za-z&.\-]{1,11}|(?:hereinafter|hereafter)\b[^()]*)\s*\)$",
+    # "(CAS)", and the short name a formal text announces: "(hereinafter referred to as
+    # the Joint Laboratory)" is no part of the name
+    _I,
+)
 LEADING_ADVERB = re.compile(r"^(?:successfully|jointly|officially|formally)\s+", _I)
 LIST_STOP = re.compile(r"[.;]\s|\s(?:which|who|to\s+[a-z]+|and\s+will|after|certified)\b")
 LAUNCH_SITE = re.compile(r"\b(?:Launch\s+(?:Cent(?:er|re)|Site|Base)|Cosmodrome|Spaceport)\b")

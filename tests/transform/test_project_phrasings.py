@@ -75,3 +75,21 @@ def test_passing_an_assessment_is_no_project_for_a_law_or_a_person() -> None:
         )
         == []
     )
+
+
+def test_a_lab_whose_fields_are_joined_by_and_is_one_lab_without_its_short_name_note() -> None:
+    (p,) = projects(
+        "Lab news\n\nOn 12 March, the China-Chile Ocean Material Testing and Marine Robotics"
+        " Joint Laboratory (hereinafter referred to as the Joint Laboratory) was officially"
+        " launched."
+    )
+    assert p.name == "China-Chile Ocean Material Testing and Marine Robotics Joint Laboratory"
+    assert (p.project_type, p.status, p.event_date) == ("joint_lab", "launched", date(2024, 3, 12))
+
+
+def test_two_centres_each_ending_in_its_head_are_still_two() -> None:
+    found = projects(
+        "News\n\nThe Remote Sensing Center of CAS and the Ocean Observation Center of UCAS"
+        " were established on 3 May."
+    )
+    assert len(found) == 2
