@@ -11,7 +11,7 @@ too short to tell anything apart.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 _ACRONYM = re.compile(r"\b[A-Z]{3,6}\b")
 _WORD = re.compile(r"[a-z0-9]+")
@@ -23,7 +23,7 @@ def _spells(acr: str, words: tuple[str, ...]) -> int:
     """How many of `words` (from the first) `acr` abbreviates, 0 when it does not: each
     word gives its first letter and maybe later letters of its own, in order."""
 
-    @lru_cache(maxsize=None)
+    @cache
     def go(i: int, w: int) -> int:
         if i == len(acr):
             return w

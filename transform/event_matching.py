@@ -46,6 +46,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from transform.acronyms import expansions
 from transform.facts import (
     Candidate,
     FactRow,
@@ -55,7 +56,6 @@ from transform.facts import (
     Project,
     ProjectParticipant,
 )
-from transform.acronyms import expansions
 from transform.participants import countries_named
 
 __all__ = [

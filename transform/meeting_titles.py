@@ -131,7 +131,9 @@ def _described_title(
     between = re.match(r"\s+between\s+", text[b : s.end]) is not None
     # "a meeting between Kenyan President A and visiting Chinese Minister of Commerce B":
     # named people right after "between" are the sides, not the capitalised words around them
-    sides = [] if between and len([p for p in people if p.start >= b]) >= 2 else _sides(ctx, index, b)
+    sides = (
+        [] if between and len([p for p in people if p.start >= b]) >= 2 else _sides(ctx, index, b)
+    )
     if not sides and between:
         stop = PAST.search(text, b, s.end)
         lim = stop.start() if stop else s.end
