@@ -192,6 +192,9 @@ AGREED_NAMED = re.compile(r"\b(?:on|for|through|via)\s+(?:the\s+)?(?:joint\s+)?(
 COOPERATION_TAIL = re.compile(r"\s+(?:cooperation|collaboration|partnership)$", re.IGNORECASE)
 # "a new remote sensing satellite for Pakistan, PRSS-2, from ...": the name in apposition
 NAME_APPOSITION = re.compile(r",\s+(?P<n>[A-Z][\w-]*\d[\w.-]*)(?=\s*[,;.]|\s+(?:on|from|in)\b)")
+# "a communication satellite, “Name-7,” into orbit": a quoted name in apposition is the
+# project's name (the description before it only types it)
+QUOTED_APPOSITION = re.compile(r",\s*[“\"‘](?P<n>[A-Z0-9][^”\"’,;]{1,40}?),?[”\"’](?=[\s,;.])")
 # "Gaofen-11 and Gaofen-12 satellites", "CBERS-1 and -2": named items sharing one head
 _ITEM = r"(?:[A-Z][\w.-]*\d[\w.-]*|-\d+\w?)"
 NAMED_LIST = re.compile(
@@ -219,3 +222,8 @@ CODED_NAME = re.compile(r"\s*[‘“\"']?[A-Z][\w-]*(?:-\d[\w.-]*|\s+\d+(?:\.\d+
 CODE_NAME = re.compile(r"[A-Z][A-Za-z]*-?\d[\w.-]*")
 # "the CAS Innovation Cooperation Center (Bangkok)": the city in brackets after a name
 PLACE_IN_BRACKETS = re.compile(r"\(([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\)")
+
+# "The Association of X (AX) and China launched ...": a subject of two partners
+PARTNER_PAIR = re.compile(
+    r"(?:The\s+)?(?P<a>[A-Z][^,;]{0,80}?)\s+and\s+(?:the\s+)?(?P<b>[A-Z][^,;]{0,80}?)"
+)

@@ -49,6 +49,7 @@ from transform.project_readings import (
     agreed_project,
     names_current_mission,
     owner_name,
+    partners_name,
     passive_subject,
     record_draft,
 )
@@ -79,8 +80,8 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
     tail = text[max(s.start, vs - 70) : vs]
     words = last_words(tail)
     comma_subject = False
-    if is_intention(words):
-        return None
+    if is_intention(words) or words[-3:] == ["to", "have", "been"]:
+        return None  # "the fourth satellite to have been sent into orbit": a description
     passive = is_passive(words)
     if passive and word.isalpha() and not word.endswith("ed") and word not in cues.PARTICIPLES:
         return None  # "The telescope is open": an adjective or a noun after "is", no passive
@@ -263,8 +264,10 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
             # "launched two satellites A and B": the names, typed by the counted head
             appos, ns = text[ns : counted.end()].rstrip(" ,"), counted.end()
             items = [clean_name(x) for x in cues.LIST_SEPARATOR.split(text[ns:ne])]
-        called_after = rules.CALLED_AFTER.match(text, ne, s.end) or cues.NAME_APPOSITION.match(
-            text, ne, s.end
+        called_after = (
+            rules.CALLED_AFTER.match(text, ne, s.end)
+            or cues.NAME_APPOSITION.match(text, ne, s.end)
+            or cues.QUOTED_APPOSITION.match(text, ne, s.end)
         )
         if (
             project_type_of(text[ns:ne]) is None
@@ -282,6 +285,8 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
         if all(len(c) == 1 for c in pair):
             # "a joint laboratory ... between China and Kazakhstan": "China-Kazakhstan ..."
             name = f"{sides.group(1)}-{sides.group(2)} {name}"
+    if not (passive or intransitive) and not is_named(name, False):
+        name = partners_name(text, clause_start, vs, name) or name
     if not (passive or intransitive) and called_after is not None:
         # "a quantum computer prototype ..., named Jiuzhang 4.0": the name, typed by the phrase
         appos = appos or name

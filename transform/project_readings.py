@@ -9,6 +9,7 @@ from dataclasses import replace
 from transform import project_cues as cues
 from transform import project_rules as rules
 from transform.event_context import EventDoc
+from transform.participants import countries_named
 from transform.project_attach import (
     Draft,
     countries_of_sentence,
@@ -30,6 +31,7 @@ __all__ = [
     "heading_draft",
     "names_current_mission",
     "owner_name",
+    "partners_name",
     "passive_subject",
     "record_draft",
 ]
@@ -207,3 +209,36 @@ def agreed_project(text: str, pos: int, end: int) -> tuple[int, int] | None:
     if named_ag is not None and not concrete_project(clean_name(text[ns:ne])):
         return None
     return ns, ne
+
+
+def partners_name(text: str, start: int, vs: int, name: str) -> str | None:
+    """ "A and B launched a joint laboratory programme": an unnamed joint project takes its
+    two partners' short names ("A-B joint laboratory programme"), as pages write them, for
+    "joint" alone says nothing of which one. Each side is one country or one short proper
+    name (its bracketed acronym when it has one); anything longer (people, lists) gives
+    none."""
+    if not name.lower().startswith("joint "):
+        return None
+    lead = rules.LEAD_ADVERBIAL.match(text, start, vs)
+    words = text[lead.end() if lead else start : vs].split()
+    while words and (
+        words[-1].lower() in rules.AUX | rules.HAVE | rules.ADVERBS
+        or (words[-1].endswith("ly") and len(words[-1]) > 4)
+    ):
+        words.pop()
+    pair = cues.PARTNER_PAIR.fullmatch(" ".join(words))
+    if pair is None:
+        return None
+    sides = [_short_side(pair.group(g)) for g in ("a", "b")]
+    if sides[0] is None or sides[1] is None:
+        return None
+    return f"{sides[0]}-{sides[1]} {name}"
+
+
+def _short_side(side: str) -> str | None:
+    acronym = cues.DEFINED_ACRONYM.search(side)
+    if acronym is not None and side.endswith(")"):
+        return acronym.group(1)
+    if len(side.split()) <= 2 and len(countries_named(side)) == 1:
+        return side
+    return None

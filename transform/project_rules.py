@@ -43,6 +43,12 @@ VERBS: tuple[tuple[str, str], ...] = (
     (r"(?:boost(?:ed|s)?|placed|put)\s+(?:in|into)\s+(?:\w+\s+)?(?:orbit|space)", "launched"),
     # "sent an ocean-observing satellite successfully into space": the verb alone
     (r"sen[dt]s?(?=\s+(?:[\w'’-]+\s+){2,6}?into\s+(?:orbit|space)\b)", "launched"),
+    # "sent a weather satellite, “Name-7,” into orbit": the object with its quoted name
+    (
+        r"sen[dt]s?(?=\s+(?:[\w'’-]+\s+){1,6}?[\w'’-]+,\s*[“\"‘][^”\"’]{1,40}[”\"’],?"
+        r"\s+into\s+(?:orbit|space)\b)",
+        "launched",
+    ),
     # "set another world record on their EAST tokamak": a breakthrough (rule 11)
     (r"set(?:s|ting)?\s+(?:a\s+|another\s+|the\s+|its\s+)?(?:new\s+)?(?:world\s+)?record", "other"),
     # "X installed its first piece of accelerator equipment": a construction milestone
@@ -313,7 +319,8 @@ CARRYING = re.compile(
 # "the world's first ...", "Egypt's second ...": one new thing of its kind, described
 FIRST_OF_KIND = re.compile(
     r"(?:the|its|their|(?-i:[A-Z][\w-]*)['’]s)\s+(?:world['’]s\s+|country['’]s\s+"
-    r"|china['’]s\s+|nation['’]s\s+)?(?:first|second|third|largest|biggest|latest|newest"
+    r"|china['’]s\s+|nation['’]s\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth"
+    r"|ninth|tenth|\d{1,2}(?:st|nd|rd|th)|largest|biggest|latest|newest"
     r"|most\s+\w+|fastest|highest|longest|new)\b",
     re.IGNORECASE,
 )

@@ -93,3 +93,63 @@ def test_two_centres_each_ending_in_its_head_are_still_two() -> None:
         " were established on 3 May."
     )
     assert len(found) == 2
+
+
+def test_a_quoted_name_in_apposition_names_the_mission() -> None:
+    (p,) = projects(
+        "Space news\n\nXICHANG, May 31 (Xinhua) -- China successfully sent a Japanese-made"
+        " weather satellite, “HIMA-9,” into orbit Saturday evening, using a Long March-3B"
+        " carrier rocket launched from the Xichang Satellite Launch Center."
+    )
+    assert (p.name, p.project_type, p.status, p.country) == (
+        "HIMA-9",
+        "space_mission",
+        "launched",
+        "CHN",
+    )
+    assert {c.country for c in p.participants if c.kind == "country"} == {"CHN", "JPN"}
+
+
+def test_a_quoted_programme_name_after_its_description() -> None:
+    (p,) = projects("News\n\nThe ministry launched a new programme, “Science for All,” in May.")
+    assert (p.name, p.project_type) == ("Science for All", "programme")
+
+
+def test_an_unnamed_joint_project_takes_its_two_partners() -> None:
+    (p,) = projects(
+        "News\n\nThe Southern Ocean Alliance (SOA) and China launched a joint laboratory"
+        " programme on April 12 to boost innovation."
+    )
+    assert (p.name, p.status) == ("SOA-China joint laboratory programme", "launched")
+    (q,) = projects("News\n\nKenya and China have jointly opened a joint laboratory in Nairobi.")
+    assert q.name == "Kenya-China joint laboratory"
+
+
+def test_partners_that_are_not_short_names_add_nothing() -> None:
+    (p,) = projects(
+        "News\n\nThe university and the company opened a joint laboratory in Nairobi on Monday."
+    )
+    assert p.name == "joint laboratory"
+
+
+def test_an_ordinal_of_its_kind_is_one_new_project() -> None:
+    (p,) = projects(
+        "News\n\nChina has opened the 7th technology transfer center in Qingdao on an area of"
+        " 10,000 m2."
+    )
+    assert (p.name, p.project_type, p.status, p.city) == (
+        "7th technology transfer center",
+        "research_center",
+        "inaugurated",
+        "Qingdao",
+    )
+
+
+def test_the_nth_satellite_to_have_been_sent_is_a_description() -> None:
+    assert (
+        projects(
+            "Space news\n\nZX-04 is the fourth satellite to have been sent into orbit by the"
+            " two countries since 1999."
+        )
+        == []
+    )
