@@ -19,6 +19,7 @@ from transform.budget_rules import (
     BASE_YEAR_AFTER,
     BASE_YEAR_BEFORE,
     BUILT_WITH,
+    CEILING_BEFORE,
     COMPANY,
     COMPANY_SHARE,
     CONTEXT_VERB,
@@ -123,6 +124,9 @@ def is_budget_amount(
         return False  # money a fund is expected to leverage
     if PER_UNIT.search(window_text):
         return False
+    up_to = amt.start + 5 if ctx.text[amt.start : amt.start + 5].lower() == "up to" else amt.start
+    if CEILING_BEFORE.search(ctx.text[max(s.start, amt.start - 150) : up_to]):
+        return False  # a grant's or prize's ceiling, for each recipient
     strong = (
         STRONG_CUE.search(window_text)
         or _sentence_cue(ctx, s.start, s.end, w)

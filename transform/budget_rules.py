@@ -238,6 +238,18 @@ PER_UNIT = re.compile(
     r"|researchers?|teams?))\b",
     _I,
 )
+# The most one grant, award or prize may pay is a ceiling for each recipient, not money
+# allocated ("raising the grant ceiling from HK$400,000 to HK$600,000", "with the highest
+# prize hitting one million", "awards of up to 50,000 euros"). Read in the words before
+# the amount and its own "up to", as a ceiling is named first.
+CEILING_BEFORE = re.compile(
+    r"\b(?:grant|funding|subsidy|award|prize|voucher|reward|bonus)s?\s+(?:ceiling|cap|limit)s?\b"
+    r"|\b(?:ceiling|cap|upper\s+limit)\s+(?:of|on|for|under)\b"
+    r"|\b(?:highest|top|maximum|max\.?)\s+(?:single\s+)?(?:prize|award|grant|reward|bonus"
+    r"|subsidy|amount)s?\b"
+    r"|\b(?:awards?|prizes?|grants?|rewards?|subsid(?:y|ies))\s+(?:of\s+|worth\s+)?up\s+to\s*$",
+    _I,
+)
 # One project, laboratory, centre, facility or mission as the thing funded. "Mission" is
 # only a project in lower case: "the National Quantum Mission" is a national programme.
 ONE_PROJECT = re.compile(

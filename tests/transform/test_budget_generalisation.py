@@ -299,3 +299,27 @@ def test_investments_counted_by_a_database_are_no_budget() -> None:
         " 2023, the finance ministry said."
     )
     assert b.amount == 12_000_000_000
+
+
+def test_a_grant_or_prize_ceiling_is_no_budget() -> None:
+    text = (
+        "Budget speech\n\nThe financial secretary proposed injecting HK$3 billion into the"
+        " Innovation Fund. She also proposed raising the grant ceiling under the Tech Coupon"
+        " Scheme from HK$300,000 to HK$500,000 to help small firms use technology."
+    )
+    assert [b.amount for b in facts(text)] == [3_000_000_000]
+    prize = (
+        "Science awards\n\nThe government said it will establish awards for researchers in"
+        " science and technology, with the highest prize hitting two million patacas."
+    )
+    assert facts(prize) == []
+    capped = (
+        "Science news\n\nThe foundation offers grants of up to 50,000 euros to young"
+        " scientists, from a budget of 2 million euros this year."
+    )
+    assert [b.amount for b in facts(capped)] == [2_000_000]
+
+
+def test_grants_of_a_stated_total_are_still_money() -> None:
+    text = "Science news\n\nThe science foundation made grants of 2 billion yuan in 2021."
+    assert [b.amount for b in facts(text)] == [2_000_000_000]
