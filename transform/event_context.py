@@ -424,7 +424,8 @@ PROJECT_WORDS = frozenset(
     established establishes establishing set sets setting founded approved approves approving
     sign signed signs signing complete completes completing develop developed develops
     developing built build builds building construct constructed constructs constructing
-    pioneered pioneers pioneering invent invented invents inventing created creates creating
+    pioneered pioneers pioneering invent invented invents inventing create created creates
+    creating
     sent send sends handed hands passed passes
     installed installs initiated initiates announced inauguration establishment founding
     implement completion boosted placed

@@ -52,6 +52,9 @@ class Draft:
     launch_site_country: str | None = None
     # the names listed after a count ("launched two satellites A and B"): one project each
     items: list[str] = field(default_factory=list)
+    # what the event sentence calls a project it names ("a weather satellite" of "HIMA-9"),
+    # so a headline that only describes it ("China launches weather satellite") is it
+    description: str | None = None
 
 
 SAME = "__same__"  # a _read_event result meaning "the current project again"

@@ -102,6 +102,8 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
         return None  # "an agreement to build a joint laboratory": an intention, not an event
     elif word.startswith("implement"):
         return None  # "implemented" reports no event of its own
+    elif word == "create":
+        return None  # "to create a good environment": only an agreement's aim is a project
     nominal = title_nominal or cues.NOMINAL_EVENT.match(text, vs)
     if nominal is not None:
         if not cues.RECALL_WORDS.isdisjoint(words[-3:]):
@@ -408,6 +410,7 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
         ],
         launch_site_country=site,
         items=[x for x in items if x] if len(items) > 1 else [],
+        description=appos,
     )
 
 

@@ -141,9 +141,14 @@ def merge_drafts(ctx: EventDoc, drafts: list[Draft]) -> list[Draft]:
                 renamed.add(id(d))
 
     def one_project(a: Draft, b: Draft) -> bool:
+        heading = not (ctx.body[a.sentence] and ctx.body[b.sentence])
+        if heading and any(
+            x.description and ctx.body[x.sentence] and same_project(y.name, x.description)
+            for x, y in ((a, b), (b, a))
+        ):
+            return True  # "China launches weather satellite" over "a weather satellite, X-9"
         if not (a.named and b.named):
             return False
-        heading = not (ctx.body[a.sentence] and ctx.body[b.sentence])
         if heading and not set(name_marks(a.name)).isdisjoint(name_marks(b.name)):
             return True  # "China Launches Shenzhou-17 Mission" over "the Shenzhou-17 spaceship"
         if not same_project(a.name, b.name):

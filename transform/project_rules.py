@@ -86,7 +86,7 @@ VERBS: tuple[tuple[str, str], ...] = (
     (r"construct(?:ed|s|ing)?", "developed"),
     (r"pioneer(?:ed|s|ing)", "developed"),
     (r"invent(?:ed|s|ing)?", "developed"),
-    (r"creat(?:ed|es|ing)", "developed"),
+    (r"creat(?:e|ed|es|ing)", "developed"),
     # nouns of the event, read only as "the <noun> [ceremony] of <project>"
     (r"inauguration", "inaugurated"),
     (r"establishment", "established"),
@@ -329,7 +329,8 @@ CALLED_AFTER = re.compile(
 )
 # "signed an agreement on the joint construction of the International Lunar Research Station"
 AGREEMENT_HEADS = frozenset(
-    "agreement agreements memorandum mou mous protocol contract deal letter accord".split()
+    "agreement agreements memorandum mou mous protocol contract deal letter accord declaration"
+    " intent".split()
 )
 AGREED_PROJECT = re.compile(
     r"\b(?:on|for|to)\s+(?:jointly\s+)?(?:the\s+)?(?:joint\s+)?(?:construction|establishment"

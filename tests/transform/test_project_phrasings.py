@@ -153,3 +153,34 @@ def test_the_nth_satellite_to_have_been_sent_is_a_description() -> None:
         )
         == []
     )
+
+
+def test_a_headline_describing_the_named_mission_is_the_same_project() -> None:
+    found = projects(
+        "China launches Japanese-made weather satellite 2024-06-01 20:55:17\n\nXICHANG, June 1"
+        " (Xinhua) -- China successfully sent a Japanese-made weather satellite, “HIMA-9,”"
+        " into orbit Saturday evening."
+    )
+    assert [p.name for p in found] == ["HIMA-9"]
+
+
+def test_a_signed_declaration_to_create_a_project_is_signed() -> None:
+    (p,) = projects(
+        "News\n\nThe state secretary, Tom Rachel, and the minister, Wan Li, signed a"
+        " declaration of intent to create a joint innovation platform."
+    )
+    assert (p.name, p.project_type, p.status) == (
+        "joint innovation platform",
+        "programme",
+        "signed",
+    )
+
+
+def test_to_create_without_an_agreement_is_an_intention() -> None:
+    assert (
+        projects(
+            "News\n\nHe said China is willing to work with its partners to provide support,"
+            " and create a good cooperation environment."
+        )
+        == []
+    )
