@@ -452,7 +452,7 @@ def plain_worker(config_path: Path, data_dir: Path) -> dict[str, Any]:
         mark = now
 
     from extract.sources import load_config
-    from flows import steps
+    from flows import publish_steps, steps
 
     config = load_config(config_path)
     stages["start-up"] = time.time() - process_start
@@ -468,12 +468,12 @@ def plain_worker(config_path: Path, data_dir: Path) -> dict[str, Any]:
     steps.parse_and_store(ctx, to_parse)
     lap("store and parse")
     steps.extract_facts(ctx)
-    steps.consolidate_facts(ctx)
+    publish_steps.consolidate_facts(ctx)
     lap("extract facts")
-    gate = steps.validate(ctx)
+    gate = publish_steps.validate(ctx)
     lap("quality gate")
     if gate.publishable:
-        steps.publish_run(ctx, gate.excluded)
+        publish_steps.publish_run(ctx, gate.excluded)
     lap("publish")
     summary = steps.finish(ctx, "published" if gate.publishable else "failed", gate.reason)
     ctx.con.close()

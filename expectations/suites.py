@@ -23,6 +23,7 @@ checked when the gate builds the suites; both raise `SuiteError` naming file and
 from __future__ import annotations
 
 import functools
+import hashlib
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -361,6 +362,16 @@ def make_spec(
     if min_fraction_of_previous is not None:
         entry["min_fraction_of_previous"] = min_fraction_of_previous
     return _parse_entry(entry, origin)
+
+
+def suites_digest() -> str:
+    """A digest of the packaged suite files: the gate's rules, as the nothing-new run compares
+    them (a release that changes a rule must validate and publish again, same tables or not)."""
+    digest = hashlib.sha256()
+    for p in sorted(_packaged_dir().iterdir(), key=lambda p: p.name):
+        if p.name.endswith(".toml"):
+            digest.update(p.name.encode() + b"\0" + p.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
 
 
 # --- internals -------------------------------------------------------------------------

@@ -33,7 +33,8 @@ from prefect.states import Failed, State
 
 from extract.sample_site import serve_sample_site
 from extract.sources import PipelineConfig, load_config
-from flows import steps, stopping, task_runners
+from flows import publish_steps, steps, stopping, task_runners
+from flows.run_summary import RunSummary
 from warehouse.db import WAREHOUSE_FILE
 from warehouse.lock import RunLocked, run_lock, warehouse_busy
 from warehouse.publish import PublishFailed, read_manifest
@@ -71,20 +72,20 @@ def reparse_stored(ctx: steps.RunContext) -> int:
 @task(name="extract-facts", cache_policy=NO_CACHE)
 def extract_facts(ctx: steps.RunContext) -> int:
     n = steps.extract_facts(ctx)
-    steps.consolidate_facts(ctx)
+    publish_steps.consolidate_facts(ctx)
     return n
 
 
 @task(name="quality-gate", cache_policy=NO_CACHE)
-def quality_gate(ctx: steps.RunContext) -> steps.GateOutcome:
-    return steps.validate(ctx)
+def quality_gate(ctx: steps.RunContext) -> publish_steps.GateOutcome:
+    return publish_steps.validate(ctx)
 
 
 @task(name="publish", cache_policy=NO_CACHE)
 def publish(ctx: steps.RunContext, excluded: dict[str, set[str]]) -> str | None:
     """None once published, else why not (returned: raised, Prefect logs a traceback)."""
     try:
-        steps.publish_run(ctx, excluded)
+        publish_steps.publish_run(ctx, excluded)
     except PublishFailed as exc:
         return str(exc)
     return None
@@ -133,7 +134,7 @@ def nightly(
 
 def _run(
     config: PipelineConfig, root: Path, reprocess: bool, logger: logging.LoggerAdapter
-) -> tuple[steps.RunSummary, str | None, TerminationSignal | None]:
+) -> tuple[RunSummary, str | None, TerminationSignal | None]:
     """The stages under the run lock: the summary, why it did not publish (None if it did),
     and the SIGTERM Prefect turned into an exception, to raise again once recorded."""
     with _run_lock(root), contextlib.ExitStack() as stack:
@@ -151,6 +152,7 @@ def _run(
             ctx.batches = stack.enter_context(task_runners.batch_runner(config.settings))
         logger.info("run %s: %d sources, data in %s", ctx.run_id, len(config.sources), root)
         failure: str | None = None
+        unchanged: str | None = None
         signalled: TerminationSignal | None = None
         try:
             stopping.check()
@@ -167,12 +169,18 @@ def _run(
                         )
                     )
             logger.info("extracted facts from %d documents", extract_facts(ctx))
-            gate = quality_gate(ctx)
-            if not gate.publishable:
-                raise RunFailed(f"not published: {gate.reason}")
-            refused = publish(ctx, gate.excluded)
-            if refused:
-                raise RunFailed(refused)
+            # A night with nothing new: the tables are those of the current publication.
+            standing = None if reprocess else publish_steps.standing_publication(ctx)
+            if standing is not None:
+                unchanged = f"nothing changed since run {standing}, which stays published"
+                logger.info(unchanged)
+            else:
+                gate = quality_gate(ctx)
+                if not gate.publishable:
+                    raise RunFailed(f"not published: {gate.reason}")
+                refused = publish(ctx, gate.excluded)
+                if refused:
+                    raise RunFailed(refused)
         except (RunFailed, PublishFailed) as exc:  # the reason is the message: no traceback
             failure = str(exc)
         except (stopping.Stopped, TerminationSignal, Exception) as exc:
@@ -186,7 +194,7 @@ def _run(
                 logger.exception("the run crashed")
                 failure = f"crashed: {type(exc).__name__}: {exc}"
         with stopping.deferred():
-            summary = _finish(ctx, failure, logger)
+            summary = _finish(ctx, failure, unchanged, logger)
         # Drop the run's connection before returning: an exception keeps its frames alive in
         # Prefect's stored state, and a DuckDB connection alive at interpreter exit makes the
         # binding print pages of "leaked instance" warnings after the operator's last line.
@@ -235,20 +243,24 @@ def _stopped(ctx: steps.RunContext, stop: stopping.Stopped) -> str | None:
 
 
 def _finish(
-    ctx: steps.RunContext, failure: str | None, logger: logging.LoggerAdapter
-) -> steps.RunSummary:
+    ctx: steps.RunContext,
+    failure: str | None,
+    unchanged: str | None,
+    logger: logging.LoggerAdapter,
+) -> RunSummary:
     """Record the run's end; if even that fails (a full disk), say so in one line."""
-    status = "failed" if failure else "published"
+    status = "failed" if failure else "unchanged" if unchanged else "published"
+    message = failure or unchanged
     try:
-        return steps.finish(ctx, status, failure)
+        return steps.finish(ctx, status, message)
     except (OSError, duckdb.Error) as exc:
         first = (str(exc).splitlines() or [type(exc).__name__])[0]
         logger.warning("could not record the end of run %s in runs: %s", ctx.run_id, first)
-        ctx.summary.status, ctx.summary.message = status, failure
+        ctx.summary.status, ctx.summary.message = status, message
         return ctx.summary
 
 
-def _artifact(summary: steps.RunSummary) -> None:
+def _artifact(summary: RunSummary) -> None:
     with contextlib.suppress(Exception):  # the summary must never be what fails a run
         create_markdown_artifact(
             key="chinasci-run-summary",

@@ -1,4 +1,6 @@
-"""The stages of a nightly run as plain functions, wired in order by `flows/nightly.py`.
+"""The first stages of a nightly run as plain functions, wired in order by `flows/nightly.py`:
+open the run, fetch, store and parse, extract candidates, and record the run's end. The
+last stages (consolidate, validate, publish) are in `flows/publish_steps.py`.
 
 Nothing here imports Prefect, so every stage can be called and tested on its own; the
 flow adds retries, logging and the run summary artifact around them. Each function takes
@@ -7,10 +9,8 @@ the `RunContext` (the run's connection, folders and running summary) and one sta
 
 from __future__ import annotations
 
-import json
 import logging
 import secrets
-from collections import Counter
 from collections.abc import Iterable, Sized
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -26,19 +26,13 @@ from extract.sources import PipelineConfig, SourceConfig
 from flows.parallel import BatchRunner, InProcess, Lost, map_in_batches
 from flows.per_document import ExtractionFailed, NotParsed, Parsed, extract_one, parse_one
 from flows.progress import Progress
-from transform.consolidate import consolidate
+from flows.run_summary import RunSummary
 from transform.countries import countries_reference
 from transform.organisations import organisations_reference
 from transform.version import EXTRACTOR_VERSION
 from warehouse import load
 from warehouse.db import WAREHOUSE_FILE, connect
-from warehouse.publish import (
-    PUBLISHED_TABLES,
-    Publication,
-    publish,
-    read_manifest,
-    remove_stale_temporaries,
-)
+from warehouse.publish import remove_stale_temporaries
 from warehouse.raw_store import RawStore
 
 log = logging.getLogger("chinasci.run")
@@ -51,71 +45,6 @@ def utcnow() -> datetime:
 
 def new_run_id(now: datetime) -> str:
     return f"{now:%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
-
-
-@dataclass
-class RunSummary:
-    """What an operator reads the next morning: counts, failures by reason, what was published."""
-
-    run_id: str
-    status: str = "running"
-    message: str | None = None
-    documents: Counter[str] = field(default_factory=Counter)
-    failures: Counter[str] = field(default_factory=Counter)
-    failed_items: list[tuple[str, str]] = field(default_factory=list)
-    source_errors: dict[str, str] = field(default_factory=dict)
-    requests: int = 0
-    not_modified: int = 0
-    facts: dict[str, int] = field(default_factory=dict)
-    retracted: int = 0
-    quality: list[str] = field(default_factory=list)
-    published: dict[str, int] = field(default_factory=dict)
-    # documents read only in part (a page too long, too many facts): (doc_id, reason)
-    limited: list[tuple[str, str]] = field(default_factory=list)
-
-    def counts(self) -> dict[str, Any]:
-        return {
-            "documents": dict(sorted(self.documents.items())),
-            "failures": dict(sorted(self.failures.items())),
-            "source_errors": self.source_errors,
-            "requests": self.requests,
-            "not_modified": self.not_modified,
-            "facts": self.facts,
-            "retracted": self.retracted,
-            "published": self.published,
-            "extraction_limited": dict(self.limited),
-        }
-
-    def lines(self) -> list[str]:
-        docs = ", ".join(f"{k} {v}" for k, v in sorted(self.documents.items())) or "none"
-        out = [f"run {self.run_id}: {self.status}", f"documents: {docs}"]
-        if self.failures:
-            out.append(
-                "failures by reason: "
-                + ", ".join(f"{k} {v}" for k, v in sorted(self.failures.items()))
-            )
-        for url, reason in self.failed_items[:20]:
-            out.append(f"  failed: {url} ({reason})")
-        for source_id, error in sorted(self.source_errors.items()):
-            out.append(f"source {source_id} failed: {error}")
-        out.append(f"requests: {self.requests} ({self.not_modified} answered 304 Not Modified)")
-        if self.facts:
-            out.append("facts: " + ", ".join(f"{k} {v}" for k, v in sorted(self.facts.items())))
-        if self.retracted:
-            out.append(f"retracted facts: {self.retracted}")
-        for doc_id, reason in self.limited[:20]:
-            out.append(f"  read in part: {doc_id} ({reason})")
-        out += [f"quality: {q}" for q in self.quality]
-        if self.published:
-            out.append(
-                "published rows: " + ", ".join(f"{k} {v}" for k, v in self.published.items() if v)
-            )
-        if self.message:
-            out.append(self.message)
-        return out
-
-    def markdown(self) -> str:
-        return "\n".join(["# chinasci nightly run", ""] + [f"- {line}" for line in self.lines()])
 
 
 @dataclass
@@ -402,9 +331,12 @@ def extract_facts(ctx: RunContext) -> int:
 
     Extraction runs on `ctx.batches`; the candidates are written here, in document order.
     """
-    docs = load.documents_to_extract(ctx.con, EXTRACTOR_VERSION)
-    with Progress("extract", len(docs)) as progress:
-        for (doc_id, _, _), extraction in map_in_batches(ctx.batches, extract_one, docs, len(docs)):
+    ids = load.documents_to_extract(ctx.con, EXTRACTOR_VERSION)
+    # Texts are read as batches are formed (in this thread, between the writes below), so
+    # only the batches in flight are in memory, however many documents wait.
+    docs = ((doc_id, *load.parsed_document(ctx.con, doc_id)) for doc_id in ids)
+    with Progress("extract", len(ids)) as progress:
+        for (doc_id, _, _), extraction in map_in_batches(ctx.batches, extract_one, docs, len(ids)):
             progress.advance()
             if isinstance(extraction, Lost | ExtractionFailed):
                 if isinstance(extraction, Lost):
@@ -420,47 +352,7 @@ def extract_facts(ctx: RunContext) -> int:
                 log.warning("document %s read in part: %s", doc_id, extraction.limit)
                 ctx.summary.limited.append((doc_id, extraction.limit))
             load.replace_candidates(ctx.con, doc_id, extraction.candidates, EXTRACTOR_VERSION)
-    return len(docs)
-
-
-def consolidate_facts(ctx: RunContext) -> None:
-    """One row per real-world fact across all documents, and retractions of the rest."""
-    rows = consolidate(load.all_candidates(ctx.con))
-    retracted = load.replace_facts(
-        ctx.con, rows, run_id=ctx.run_id, now=utcnow(), extractor_version=EXTRACTOR_VERSION
-    )
-    ctx.summary.retracted = len(retracted)
-    counts: Counter[str] = Counter(r.fact_type for r in rows)
-    ctx.summary.facts = {k: counts.get(k, 0) for k in ("budget", "project", "meeting")}
-
-
-def snapshot(ctx: RunContext) -> dict[str, Any]:
-    """The tables as they would be published, as DataFrames for the quality gate."""
-    return {t: ctx.con.execute(f"SELECT * FROM {t}").df() for t in PUBLISHED_TABLES}
-
-
-def publish_run(ctx: RunContext, excluded: dict[str, set[str]]) -> Publication:
-    publication = publish(
-        ctx.con, ctx.published_dir, run_id=ctx.run_id, published_at=utcnow(), excluded=excluded
-    )
-    ctx.summary.published = publication.row_counts
-    settings = ctx.config.settings
-    if settings.publish_url is not None:
-        # After the local switch: a store that is down raises MirrorFailed (a PublishFailed),
-        # the local run stands and the object store's pointer is left as it was.
-        from warehouse.object_store import mirror_run
-
-        mirror_run(
-            publication.directory, settings.publish_url, endpoint_url=settings.s3_endpoint_url
-        )
-    return publication
-
-
-def previous_counts(ctx: RunContext) -> dict[str, int] | None:
-    manifest = read_manifest(ctx.published_dir)
-    if manifest is None:
-        return None
-    return {t: int(v["rows"]) for t, v in manifest.get("tables", {}).items()}
+    return len(ids)
 
 
 def finish(ctx: RunContext, status: str, message: str | None = None) -> RunSummary:
@@ -476,62 +368,3 @@ def finish(ctx: RunContext, status: str, message: str | None = None) -> RunSumma
     )
     ctx.con.execute("CHECKPOINT")
     return ctx.summary
-
-
-def summary_json(summary: RunSummary) -> str:
-    return json.dumps({"run_id": summary.run_id, "status": summary.status, **summary.counts()})
-
-
-@dataclass(frozen=True)
-class GateOutcome:
-    publishable: bool
-    reason: str | None
-    excluded: dict[str, set[str]]
-
-
-def validate(ctx: RunContext) -> GateOutcome:
-    """Run the quality gate on what is about to be published; keep every result.
-
-    Great Expectations is imported here only (it costs seconds to import), and whatever it
-    says is recorded in `quality_results` and `quarantine` before anything is published.
-    """
-    from expectations.data_docs import render_data_docs
-    from expectations.gate import run_gate
-
-    result = run_gate(snapshot(ctx), run_id=ctx.run_id, previous_counts=previous_counts(ctx))
-    now = utcnow()
-    for r in result.results:
-        ctx.con.execute(
-            "INSERT INTO quality_results VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                ctx.run_id,
-                r.table,
-                r.expectation,
-                r.severity,
-                r.success,
-                r.observed_value,
-                r.error,
-                now,
-            ],
-        )
-    excluded: dict[str, set[str]] = {}
-    for q in result.quarantined:
-        ctx.con.execute(
-            "INSERT INTO quarantine VALUES (?, ?, ?, ?, ?, ?)",
-            [ctx.run_id, q.table, q.row_key, q.expectation, q.row_json, now],
-        )
-        excluded.setdefault(q.table, set()).add(q.row_key)
-    try:
-        render_data_docs(result, ctx.data_dir / "quality" / "data_docs")
-    except Exception:  # the report is for people; its failure must not hide the verdict
-        log.exception("could not render Data Docs")
-    ctx.summary.quality = result.summary_lines()
-    reason = None
-    if not result.publishable:
-        failing = [
-            f"{r.table}.{r.expectation}" + (f" raised {r.error}" if r.error else "")
-            for r in result.results
-            if r.severity == "critical" and r.success is not True
-        ]
-        reason = f"quality gate {result.status}: " + ("; ".join(failing) or "see quality_results")
-    return GateOutcome(publishable=result.publishable, reason=reason, excluded=excluded)

@@ -29,20 +29,21 @@ def fingerprint(con: duckdb.DuckDBPyConnection, tables: Iterable[str]) -> str:
     """One hex string for the rows of `tables` (names from the schema, never from input)."""
     digest = hashlib.sha256()
     for table in tables:
-        count, total, xor = con.execute(
+        # fetchall, not fetchone: DuckDB 2 refuses other work while a result is unfinished
+        ((count, total, xor),) = con.execute(
             f"SELECT count(*), coalesce(sum(hash(t)::HUGEINT), 0), "  # noqa: S608
             f"coalesce(bit_xor(hash(t)), 0) FROM {table} AS t"
-        ).fetchone() or (0, 0, 0)
+        ).fetchall()
         digest.update(f"{table}:{count}:{total}:{xor};".encode())
     return digest.hexdigest()[:32]
 
 
 def last_fingerprint(con: duckdb.DuckDBPyConnection, stage: str) -> tuple[str, str] | None:
     """(fingerprint, run_id) of the last complete pass of `stage`, or None if there was none."""
-    row = con.execute(
+    rows = con.execute(
         "SELECT fingerprint, run_id FROM stage_state WHERE stage = ?", [stage]
-    ).fetchone()
-    return (str(row[0]), str(row[1])) if row is not None else None
+    ).fetchall()
+    return (str(rows[0][0]), str(rows[0][1])) if rows else None
 
 
 def record_fingerprint(con: duckdb.DuckDBPyConnection, stage: str, value: str, run_id: str) -> None:

@@ -159,30 +159,37 @@ def record_fetch_failure(
     )
 
 
-def documents_to_extract(
-    con: duckdb.DuckDBPyConnection, extractor_version: str
-) -> list[tuple[str, str, ParsedDocument]]:
-    """Parsed documents whose facts were not yet derived by this extractor version."""
-    from extract.documents import Section
+def documents_to_extract(con: duckdb.DuckDBPyConnection, extractor_version: str) -> list[str]:
+    """Ids of the parsed documents whose facts were not yet derived by this extractor version.
 
+    Ids only: a reprocess of years of archives must not hold every text at once, so each
+    text is read by `parsed_document` as extraction reaches it.
+    """
     rows = con.execute(
-        "SELECT doc_id, doc_type, text, title, published_date, author, sections, page_starts "
-        "FROM documents WHERE status = 'parsed' "
+        "SELECT doc_id FROM documents WHERE status = 'parsed' "
         "AND (extractor_version IS NULL OR extractor_version <> ?) ORDER BY doc_id",
         [extractor_version],
     ).fetchall()
-    out = []
-    for doc_id, doc_type, text, title, published, author, sections, page_starts in rows:
-        parsed = ParsedDocument(
-            text=text or "",
-            title=title,
-            published_date=published,
-            author=author,
-            sections=tuple(Section(**s) for s in json.loads(sections or "[]")),
-            page_starts=tuple(json.loads(page_starts or "[]")),
-        )
-        out.append((doc_id, doc_type, parsed))
-    return out
+    return [r[0] for r in rows]
+
+
+def parsed_document(con: duckdb.DuckDBPyConnection, doc_id: str) -> tuple[str, ParsedDocument]:
+    """(doc_type, text and metadata) of one stored document, as the extractors take it."""
+    from extract.documents import Section
+
+    ((doc_type, text, title, published, author, sections, page_starts),) = con.execute(
+        "SELECT doc_type, text, title, published_date, author, sections, page_starts "
+        "FROM documents WHERE doc_id = ?",
+        [doc_id],
+    ).fetchall()
+    return doc_type, ParsedDocument(
+        text=text or "",
+        title=title,
+        published_date=published,
+        author=author,
+        sections=tuple(Section(**s) for s in json.loads(sections or "[]")),
+        page_starts=tuple(json.loads(page_starts or "[]")),
+    )
 
 
 def replace_candidates(

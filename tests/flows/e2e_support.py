@@ -239,6 +239,7 @@ class StagesResult:
     lines: list[str] = field(default_factory=list)
     requests: int = 0
     not_modified: int = 0
+    status: str = "published"
 
 
 def run_stages(config_path: Path, data_dir: Path, *, gate: bool = False) -> StagesResult:
@@ -247,7 +248,7 @@ def run_stages(config_path: Path, data_dir: Path, *, gate: bool = False) -> Stag
     when asked; without it everything is published."""
     from extract.sample_site import serve_sample_site
     from extract.sources import load_config
-    from flows import steps
+    from flows import publish_steps, steps
     from warehouse.lock import run_lock
 
     config = load_config(config_path)
@@ -262,14 +263,18 @@ def run_stages(config_path: Path, data_dir: Path, *, gate: bool = False) -> Stag
         to_parse = steps.store_collected(ctx, collected)
         steps.parse_and_store(ctx, to_parse)
         extracted = steps.extract_facts(ctx)
-        steps.consolidate_facts(ctx)
-        excluded: dict[str, set[str]] = {}
-        if gate:
-            outcome = steps.validate(ctx)
-            assert outcome.publishable, outcome.reason
-            excluded = outcome.excluded
-        steps.publish_run(ctx, excluded)
-        summary = steps.finish(ctx, "published")
+        publish_steps.consolidate_facts(ctx)
+        standing = publish_steps.standing_publication(ctx)
+        if standing is not None:  # as the flow does on a night with nothing new
+            summary = steps.finish(ctx, "unchanged", f"nothing changed since run {standing}")
+        else:
+            excluded: dict[str, set[str]] = {}
+            if gate:
+                outcome = publish_steps.validate(ctx)
+                assert outcome.publishable, outcome.reason
+                excluded = outcome.excluded
+            publish_steps.publish_run(ctx, excluded)
+            summary = steps.finish(ctx, "published")
         return StagesResult(
             run_id=ctx.run_id,
             to_parse=len(to_parse),
@@ -277,6 +282,7 @@ def run_stages(config_path: Path, data_dir: Path, *, gate: bool = False) -> Stag
             lines=summary.lines(),
             requests=summary.requests,
             not_modified=summary.not_modified,
+            status=summary.status,
         )
 
 

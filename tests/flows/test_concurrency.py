@@ -121,7 +121,10 @@ def session(
     analyst = Analyst(analyst_db)
     try:
         s = Session(first_run=first.run_id, before=analyst.query(WHOLE)[0])
-        run = LiveRun("run", "--config", str(config), "--data-dir", str(data), home=root / "home")
+        # `reprocess`: a second `run` of an unchanged site would keep the first publication
+        run = LiveRun(
+            "reprocess", "--config", str(config), "--data-dir", str(data), home=root / "home"
+        )
         s.run = run
         try:
             while run.alive():

@@ -25,8 +25,9 @@ WAYS = {
     "dask": {"dask_scheduler": '"local"', "dask_workers": "2"},
 }
 
-# Columns that name the run or when something happened: different in any two runs.
-VOLATILE = ("run_id", "_at", "_run", "started", "finished", "checked", "published")
+# Columns that name the run or when something happened: different in any two runs (a
+# stage's input fingerprint covers the tables' times too).
+VOLATILE = ("run_id", "_at", "_run", "started", "finished", "checked", "published", "fingerprint")
 
 
 def _with_settings(config: Path, name: str, settings: dict[str, str]) -> Path:

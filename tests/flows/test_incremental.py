@@ -20,7 +20,7 @@ import pytest
 from extract.documents import doc_id_for
 from extract.sample_site import serve_sample_site
 from extract.sources import load_config
-from flows import steps
+from flows import publish_steps, steps
 from tests.flows.e2e_support import StagesResult, read_only, render_config, run_stages
 from warehouse.lock import run_lock
 
@@ -119,8 +119,8 @@ def nights(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Nights]:
         try:
             reprocessed = steps.reparse_stored(ctx)
             steps.extract_facts(ctx)
-            steps.consolidate_facts(ctx)
-            steps.publish_run(ctx, {})  # as `chinasci reprocess` does (its gate left out)
+            publish_steps.consolidate_facts(ctx)
+            publish_steps.publish_run(ctx, {})  # as `chinasci reprocess` does (its gate left out)
             steps.finish(ctx, "published")
         finally:
             ctx.con.close()
@@ -185,6 +185,15 @@ def test_nothing_new_parses_and_extracts_nothing(nights: Nights) -> None:
     assert nights.idle.extracted == 0
     assert nights.idle.requests == nights.idle.not_modified == 2  # feed and a.html: 304
     assert nights.after_idle == nights.after_changed
+
+
+def test_nothing_new_keeps_the_publication_and_consolidates_nothing(nights: Nights) -> None:
+    assert (nights.first.status, nights.changed.status) == ("published", "published")
+    assert nights.idle.status == "unchanged"
+    with read_only(nights.data / "warehouse.duckdb") as con:
+        stages = dict(con.execute("SELECT stage, run_id FROM stage_state").fetchall())
+    # the idle night and the reprocess found the candidates of the changed night's pass
+    assert stages["consolidate"] == nights.changed.run_id
 
 
 def test_reprocess_offline_rederives_the_same_facts(nights: Nights) -> None:

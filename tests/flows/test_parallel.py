@@ -94,9 +94,7 @@ def test_the_pool_parses_and_extracts_what_one_process_does(
     assert [outcome for _, outcome in pooled] == in_process
     assert batch_size_for(len(documents), pool.workers) < len(documents)  # several batches
     assert sum(isinstance(o, Parsed) for o in in_process) == len(documents) - 1
-    assert in_process[-1] == NotParsed(
-        reason="unsupported_content", error=in_process[-1].error
-    )
+    assert in_process[-1] == NotParsed(reason="unsupported_content", error=in_process[-1].error)
 
     to_extract = [
         (raw.doc_id, raw.doc_type, outcome.document)

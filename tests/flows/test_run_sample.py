@@ -87,6 +87,24 @@ def test_second_run_adds_nothing_and_changes_nothing(two_runs) -> None:
     assert published_bytes(data / "published") == after_first
 
 
+def test_second_run_skips_the_gate_and_keeps_the_first_publication(two_runs) -> None:
+    data, _, second, _, manifest_first = two_runs
+    first_id = manifest_first["run_id"]
+    assert f"nothing changed since run {first_id}, which stays published" in second.stdout
+    manifest = json.loads((data / "published" / "manifest.json").read_text())
+    assert manifest["run_id"] == first_id
+    con = duckdb.connect(str(data / "warehouse.duckdb"), read_only=True)
+    try:
+        runs = con.execute("SELECT run_id, status FROM runs ORDER BY seq").fetchall()
+        gated = {
+            r for (r,) in con.execute("SELECT DISTINCT run_id FROM quality_results").fetchall()
+        }
+    finally:
+        con.close()
+    assert [status for _, status in runs] == ["published", "unchanged"]
+    assert gated == {first_id}  # the second run validated nothing: nothing was new
+
+
 def test_second_run_sends_only_conditional_requests(two_runs) -> None:
     second = two_runs[2]
     # index page(s), feed and five documents: every one answered 304 Not Modified

@@ -238,7 +238,7 @@ def test_a_full_disk_while_publishing_keeps_the_previous_run_and_says_so(
         str(seed),
         str(out),
         *CHINASCI,
-        "run",
+        "reprocess",  # `run` would find nothing new and keep the previous publication
         "--config",
         str(config),
         "--data-dir",
