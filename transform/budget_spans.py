@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import re
-from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 
@@ -25,52 +23,9 @@ from transform.budget_field_rules import (
 from transform.budget_rules import BUDGET_AFTER_YEAR
 from transform.countries import CountryMention, dominant_country, find_countries
 from transform.dates import DateMention, YearMention, find_years, resolve_dates
-from transform.money import LOCAL_DOLLARS, Amount
+from transform.money import Amount
 from transform.organisations import OrgMention, find_organisations, learn_acronyms
 from transform.sentences import Sentence, paragraph_spans, split_sentences
-
-# A "$" that no letters qualify ("US$", "HK$", "A$" do): whose dollar it is depends on the page.
-_BARE_DOLLAR = re.compile(r"(?<![A-Za-z$])\$\s?[0-9]")
-# How the dollar countries (and the US) are named: counted to decide whose "$" it is.
-_DOLLAR_COUNTRY_NAMES: dict[str, re.Pattern[str]] = {
-    "AUS": re.compile(r"\bAustralia(?:n|ns)?\b"),
-    "NZL": re.compile(r"\bNew\s+Zealand(?:er|ers)?\b"),
-    "CAN": re.compile(r"\bCanad(?:a|ian|ians)\b"),
-    "SGP": re.compile(r"\bSingapor(?:e|ean|eans)\b"),
-    "HKG": re.compile(r"\bHong\s+Kong\b|\bHKSAR\b"),
-    "TWN": re.compile(r"\bTaiwan(?:ese)?\b"),
-    "USA": re.compile(r"\bUnited\s+States\b|\bU\.S\.|\bUS\b|\bAmerican?s?\b"),
-}
-# One combined scan over the names above (a group per country), run only on pages that
-# name one of the dollar countries at all.
-_DOLLAR_NAMES = re.compile(
-    "|".join(f"(?P<{iso3}>{p.pattern})" for iso3, p in _DOLLAR_COUNTRY_NAMES.items())
-)
-_DOLLAR_HINT = re.compile(r"Australia|Zealand|Canad|Singapor|Hong\s+Kong|HKSAR|Taiwan")
-# How often a dollar country must be named, and more often than the US, to own the "$".
-_LOCAL_DOLLAR_MIN_MENTIONS = 3
-
-
-def document_dollar(text: str) -> str:
-    """The currency a bare "$" stands for in `text`: the local dollar of the page's country.
-
-    A page that names a dollar country (Australia, Hong Kong, ...) at least three times
-    and more often than the United States writes its own dollar as "$"; otherwise "$" is
-    USD. (A bracketed "$" after another currency is a USD conversion either way: see
-    `money.parse_amounts`.)
-    """
-    if not _BARE_DOLLAR.search(text):
-        return "USD"
-    if not _DOLLAR_HINT.search(text):
-        return "USD"
-    counts = Counter(m.lastgroup for m in _DOLLAR_NAMES.finditer(text))
-    local = [c for c in counts if c in LOCAL_DOLLARS and counts[c]]
-    if not local:
-        return "USD"
-    best = max(local, key=lambda c: counts[c])
-    if counts[best] >= _LOCAL_DOLLAR_MIN_MENTIONS and counts[best] > counts.get("USA", 0):
-        return LOCAL_DOLLARS[best]
-    return "USD"
 
 
 def shift(items: list, offset: int) -> list:

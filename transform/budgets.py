@@ -142,12 +142,12 @@ from transform.budget_spans import (
     Doc,
     budget_year,
     clause_window,
-    document_dollar,
     in_span,
     lead,
     range_year,
     section_context,
 )
+from transform.dollars import document_dollar
 from transform.facts import Budget, Candidate, Mention
 from transform.fx import to_usd
 from transform.money import Amount, parse_amounts

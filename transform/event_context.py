@@ -28,6 +28,7 @@ from datetime import date, timedelta
 from extract.documents import ParsedDocument
 from transform.countries import CountryMention, find_countries
 from transform.dates import MONTH_NAME, DateMention, month_number, resolve_dates
+from transform.dollars import document_dollar
 from transform.facts import Mention
 from transform.organisations import learn_acronyms
 from transform.participants import Org, Person, find_orgs, find_people, name_spans
@@ -144,6 +145,15 @@ class EventDoc:
     _analyses: dict[int, Analysis] = field(default_factory=dict)
     _dated: dict[int, tuple[list[DateMention], list[WeekdayMention]]] = field(default_factory=dict)
     _learned: dict[str, str] | None = None
+    _dollar: str | None = None
+
+    @property
+    def dollar(self) -> str:
+        """The currency a bare "$" stands for on this page (a Hong Kong budget's "$" is
+        HKD), read on first use."""
+        if self._dollar is None:
+            self._dollar = document_dollar(self.text)
+        return self._dollar
 
     @property
     def learned(self) -> dict[str, str]:

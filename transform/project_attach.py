@@ -80,7 +80,7 @@ def funding_of(ctx: EventDoc, start: int, end: int) -> tuple[float, str, float |
     text = ctx.text[start:end]
     if not has_money(text):
         return None
-    for amt in parse_amounts(text):
+    for amt in parse_amounts(text, dollar=ctx.dollar):
         window = text[max(0, amt.start - 60) : amt.span_end + 40]
         if rules.FUNDING_CUE.search(window) and not rules.NOT_MONEY_CONTEXT.search(window):
             stated = amt.stated_usd if amt.currency != "USD" else amt.value
