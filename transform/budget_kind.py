@@ -21,6 +21,7 @@ from transform.budget_rules import (
     BUILT_WITH,
     CEILING_BEFORE,
     COMPANY,
+    COMPANY_OWN_MONEY,
     COMPANY_SHARE,
     CONTEXT_VERB,
     EXCLUDED,
@@ -166,6 +167,8 @@ def is_budget_amount(
         ctx.text, amt.span_end, w.end
     ):
         return False  # one project's funding, not a budget
+    if COMPANY_OWN_MONEY.search(ctx.text, w.start, w.end):
+        return False  # a company's own spending or funding round, whoever reports it
     orgs_sentence = in_span(ctx.orgs, ctx.org_starts, s.start, s.end)
     if (
         _company_before(ctx, w.start, amt.start)

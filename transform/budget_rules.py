@@ -273,6 +273,25 @@ ONE_THING_AFTER = re.compile(
     r"(?<!Area)(?<!Region)(?<!Province)(?<!City)(?<!Zone)(?<!District)(?<!Delta)"
     r"(?=\s*(?:[,.;(]|to\b|and\b|$))"
 )
+# A company's own money, said of it outright, is no budget even when a ministry is the
+# source of the figure: its R&D spending or investment ("R&D spending of these firms
+# totaled", "the companies' research outlays") and a funding round ("X raised $410 million
+# in funds", "a Series B round of", "in a financing round").
+COMPANY_OWN_MONEY = re.compile(
+    r"\b(?:spending|expenditures?|investments?|outlays?|budgets?)\s+(?:of|by)\s+"
+    r"(?:the\s+|these\s+|those\s+|such\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:companies|company|firms?|enterprises|corporations|start-?ups?)\b"
+    r"|\b(?:companies|company|firms?|enterprises|corporations|start-?ups?)['’]s?\s+"
+    r"(?:[\w&-]+\s+){0,2}?(?:spending|expenditures?|investments?|outlays?)\b"
+    r"|\braised\s+(?:about\s+|around\s+|over\s+|more\s+than\s+|nearly\s+)?"
+    r"(?:US|HK|S|A|C)?[$€£¥]?\s?[\d.,]+\s*(?:million|billion|bn|m)?\s*(?:[A-Za-z. ]{0,12}\s)?"
+    r"in\s+(?:new\s+)?(?:funds|funding|financing|capital|investments?|venture\s+capital)\b"
+    r"|\b(?:funding|financing|investment|fundraising)\s+rounds?\b"
+    r"|\brounds?\s+of\s+(?:funding|financing|fundraising)\b"
+    r"|\bSeries\s+[A-F]\d?\s+(?:round|funding|financing)\b"
+    r"|\bpre-IPO\b",
+    _I,
+)
 COMPANY = re.compile(
     r"\b(?:company|companies|firms?|enterprises?|corporation|corp\.?|Inc\.?|Ltd\.?|Co\.|conglomerates?"
     r"|start-?ups?|chipmakers?|carmakers?)(?![\w])"

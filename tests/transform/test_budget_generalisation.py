@@ -323,3 +323,30 @@ def test_a_grant_or_prize_ceiling_is_no_budget() -> None:
 def test_grants_of_a_stated_total_are_still_money() -> None:
     text = "Science news\n\nThe science foundation made grants of 2 billion yuan in 2021."
     assert [b.amount for b in facts(text)] == [2_000_000_000]
+
+
+def test_companies_own_research_spending_is_no_budget_whoever_reports_it() -> None:
+    text = (
+        "Tech giants spend more\n\nIn 2022, research and development spending of the listed "
+        "software firms reached 41.3 billion yuan, up 6 percent, according to the Ministry "
+        "of Science and Technology."
+    )
+    assert facts(text) == []
+
+
+def test_a_funding_round_is_no_budget() -> None:
+    text = (
+        "Start-up news\n\nLast year, the robotics maker DeepArm raised $230 million in funds "
+        "from state-backed investors. The government will also allocate $50 million."
+    )
+    assert [f.amount for f in facts(text)] == [50_000_000]
+    round_text = "Chip news\n\nThe ministry said ChipCo closed a Series C round of $80 million."
+    assert facts(round_text) == []
+
+
+def test_a_sector_breakdown_keeps_the_public_sectors_share() -> None:
+    text = (
+        "R&D bulletin\n\nIn 2021, R&D expenditure by enterprises reached 900 billion yuan; "
+        "the R&D expenditure of government research institutes reached 190 billion yuan."
+    )
+    assert 190e9 in [f.amount for f in facts(text)]
