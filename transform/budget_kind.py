@@ -33,6 +33,7 @@ from transform.budget_rules import (
     ONE_THING_AFTER,
     ONE_THING_WORKS,
     PART_IN_LIST,
+    PER_RECIPIENT_AFTER,
     PER_UNIT,
     PROGRAMME_NAME_AFTER,
     PUBLIC_ACTOR,
@@ -41,6 +42,7 @@ from transform.budget_rules import (
     RESTATED_BEFORE,
     SIZE_OF,
     STRONG_CUE,
+    SUPPORT_CEILING,
     WEAK_CUE,
 )
 from transform.budget_spans import Doc, Window, clause_window, in_span, masked
@@ -128,6 +130,10 @@ def is_budget_amount(
     up_to = amt.start + 5 if ctx.text[amt.start : amt.start + 5].lower() == "up to" else amt.start
     if CEILING_BEFORE.search(ctx.text[max(s.start, amt.start - 150) : up_to]):
         return False  # a grant's or prize's ceiling, for each recipient
+    if up_to > amt.start and SUPPORT_CEILING.search(window_text):
+        return False  # "up to" X of support for a class of recipients: each one's ceiling
+    if PER_RECIPIENT_AFTER.match(ctx.text, amt.span_end):
+        return False  # a reward for each newly recognised unit, or by its level
     strong = (
         STRONG_CUE.search(window_text)
         or _sentence_cue(ctx, s.start, s.end, w)

@@ -250,6 +250,29 @@ CEILING_BEFORE = re.compile(
     r"|\b(?:awards?|prizes?|grants?|rewards?|subsid(?:y|ies))\s+(?:of\s+|worth\s+)?up\s+to\s*$",
     _I,
 )
+# "Up to" an amount of support for a class of recipients is what each one may get ("offering
+# up to 30 million yuan in support of cooperation projects", "support for key projects will
+# reach up to X"): a ceiling, like a grant's. Read in the amount's clause.
+RECIPIENTS = (
+    r"(?:projects|enterprises|companies|firms|laboratories|labs|platforms|teams|start-?ups"
+    r"|institutions|talents|researchers|scientists|applicants|centers|centres|schemes)"
+)
+SUPPORT_CEILING = re.compile(
+    r"\b(?:support|funding|subsid(?:y|ies)|rewards?|grants?|sponsorship)\s+"
+    r"(?:of|for|to)\s+(?:[\w“”\"'’-]+\s+){0,4}?" + RECIPIENTS + r"\b",
+    _I,
+)
+# Money for each newly recognised unit, or by the unit's level ("1 million yuan for newly
+# recognized national key laboratories and 500,000 yuan for provincial-level platforms"),
+# is a reward per recipient. Matched right after the amount.
+PER_RECIPIENT_AFTER = re.compile(
+    r"\s*(?:in\s+(?:funding|support|subsid(?:y|ies)|rewards?|grants?)\s+)?(?:each\s+)?"
+    r"(?:for|to)\s+(?:each\s+|every\s+|a\s+)?(?:(?:newly\s+)?(?:recogni[sz]ed|certified"
+    r"|accredited|designated|approved|rated|listed)\b|newly\s+(?:established|set-?up)\b"
+    r"|(?:national|provincial|municipal|city|county|district|ministerial)[- ]level\s+"
+    r"(?:[\w-]+\s+){0,2}?" + RECIPIENTS + r"\b)",
+    _I,
+)
 # One project, laboratory, centre, facility or mission as the thing funded. "Mission" is
 # only a project in lower case: "the National Quantum Mission" is a national programme.
 ONE_PROJECT = re.compile(

@@ -350,3 +350,29 @@ def test_a_sector_breakdown_keeps_the_public_sectors_share() -> None:
         "the R&D expenditure of government research institutes reached 190 billion yuan."
     )
     assert 190e9 in [f.amount for f in facts(text)]
+
+
+def test_up_to_an_amount_of_support_for_a_class_of_recipients_is_a_ceiling() -> None:
+    text = (
+        "City news\n\nThe city announced measures on Monday, offering up to 20 million yuan "
+        "in support of joint research projects with foreign partners. Subsidies for key "
+        "start-ups will reach up to 5 million yuan, the science bureau said."
+    )
+    assert facts(text) == []
+
+
+def test_a_reward_per_newly_recognised_unit_or_by_level_is_no_budget() -> None:
+    text = (
+        "Province news\n\nThe province will back innovation platforms, providing 2 million "
+        "yuan in funding for newly certified national engineering centres and 300,000 yuan "
+        "for provincial-level platforms."
+    )
+    assert facts(text) == []
+
+
+def test_a_total_for_a_class_of_recipients_without_up_to_stays_a_budget() -> None:
+    text = (
+        "Budget news\n\nThe ministry allocated 3 billion yuan in 2023 in support of "
+        "basic research projects at national laboratories."
+    )
+    assert [f.amount for f in facts(text)] == [3e9]
