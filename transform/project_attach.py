@@ -74,6 +74,28 @@ def day_date(ctx: EventDoc, start: int, end: int, near: int) -> date | None:
     return min(cands)[1] if cands else None
 
 
+def launch_day(ctx: EventDoc, index: int) -> date | None:
+    """The day of the launch a payload went up on, when its own sentence gives none: news
+    of a launch states the day once ("China launched a rocket on Sunday ...") and then
+    names the satellites it carried ("The rocket blasted off at 4:53 pm, sending up X").
+    Read in the sentence itself, then in the launch sentence of the two before it."""
+    s = ctx.sentences[index]
+    if rules.RELATIVE_TIME.search(s.text):
+        return None
+    if rules.LAUNCH_REPORT.search(s.text):
+        found = day_date(ctx, s.start, s.end, s.start)
+        if found is not None:
+            return found
+    for j in range(index - 1, max(-1, index - 3), -1):
+        prev = ctx.sentences[j]
+        if not ctx.body[j] or not rules.LAUNCH_REPORT.search(prev.text):
+            continue
+        found = day_date(ctx, prev.start, prev.end, prev.start)
+        if found is not None:
+            return found
+    return None
+
+
 def funding_of(ctx: EventDoc, start: int, end: int) -> tuple[float, str, float | None, bool] | None:
     """(amount, currency, stated USD, outlay) the sentence gives the project, if any (rule
     10); `outlay` when the text calls it an outlay or total cost (a programme's budget)."""

@@ -18,6 +18,7 @@ from transform.project_attach import (
     countries_of_sentence,
     day_date,
     funding_of,
+    launch_day,
     orgs_of_sentence,
 )
 from transform.project_clauses import (
@@ -163,7 +164,7 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
     agreement = False  # the project is what a signed agreement is about
     subject_span = (clause_start, vs)
     intransitive = rules.INTRANSITIVE_RE.match(word) is not None or (
-        word.startswith("put") and not has_perfect(words)
+        word.startswith("put ") and not has_perfect(words)
     )
     inverted = (
         cues.INVERTED_SUBJECT.search(text, ve, s.end)
@@ -266,6 +267,17 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
             # "launched two satellites A and B": the names, typed by the counted head
             appos, ns = text[ns : counted.end()].rstrip(" ,"), counted.end()
             items = [clean_name(x) for x in cues.LIST_SEPARATOR.split(text[ns:ne])]
+        payload = (
+            rules.PAYLOAD_AND.match(text, ne, s.end)
+            if not items and rules.PAYLOAD_VERB.match(word)
+            else None
+        )
+        if payload is not None:
+            # "sending up the X satellite and the Y": each payload is one mission
+            ps, pe = np_after(text, payload.end(), s.end)
+            second = clean_name(text[ps:pe])
+            if second and is_named(second, False):
+                items = [clean_name(text[ns:ne]), second]
         called_after = (
             rules.CALLED_AFTER.match(text, ne, s.end)
             or cues.NAME_APPOSITION.match(text, ne, s.end)
@@ -386,6 +398,8 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
         told = rules.ANNOUNCED.search(text, clause_end, s.end)
         if told is not None:
             event_date = day_date(ctx, told.start(), s.end, told.end())
+    if event_date is None and not future and kind == "space_mission" and verb_status == "launched":
+        event_date = launch_day(ctx, index)
     info = ctx.analysis(s)
     orgs = orgs_of_sentence(ctx, info, s.start, s.end, (ns, ne))
     site = next(

@@ -43,6 +43,17 @@ VERBS: tuple[tuple[str, str], ...] = (
     (r"(?:boost(?:ed|s)?|placed|put)\s+(?:in|into)\s+(?:\w+\s+)?(?:orbit|space)", "launched"),
     # "sent an ocean-observing satellite successfully into space": the verb alone
     (r"sen[dt]s?(?=\s+(?:[\w'’-]+\s+){2,6}?into\s+(?:orbit|space)\b)", "launched"),
+    # "sending up the X satellite and the Y", said of a rocket that blasted off: each
+    # payload named after it is launched
+    (r"sen(?:d|ds|t|ding)\s+up(?=\s+(?:the|a|an|its|two|three|four|five|six)\s)", "launched"),
+    # "transported the X satellite into a geosynchronous orbit", "and put the Y satellite
+    # into orbit": a rocket's payload told by where it went
+    (
+        r"(?:transport(?:ed|s|ing)|deliver(?:ed|s|ing)|carr(?:ied|ies)|loft(?:ed|s|ing)"
+        r"|plac(?:ed|es|ing)|put(?:s|ting)?)(?=\s+(?:the|a|an|its)\s+(?:[\w'’-]+\s+){1,7}?"
+        r"into\s+(?:(?:a|an|the|its)\s+)?(?:[\w-]+\s+){0,2}?(?:orbit|space)\b)",
+        "launched",
+    ),
     # "sent a weather satellite, “Name-7,” into orbit": the object with its quoted name
     (
         r"sen[dt]s?(?=\s+(?:[\w'’-]+\s+){1,6}?[\w'’-]+,\s*[“\"‘][^”\"’]{1,40}[”\"’],?"
@@ -101,7 +112,21 @@ VERB_RE = re.compile(r"(?:" + "|".join(f"(?P<v{i}>{p})" for i, (p, _) in enumera
 VERB_STATUS = {f"v{i}": status for i, (_, status) in enumerate(VERBS)}
 VERB_ANCHORS = PROJECT_WORDS | frozenset(
     "inauguration establishment founding completion announced development construction"
-    " boosted boost boosts placed".split()
+    " boosted boost boosts placed sending transported transports transporting delivered"
+    " delivers delivering carried carries lofted lofts lofting places placing putting".split()
+)
+
+# A sentence that reports a launch: where a payload named later takes its launch day from.
+LAUNCH_REPORT = re.compile(r"\b(?:launch(?:ed|es)|(?:lift|blast)(?:ed|s)?\s+off|took\s+off)\b", _I)
+
+# The verbs that name a rocket's payloads as their object ("sending up the X satellite and
+# the Y"), and the "and the" that adds a second payload, named, to the first.
+PAYLOAD_VERB = re.compile(r"sen[dt]|sending|transport|deliver|carr|loft|plac|put")
+PAYLOAD_AND = re.compile(r"\s+and\s+(?:the\s+)?(?=[A-Z])")
+# A launch day told relative to another ("Five hours earlier, a rocket lifted off"): not
+# the day of the launch the page dated.
+RELATIVE_TIME = re.compile(
+    r"\b(?:hours?|minutes?|days?|weeks?)\s+(?:earlier|later|before|after)\b", _I
 )
 
 # Verbs whose subject is the project ("X started commercial operations", "X lifted off").

@@ -107,8 +107,12 @@ def extract_projects(doc_id: str, doc: ParsedDocument, doc_type: str) -> list[Ca
         anchors = rules.VERB_ANCHORS.intersection(ctx.words[i])
         if anchors:
             for m in verbs_in(s, anchors):
-                result = read_event(ctx, i, m, current)
-                if result is not None:
+                read = read_event(ctx, i, m, current)
+                if read is not None and (result is None or result.head == SAME):
+                    result = read
+                if result is not None and result.head != SAME:
+                    # "The rocket lifted off ... and put X into orbit": a launch of the
+                    # current mission may go on to name a payload, which is the project
                     break
         if result is not None and result.head != SAME:
             if current is not None and same_project(result.name, current.name):

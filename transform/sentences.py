@@ -55,8 +55,9 @@ _LOWER_OR_DIGIT = re.compile(r"[a-z0-9]{2}").fullmatch
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # Candidate ends: terminal punctuation plus closing quotes/brackets, then whitespace.
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|[.!?]+[\"'”’)\]]*$")
-# A full stop glued to a capitalised word: "in 2015.China" (lowercase/digit before it).
-_GLUED = re.compile(r"[.](?=[A-Z][a-z])")  # the two characters before are checked in code
+# A full stop glued to a capitalised word: "in 2015.China" (lowercase/digit before it),
+# "(Beijing Time).The" (a closing bracket), "the rocket.A test satellite" (the article A).
+_GLUED = re.compile(r"[.](?=[A-Z][a-z]|A\s+[a-z])")  # the characters before: checked in code
 # A single newline inside a paragraph ends a sentence when a new line visibly starts one.
 _LINE_BREAK = re.compile(r"\n(?=[ \t]*(?:[-*•–]\s|\d+[.)]\s|[A-Z\"“‘'(]))")
 
@@ -111,7 +112,10 @@ def _split_paragraph(text: str, p_start: int, p_end: int) -> list[tuple[int, int
             cuts.add(m.end())
     for m in _GLUED.finditer(para):
         dot = m.start()
-        if dot >= 2 and _LOWER_OR_DIGIT(para[dot - 2 : dot]) and not _is_abbreviation(para, dot):
+        before = para[dot - 2 : dot] if dot >= 2 else ""
+        if before[-1:] == ")" and before[:1].isalnum():
+            cuts.add(m.end())  # "(Beijing Time).The satellite"
+        elif before and _LOWER_OR_DIGIT(before) and not _is_abbreviation(para, dot):
             cuts.add(m.end())
     for m in _LINE_BREAK.finditer(para):
         cuts.add(m.start())

@@ -9,6 +9,7 @@ from datetime import date
 from extract.documents import ParsedDocument
 from transform.facts import Project
 from transform.projects import extract_projects
+from transform.sentences import split_sentences
 
 
 def projects(text: str, published: date = date(2024, 6, 4)) -> list[Project]:
@@ -184,3 +185,55 @@ def test_to_create_without_an_agreement_is_an_intention() -> None:
         )
         == []
     )
+
+
+def test_payloads_sent_up_by_a_rocket_are_missions_launched_that_day() -> None:
+    found = projects(
+        "Rocket sends two satellites aloft\n\nChina launched a Long March 4C rocket from the"
+        " Taiyuan Satellite Launch Center on Monday. The rocket blasted off at 3:12 pm,"
+        " sending up the Yaogan 41-03 radar satellite and the Skyline 2, built by a private"
+        " firm in Shanghai for weather data, the company said.",
+        published=date(2024, 5, 1),
+    )
+    assert [(p.name, p.status, p.event_date) for p in found] == [
+        ("Yaogan 41-03 radar satellite", "launched", date(2024, 4, 29)),
+        ("Skyline 2", "launched", date(2024, 4, 29)),
+    ]
+
+
+def test_a_rocket_that_lifted_off_and_put_a_satellite_into_orbit_launched_it() -> None:
+    found = projects(
+        "Long March busy\n\nBEIJING: China launched a Long March 3C rocket early on Friday."
+        " The rocket blasted off at 1:20 am and transported the Shijian 31 experimental"
+        " satellite into a geosynchronous orbit, the contractor said. Three hours earlier, a"
+        " Long March 2C rocket lifted off from Jiuquan Satellite Launch Center and put the"
+        " Tianyan 7 satellite into orbit.",
+        published=date(2024, 5, 3),
+    )
+    assert [(p.name, p.event_date) for p in found] == [
+        ("Shijian 31 experimental satellite", date(2024, 5, 3)),
+        ("Tianyan 7 satellite", None),  # "three hours earlier": not the day the page dated
+    ]
+
+
+def test_a_full_stop_glued_after_a_bracket_or_before_a_still_ends_the_sentence() -> None:
+    text = (
+        "China launched a new radar satellite at 9:10 a.m. Friday (Beijing Time).The"
+        " satellite, Haiyang-5 02, was sent into orbit.A small test satellite was also"
+        " launched. It met the U.S. team."
+    )
+    assert [s.text[:12] for s in split_sentences(text)] == [
+        "China launch",
+        "The satellit",
+        "A small test",
+        "It met the U",
+    ]
+
+
+def test_putting_a_facility_into_operation_is_still_said_of_its_subject() -> None:
+    found = projects(
+        "Energy news\n\nThe Lanzhou Solar Research Centre was put into operation on May 2."
+    )
+    assert [(p.name, p.status) for p in found] == [
+        ("Lanzhou Solar Research Centre", "started_operations")
+    ]
