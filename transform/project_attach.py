@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from transform import project_cues as cues
 from transform import project_rules as rules
+from transform import project_verbs as verbs
 from transform.countries import country_name
 from transform.event_context import Analysis, EventDoc
 from transform.facts import Candidate, Project, ProjectParticipant
@@ -27,6 +28,7 @@ from transform.project_names import (
     project_type_of,
     same_project,
 )
+from transform.project_setting import day_date
 
 _I = re.IGNORECASE
 
@@ -60,40 +62,9 @@ class Draft:
 SAME = "__same__"  # a _read_event result meaning "the current project again"
 
 
-def day_date(ctx: EventDoc, start: int, end: int, near: int) -> date | None:
-    """The day-granularity date in `text[start:end]` nearest to `near` (weekdays too)."""
-    cands: list[tuple[int, date]] = []
-    for d in ctx.dates_in(start, end):
-        if d.granularity != "day" or d.is_range:
-            continue
-        if rules.DATE_EXCLUDED_BEFORE.search(ctx.text, max(start, d.start - 25), d.start):
-            continue
-        cands.append((abs(d.start - near), d.start_date))
-    for w in ctx.weekdays_in(start, end):
-        cands.append((abs(w.start - near), w.day))
-    return min(cands)[1] if cands else None
-
-
-def launch_day(ctx: EventDoc, index: int) -> date | None:
-    """The day of the launch a payload went up on, when its own sentence gives none: news
-    of a launch states the day once ("China launched a rocket on Sunday ...") and then
-    names the satellites it carried ("The rocket blasted off at 4:53 pm, sending up X").
-    Read in the sentence itself, then in the launch sentence of the two before it."""
-    s = ctx.sentences[index]
-    if rules.RELATIVE_TIME.search(s.text):
-        return None
-    if rules.LAUNCH_REPORT.search(s.text):
-        found = day_date(ctx, s.start, s.end, s.start)
-        if found is not None:
-            return found
-    for j in range(index - 1, max(-1, index - 3), -1):
-        prev = ctx.sentences[j]
-        if not ctx.body[j] or not rules.LAUNCH_REPORT.search(prev.text):
-            continue
-        found = day_date(ctx, prev.start, prev.end, prev.start)
-        if found is not None:
-            return found
-    return None
+def same_draft(index: int) -> Draft:
+    """The reading of a sentence that speaks of the current project again."""
+    return Draft(index, "", "", "", None, None, False, head=SAME)
 
 
 def funding_of(ctx: EventDoc, start: int, end: int) -> tuple[float, str, float | None, bool] | None:
@@ -206,7 +177,7 @@ def follow_up(ctx: EventDoc, draft: Draft, index: int) -> None:
     if (
         draft.event_date is None
         and draft.status != "planned"
-        and not rules.VERB_ANCHORS.isdisjoint(words)
+        and not verbs.VERB_ANCHORS.isdisjoint(words)
         and rules.PAST_EVENT.search(s.text)
     ):
         # "It kicked off on Monday", "The centre was inaugurated on 5 May"

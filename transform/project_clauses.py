@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from transform import project_cues as cues
 from transform import project_rules as rules
+from transform import project_verbs as verbs
 from transform.sentences import Sentence
 
 
@@ -193,7 +194,7 @@ def verbs_in(s: Sentence, anchors: AbstractSet[str]) -> list[Verb]:
                 # "co-developed" is a verb, "self-developed" or "newly-built" an adjective
                 before_ok = lower[max(0, pos - 3) : pos] == "co-"
             if before_ok and (end >= len(lower) or not lower[end].isalnum()):
-                m = rules.VERB_RE.match(lower, pos)
+                m = verbs.VERB_RE.match(lower, pos)
                 if m is not None:
                     found.append(
                         Verb(s.start + pos, s.start + m.end(), m.group(0), m.lastgroup or "")
@@ -215,3 +216,12 @@ def as_noun(word: str, words: list[str]) -> bool:
         and words[-2] in cues.NOUN_DETERMINERS
         and words[-1].endswith(cues.ADJECTIVE_ENDINGS)
     )
+
+
+def launches_no_project(text: str, ve: int) -> bool:
+    """Whether what "launched" takes is no project ("launched a campaign", "launched an
+    investigation"): the first word after the verb and its article, in `NOT_LAUNCHED_WORDS`."""
+    after = text[ve : ve + 40].lower().split()[:3]
+    if after and after[0] in ("a", "an", "the"):
+        after = after[1:]
+    return bool(after) and after[0].strip(rules.PUNCT) in rules.NOT_LAUNCHED_WORDS

@@ -9,17 +9,15 @@ import re
 
 from transform import project_cues as cues
 from transform import project_rules as rules
+from transform import project_verbs as verbs
 from transform.event_context import EventDoc
 from transform.participants import countries_named
-from transform.places import read_place
 from transform.project_attach import (
-    SAME,
     Draft,
     countries_of_sentence,
-    day_date,
     funding_of,
-    launch_day,
     orgs_of_sentence,
+    same_draft,
 )
 from transform.project_clauses import (
     Verb,
@@ -32,11 +30,13 @@ from transform.project_clauses import (
     is_passive,
     is_relative,
     last_words,
+    launches_no_project,
     nominal_np,
     np_after,
     np_before,
     skip_adverbs,
 )
+from transform.project_lists import listed_names
 from transform.project_names import (
     clean_name,
     code_name_given,
@@ -54,15 +54,16 @@ from transform.project_readings import (
     passive_subject,
     record_draft,
 )
+from transform.project_setting import event_day, event_place
 
-__all__ = ["read_event", "same_draft"]
+__all__ = ["read_event"]
 
 
 def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Draft | None:
     """Rules 2-9 for one event verb in body sentence `index`."""
     s = ctx.sentences[index]
     text = ctx.text
-    verb_status = rules.VERB_STATUS[m.key]
+    verb_status = verbs.VERB_STATUS[m.key]
     vs, ve = m.start, m.end
     word = m.word
     title_nominal = cues.TITLE_NOMINAL_EVENT.match(text, vs) if text[vs].isupper() else None
@@ -70,12 +71,8 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
         return None  # a capitalised word is part of a name ("UNESCO Open Science")
     if word.endswith("record"):
         return record_draft(ctx, index, m)
-    if verb_status == "launched":
-        after = text[ve : ve + 40].lower().split()[:3]
-        if after and after[0] in ("a", "an", "the"):
-            after = after[1:]
-        if after and after[0].strip(rules.PUNCT) in rules.NOT_LAUNCHED_WORDS:
-            return None
+    if verb_status == "launched" and launches_no_project(text, ve):
+        return None
     clause_start = clause_start_of(text, ctx.opening[index], vs)
     # "$"-anchored patterns only ever need the last words before the verb.
     tail = text[max(s.start, vs - 70) : vs]
@@ -139,7 +136,7 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
         and not passive
         and not future
         and not gerund
-        and not rules.INTRANSITIVE_RE.match(word)
+        and not verbs.INTRANSITIVE_RE.match(word)
         and word.endswith(("ed", "built", "set up"))
     ):
         if not has_perfect(words) and rules.BY_AFTER.match(text, ve, s.end):
@@ -163,7 +160,7 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
     called_after: re.Match[str] | None = None
     agreement = False  # the project is what a signed agreement is about
     subject_span = (clause_start, vs)
-    intransitive = rules.INTRANSITIVE_RE.match(word) is not None or (
+    intransitive = verbs.INTRANSITIVE_RE.match(word) is not None or (
         word.startswith("put ") and not has_perfect(words)
     )
     inverted = (
@@ -262,22 +259,10 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
         am = rules.APPOSITION.match(text, ne, s.end)
         if am:
             appos = am.group(1)  # "Taichi-II, an optical chip for ..."
-        counted = cues.COUNT_THEN_NAMES.match(text, ns, ne)
-        if counted is not None:
-            # "launched two satellites A and B": the names, typed by the counted head
-            appos, ns = text[ns : counted.end()].rstrip(" ,"), counted.end()
-            items = [clean_name(x) for x in cues.LIST_SEPARATOR.split(text[ns:ne])]
-        payload = (
-            rules.PAYLOAD_AND.match(text, ne, s.end)
-            if not items and rules.PAYLOAD_VERB.match(word)
-            else None
-        )
-        if payload is not None:
-            # "sending up the X satellite and the Y": each payload is one mission
-            ps, pe = np_after(text, payload.end(), s.end)
-            second = clean_name(text[ps:pe])
-            if second and is_named(second, False):
-                items = [clean_name(text[ns:ne]), second]
+        listed = listed_names(text, ns, ne, s.end, word)
+        if listed is not None:
+            ns, items = listed[0], listed[1]
+            appos = listed[2] or appos
         called_after = (
             rules.CALLED_AFTER.match(text, ne, s.end)
             or cues.NAME_APPOSITION.match(text, ne, s.end)
@@ -384,22 +369,10 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
     clause_end = clause_end_of(text, ne if agreement else ve, s.end)
     # Where an agreement was signed is not where its project is ("signed in Munich").
     place_from = ne if agreement or agreed else clause_start
-    place = next((p for p in ctx.places_in(place_from, clause_end) if not ns <= p.start < ne), None)
-    bracket = cues.PLACE_IN_BRACKETS.search(text, ns, min(s.end, ne + 2))
-    if place is None and bracket is not None:
-        place = read_place(text, bracket.start(1), bracket.end(1))  # "X Center (Bangkok)"
-    if place is None:
-        lm = rules.LOCATED.search(text, s.start, s.end)
-        if lm:
-            place = read_place(text, lm.end(), s.end)
-    event_date = None if future else day_date(ctx, clause_start, clause_end, ve)
-    if event_date is None and not future and kind == "research_result":
-        # "..., which was unveiled on 20 May": a result is dated by its announcement
-        told = rules.ANNOUNCED.search(text, clause_end, s.end)
-        if told is not None:
-            event_date = day_date(ctx, told.start(), s.end, told.end())
-    if event_date is None and not future and kind == "space_mission" and verb_status == "launched":
-        event_date = launch_day(ctx, index)
+    place = event_place(ctx, s, place_from, clause_end, ns, ne)
+    event_date = (
+        None if future else event_day(ctx, index, clause_start, clause_end, ve, kind, verb_status)
+    )
     info = ctx.analysis(s)
     orgs = orgs_of_sentence(ctx, info, s.start, s.end, (ns, ne))
     site = next(
@@ -426,7 +399,3 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
         items=[x for x in items if x] if len(items) > 1 else [],
         description=appos,
     )
-
-
-def same_draft(index: int) -> Draft:
-    return Draft(index, "", "", "", None, None, False, head=SAME)

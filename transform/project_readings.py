@@ -13,7 +13,6 @@ from transform.participants import countries_named
 from transform.project_attach import (
     Draft,
     countries_of_sentence,
-    day_date,
     orgs_of_sentence,
 )
 from transform.project_clauses import Verb, clause_start_of, np_after, np_before
@@ -24,6 +23,7 @@ from transform.project_names import (
     is_named,
     project_type_of,
 )
+from transform.project_setting import day_date
 
 __all__ = [
     "agreed_project",

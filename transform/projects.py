@@ -76,6 +76,7 @@ from __future__ import annotations
 
 from extract.documents import ParsedDocument
 from transform import project_rules as rules
+from transform import project_verbs as verbs
 from transform.event_context import event_doc
 from transform.facts import Candidate
 from transform.project_attach import SAME, Draft, finish, follow_up, funding_of, refers_to
@@ -104,7 +105,7 @@ def extract_projects(doc_id: str, doc: ParsedDocument, doc_type: str) -> list[Ca
                 drafts.append(heading)
             continue
         result: Draft | None = None
-        anchors = rules.VERB_ANCHORS.intersection(ctx.words[i])
+        anchors = verbs.VERB_ANCHORS.intersection(ctx.words[i])
         if anchors:
             for m in verbs_in(s, anchors):
                 read = read_event(ctx, i, m, current)
