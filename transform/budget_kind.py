@@ -128,7 +128,13 @@ def is_budget_amount(
     if PER_UNIT.search(window_text):
         return False
     up_to = amt.start + 5 if ctx.text[amt.start : amt.start + 5].lower() == "up to" else amt.start
-    if CEILING_BEFORE.search(ctx.text[max(s.start, amt.start - 150) : up_to]):
+    # ... read back to the amount before it at most: a ceiling stated with its own figure
+    # ("a funding ceiling, currently at X, with a provision of Y") is that figure's, unless
+    # the two are one change ("raising the grant ceiling from A to B").
+    before = max(s.start, amt.start - 150)
+    if i > 0 and not _RANGE_LINK.fullmatch(ctx.text, amounts[i - 1].span_end, amt.start):
+        before = max(before, amounts[i - 1].span_end)
+    if CEILING_BEFORE.search(ctx.text[before:up_to]):
         return False  # a grant's or prize's ceiling, for each recipient
     if up_to > amt.start and SUPPORT_CEILING.search(window_text):
         return False  # "up to" X of support for a class of recipients: each one's ceiling
@@ -271,6 +277,8 @@ def list_header(ctx: Doc, index: int) -> int | None:
 
 
 _MAX_LIST_ITEMS = 12
+# What joins the two ends of one change or range ("from A to B", "A-B").
+_RANGE_LINK = re.compile(r"\s*(?:to|and|or|-|–)\s*", re.IGNORECASE)
 
 
 def restates_earlier(text: str, amt: Amount, found: list[Candidate]) -> bool:

@@ -471,4 +471,6 @@ PAST_STATISTIC = re.compile(
 
 RUPEE = {"PAK": "PKR", "LKA": "LKR", "NPL": "NPR"}
 QUALIFIER_CHARS = "abcdefghijklmnopqrstuvwxyz "
-TERMINAL = frozenset('.!?"”’)')
+# A list item closed by ";" ("1. approve a commitment of $X ...;") is a clause of the body's
+# running statement, never a headline (which has no final punctuation).
+TERMINAL = frozenset('.!?"”’);')

@@ -376,3 +376,27 @@ def test_a_total_for_a_class_of_recipients_without_up_to_stays_a_budget() -> Non
         "basic research projects at national laboratories."
     )
     assert [f.amount for f in facts(text)] == [3e9]
+
+
+def test_a_numbered_list_item_closed_by_a_semicolon_is_body_text() -> None:
+    text = (
+        "Paper for the council\n\nThe council is asked to -\n\n"
+        "1. approve a new commitment of $3 billion for a new subhead under the Research "
+        "Grants Fund;\n\n2. note that the bureau will report on its use.\n\n"
+        "The secretary proposes to move $3 billion from the General Revenue Account."
+    )
+    assert [f.amount for f in facts(text)] == [3e9]
+
+
+def test_a_ceiling_with_its_own_figure_leaves_the_next_amount_alone() -> None:
+    text = (
+        "Council paper\n\nThe bureau will create a block vote for Research Grants Fund "
+        "projects each costing under the funding ceiling, now at $10 million, with an "
+        "estimated provision of $180 million in 2001-02."
+    )
+    assert [f.amount for f in facts(text)] == [180e6]
+    rise = (
+        "Budget speech\n\nThe secretary proposed raising the grant ceiling of the voucher "
+        "scheme from HK$300,000 to HK$500,000."
+    )
+    assert facts(rise) == []
