@@ -70,3 +70,32 @@ def expansions(short_name: str, long_name: str) -> dict[str, frozenset[str]]:
                     out[acr] = spelled
                 break
     return out
+
+
+# Head words that end an organisation's English name.
+_ORG_HEAD = (
+    r"Fund|Foundation|Agency|Council|Commission|Centre|Center|Institute|Academy|Society"
+    r"|Administration|Bureau|Office|Authority|Ministry|Department"
+)
+# A capitalised name ending in such a head, right before the bracket: "The Science and
+# Technology Development Fund (FDCT)".
+_NAMED_BEFORE = re.compile(
+    r"(?:^|(?<=\s))((?:[A-Z][\w'’-]*\s+(?:(?:and|of|for|on|&)\s+)?){1,7}?(?:" + _ORG_HEAD + r"))$"
+)
+
+
+def translated_long_form(acr: str, head: str) -> str | None:
+    """The organisation an acronym in another language stands for, or None.
+
+    A page names a Macau, French or German body by its English name and its own
+    language's acronym ("Development Fund (FDCT)", "National Centre for Scientific Research
+    (CNRS)"): the letters do not spell the English words, yet the name right before the
+    bracket, capitalised and ending in an organisation's head word, is what it stands for.
+    Only all-capital acronyms of three to six letters count.
+    """
+    if not re.fullmatch(r"[A-Z]{3,6}", acr):
+        return None
+    m = _NAMED_BEFORE.search(head.rstrip(" ,"))
+    if m is None:
+        return None
+    return re.sub(r"^The\s+", "", m.group(1))

@@ -168,6 +168,7 @@ CURRENCY_COUNTRY: dict[str, str] = {
     "SGD": "SGP",
     "NZD": "NZL",
     "BRL": "BRA",
+    "MOP": "MAC",
 }
 
 RECIPIENT_BEFORE = re.compile(

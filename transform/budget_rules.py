@@ -145,6 +145,9 @@ LOOKALIKES: dict[str, tuple[str, ...]] = {
     ),
     "leveraged money": (r"(?:social|private)\s+capital",),
     "fiscal balance": (r"deficits?", r"surplus(?:es)?"),
+    # what applicants ask a funder for, not what it grants ("applications with an overall
+    # requested sum of X")
+    "requests": (r"requested\s+(?:sums?|amounts?)", r"(?:sums?|amounts?)\s+applied\s+for"),
 }
 EXCLUDED = _words(*(w for words in LOOKALIKES.values() for w in words))
 # Leveraged money: a verb of leverage that governs the amount ("could drive CNY 1 tr",

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from transform.acronyms import translated_long_form
 from transform.countries import find_countries
 from transform.facts import Organisation
 
@@ -214,7 +215,7 @@ def learn_acronyms(text: str) -> dict[str, str]:
         words = _WORD.findall(head)
         n_letters = len([ch for ch in acr if ch.isalnum()])
         window = words[-min(n_letters + 5, n_letters * 2) :]
-        long = _best_long_form(acr, " ".join(window))
+        long = _best_long_form(acr, " ".join(window)) or translated_long_form(acr, head)
         if not long:
             continue
         long = re.sub(r"^(?:the|The)\s+", "", long.strip(" ,"))

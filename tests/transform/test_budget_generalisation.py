@@ -400,3 +400,12 @@ def test_a_ceiling_with_its_own_figure_leaves_the_next_amount_alone() -> None:
         "scheme from HK$300,000 to HK$500,000."
     )
     assert facts(rise) == []
+
+
+def test_what_applicants_requested_is_no_budget() -> None:
+    text = (
+        "Fund news\n\nThe Regional Research Promotion Fund (FPIR) received 90 applications, "
+        "with an overall requested sum of MOP120 million. FPIR said funding for the approved "
+        "projects amounted to MOP40 million."
+    )
+    assert [(f.amount, f.spender_country) for f in facts(text)] == [(40e6, "MAC")]

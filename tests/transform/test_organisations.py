@@ -146,3 +146,12 @@ def test_defined_organisations_get_a_kind_from_their_name() -> None:
     text = "The UK's Advanced Research and Invention Agency (ARIA) said ARIA would grow."
     kinds = {o.text: o.kind for o in find_organisations(text)}
     assert kinds == {"Advanced Research and Invention Agency": "agency", "ARIA": "agency"}
+
+
+def test_an_acronym_in_another_language_names_the_english_name_before_it() -> None:
+    text = "The Regional Research Promotion Fund (FPIR) opened its call. FPIR will decide."
+    assert learn_acronyms(text)["FPIR"] == "Regional Research Promotion Fund"
+    kinds = {o.kind for o in find_organisations(text)}
+    assert kinds == {"funder"}
+    # not a name ending in an organisation's head word: nothing learned
+    assert "XYZ" not in learn_acronyms("They met the Regional Research Group (XYZ) today.")
