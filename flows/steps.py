@@ -158,6 +158,7 @@ def store_collected(
     follow (other hosts, robots.txt) are only counted.
     """
     to_parse: list[RawDocument] = []
+    states: dict[str, dict[str, Any]] = {}  # url -> fetch state, saved in one statement
     stored = load.stored_hashes(ctx.con)
     doc_types = {source.id: source.doc_type for source in ctx.config.sources}
     now = utcnow()
@@ -185,7 +186,7 @@ def store_collected(
         for item in indexes:
             sha = ctx.raw.put(item.raw.content) if item.raw is not None else None
             if item.http_status is not None or sha is not None:
-                load.save_fetch_state(ctx.con, item.url, **fetch_state(item, sha))
+                states[item.url] = fetch_state(item, sha)
         for item in outcome.items:
             status = item.status
             sha = item.content_sha256 or (
@@ -205,7 +206,7 @@ def store_collected(
                 ctx.pending[item.url] = (status, fetch_state(item, sha))
                 continue  # counted by parse_and_store, as parsed or as failed
             if item.http_status is not None or sha is not None:
-                load.save_fetch_state(ctx.con, item.url, **fetch_state(item, sha))
+                states[item.url] = fetch_state(item, sha)
             if status == "failed" and item.raw is None:
                 load.record_fetch_failure(
                     ctx.con,
@@ -220,6 +221,7 @@ def store_collected(
             if status in ("failed", "skipped") and item.reason:
                 s.failures[item.reason] += 1
                 s.failed_items.append((item.url, item.reason))
+    load.save_fetch_states(ctx.con, states)
     return to_parse
 
 

@@ -12,9 +12,11 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
+from typing import Any
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from extract.documents import ParsedDocument, RawDocument
 from transform.facts import Budget, Candidate, FactRow, Meeting, Project
@@ -74,6 +76,37 @@ def save_fetch_state(
         "checked_at = excluded.checked_at",
         [url, etag, last_modified, content_sha256, status, checked_at],
     )
+
+
+def save_fetch_states(con: duckdb.DuckDBPyConnection, states: dict[str, dict[str, Any]]) -> None:
+    """`save_fetch_state` for many URLs in one statement.
+
+    A night with nothing new answers every URL with 304 and saves each one's state: one
+    upsert per URL cost 5 s at 2,000 documents, one statement for all of them a few ms.
+    """
+    if not states:
+        return
+    incoming = pa.table(
+        {
+            "url": list(states),
+            "etag": [s["etag"] for s in states.values()],
+            "last_modified": [s["last_modified"] for s in states.values()],
+            "content_sha256": [s["content_sha256"] for s in states.values()],
+            "last_status": pa.array([s["status"] for s in states.values()], pa.int32()),
+            "checked_at": pa.array([s["checked_at"] for s in states.values()], pa.timestamp("us")),
+        }
+    )
+    con.register("incoming_fetch_state", incoming)
+    try:
+        con.execute(
+            "INSERT INTO fetch_state SELECT url, etag, last_modified, content_sha256, "
+            "last_status, checked_at FROM incoming_fetch_state ON CONFLICT (url) DO UPDATE SET "
+            "etag = excluded.etag, last_modified = excluded.last_modified, "
+            "content_sha256 = excluded.content_sha256, last_status = excluded.last_status, "
+            "checked_at = excluded.checked_at"
+        )
+    finally:
+        con.unregister("incoming_fetch_state")
 
 
 def stored_hashes(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str | None, str]]:
