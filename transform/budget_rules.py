@@ -283,7 +283,9 @@ ONE_PROJECT = re.compile(
     r"(?:(?i:laboratory|lab|project|centre|center|facility|plant|station|satellite|telescope"
     r"|reactor|building|campus|hospital|institute|team|trial|study|experiment|expedition|park"
     r"|airport|bridge|railway|tunnel|dam)|mission)"
-    r"\b(?![-\w])"
+    # ... the head of its phrase, not a word qualifying a government ("the local capital
+    # from center government": the central government's money)
+    r"\b(?![-\w])(?!\s+(?i:government|authorities)\b)"
 )
 # ... unless the name goes on to a programme: "the IT Innovation Lab in Secondary Schools
 # Programme" is a programme, not a lab.

@@ -409,3 +409,12 @@ def test_what_applicants_requested_is_no_budget() -> None:
         "projects amounted to MOP40 million."
     )
     assert [(f.amount, f.spender_country) for f in facts(text)] == [(40e6, "MAC")]
+
+
+def test_a_centre_qualifying_a_government_is_no_single_project() -> None:
+    text = (
+        "Province gets more S&T funds\n\nThe Ministry of Finance has distributed the guidance "
+        "funds for science development from center government. Hainan Province received "
+        "80 million yuan, up 12.5% from last year."
+    )
+    assert [f.amount for f in facts(text)] == [80e6]
