@@ -31,6 +31,7 @@ from transform.meeting_rules import (
     NAMED_HEAD_WORDS,
     ORDINAL_RE,
     ORG_LIKE_HEADS,
+    OTHER_THING_AFTER,
     PAST,
     PAST_EXPLICIT,
     QUOTE_MARK,
@@ -70,6 +71,8 @@ def named_mentions(text: str, start: int, end: int) -> list[tuple[int, int, str]
             continue
         if HEAD_GOES_ON.match(text, m.end(), end):
             continue  # "Joint Committee Meetings on ...": the name ends at the next head
+        if OTHER_THING_AFTER.match(text, m.end(), end):
+            continue  # "the China-ASEAN Expo Advanced Technology Exhibition": not a meeting
         left = m.start()
         has_ordinal = False
         k = bisect.bisect_left(tok_starts, left) - 1

@@ -117,7 +117,10 @@ SESSION_OF = re.compile(
 )
 
 
-QUOTED = re.compile(r"[“\"‘'](?P<body>[^”\"’']{4,160}?(?:" + _HEADS + r")[^”\"’']{0,80})[”\"’']")
+# An apostrophe inside a word ("China's minister ... said") opens no quotation.
+QUOTED = re.compile(
+    r"(?<!\w)[“\"‘'](?P<body>[^”\"’']{4,160}?(?:" + _HEADS + r")[^”\"’']{0,80})[”\"’']"
+)
 
 
 QUOTE_MARK = re.compile("[“\"‘']")
@@ -182,6 +185,13 @@ MODAL = re.compile(
 )
 # "the Joint Committee Meetings on ...": a head that the next head word goes on from
 HEAD_GOES_ON = re.compile(r"\s+(?:Meetings?|Sessions?)\b")
+# "the 19th China-ASEAN Expo Advanced Technology Exhibition", "the Forum Secretariat": the
+# head word only qualifies the name of an exhibition, place, prize or office
+OTHER_THING_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w'’-]*){0,4}?\s+(?:Exhibitions?|Fairs?|Shows?|Parks?|Zones?|Cent(?:er|re)s?"
+    r"|Halls?|Pavilions?|Awards?|Prizes?|Secretariat|Declarations?|Funds?|Programm?es?"
+    r"|Projects?)\b"
+)
 
 
 FUTURE = re.compile(

@@ -192,3 +192,20 @@ def test_a_mechanism_whose_progress_is_reviewed_is_no_meeting() -> None:
         " China-UK Joint Committee Meeting held in London on 3 May."
     )
     assert c.title.startswith("4th China-UK Joint Committee")
+
+
+def test_an_apostrophe_in_a_word_opens_no_quoted_name() -> None:
+    (m,) = meetings(
+        "Regional news\n\nLi Ming, Vietnam's minister of planning, said at the opening ceremony"
+        ' of the 6th Forum on Mekong Science Exchange and Joint Innovation that, "We see'
+        ' China as a partner."'
+    )
+    assert m.title == "6th Forum on Mekong Science Exchange and Joint Innovation"
+
+
+def test_a_meeting_word_that_qualifies_an_exhibition_is_no_meeting() -> None:
+    found = meetings(
+        "Fair news\n\nThe forum organized a series of events, including the 12th Nordic Expo"
+        " Green Energy Exhibition and a visit by students."
+    )
+    assert all("Expo" not in m.title for m in found)
