@@ -248,7 +248,8 @@ def is_event(ctx: EventDoc, index: int, a: int, b: int, kind: str) -> bool:
     clause_s = max(text.rfind(";", s.start, a), s.start)
     ctx_text = text[clause_s : s.end]
     mention = text[a:b]
-    if excluded(mention) or _excluded_near(text, max(s.start, a - 40), min(len(text), b + 60), a):
+    # (an excluded event is looked for in the mention's own sentence, not the next one)
+    if excluded(mention) or _excluded_near(text, max(s.start, a - 40), min(s.end, b + 60), a):
         return False
     before = text[max(s.start, a - 40) : a]
     if re.search(r"\b(?:next|upcoming|future|forthcoming|following)\s+$", before, CASELESS):

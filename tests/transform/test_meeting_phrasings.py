@@ -209,3 +209,11 @@ def test_a_meeting_word_that_qualifies_an_exhibition_is_no_meeting() -> None:
         " Green Energy Exhibition and a visit by students."
     )
     assert all("Expo" not in m.title for m in found)
+
+
+def test_a_ceremony_in_the_next_sentence_does_not_exclude_a_meeting() -> None:
+    found = meetings(
+        "Forum news\n\nYoung researchers from Laos and Cambodia shared their work at the 3rd"
+        " Mekong Young Scientist Innovation Forum. The opening ceremony drew 300 guests."
+    )
+    assert [m.title for m in found] == ["3rd Mekong Young Scientist Innovation Forum"]
