@@ -22,7 +22,6 @@ from transform.meeting_rules import (
     HEAD_GOES_ON,
     HEAD_SCAN,
     HELD_AFTER,
-    INTENT_BEFORE,
     LEFT_STOP,
     LOWER_HEAD_WORDS,
     MET,
@@ -31,23 +30,27 @@ from transform.meeting_rules import (
     NAMED_HEAD_WORDS,
     ORDINAL_RE,
     ORG_LIKE_HEADS,
-    OTHER_THING_AFTER,
     PAST,
     PAST_EXPLICIT,
     QUOTE_MARK,
     QUOTED,
-    RECALLED_BEFORE,
     SESSION_OF,
     SESSION_WORDS,
     TAIL_RE,
     THEIR,
     TOKEN_SEP,
-    TOPIC_BEFORE,
     TRAVEL_WORDS,
     TRAVELLED,
     VISIT,
     VISIT_WORDS,
     YEAR_RE,
+)
+from transform.meeting_scope_rules import (
+    EXAMPLES_BEFORE,
+    INTENT_BEFORE,
+    OTHER_THING_AFTER,
+    RECALLED_BEFORE,
+    TOPIC_BEFORE,
 )
 from transform.scanning import bounded_matches
 
@@ -264,6 +267,8 @@ def is_event(ctx: EventDoc, index: int, a: int, b: int, kind: str) -> bool:
         return False  # "has not been held since the 3rd Meeting"
     if TOPIC_BEFORE.search(before) or RECALLED_BEFORE.search(before):
         return False
+    if EXAMPLES_BEFORE.search(text, s.start, a):
+        return False  # one of the events a host "has held", recalled as an example
     if INTENT_BEFORE.search(before):
         return False  # "called for a wider exchange", "to deepen the dialogue"
     around = text[max(clause_s, a - 60) : min(s.end, b + 80)]

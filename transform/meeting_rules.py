@@ -185,13 +185,6 @@ MODAL = re.compile(
 )
 # "the Joint Committee Meetings on ...": a head that the next head word goes on from
 HEAD_GOES_ON = re.compile(r"\s+(?:Meetings?|Sessions?)\b")
-# "the 19th China-ASEAN Expo Advanced Technology Exhibition", "the Forum Secretariat": the
-# head word only qualifies the name of an exhibition, place, prize or office
-OTHER_THING_AFTER = re.compile(
-    r"(?:\s+[A-Z][\w'’-]*){0,4}?\s+(?:Exhibitions?|Fairs?|Shows?|Parks?|Zones?|Cent(?:er|re)s?"
-    r"|Halls?|Pavilions?|Awards?|Prizes?|Secretariat|Declarations?|Funds?|Programm?es?"
-    r"|Projects?)\b"
-)
 
 
 FUTURE = re.compile(
@@ -312,30 +305,6 @@ SAME_NAME = 0.6
 
 # "has not been held since": a meeting denied, not reported
 DENIED = re.compile(r"\b(?:not|never)\s+(?:been\s+|be\s+)?(?:held|convened|met)\b", CASELESS)
-
-
-# what precedes a meeting noun that is wished for, not held
-# what precedes a meeting recalled in passing ("agreements reached at the 17th China-EU
-# Summit", "was established at the 2010 Strategic and Economic Dialogue")
-RECALLED_BEFORE = re.compile(
-    r"\b(?:reached|established|adopted|agreed|signed|announced|launched|made|set\s+up|"
-    r"proposed|initiated|endorsed)\s+(?:at|during)\s+(?:the\s+)?$",
-    CASELESS,
-)
-# what precedes a meeting that is only the topic ("gave an introduction about the 2018 World
-# Artificial Intelligence Conference", "reviewed cooperation progress on the China-US Joint
-# Committee Meeting, Innovation Dialogue and ..."): the event being reported is another one
-TOPIC_BEFORE = re.compile(
-    r"\b(?:about|regarding|concerning|introduc(?:e|ed|ing|tion)\s+(?:of|to)"
-    r"|progress\s+(?:on|of|under|in))\s+(?:the\s+)?$",
-    CASELESS,
-)
-INTENT_BEFORE = re.compile(
-    r"\b(?:call(?:ed|s)?\s+for|urged?|promot(?:e|ed|ing)|boost(?:ed|ing)?|deepen(?:ed|ing)?"
-    r"|strengthen(?:ed|ing)?|expand(?:ed|ing)?|encourag(?:e|ed|ing)|enhanc(?:e|ed|ing))"
-    r"\s+(?:\w+\s+){0,2}$",
-    CASELESS,
-)
 
 
 # "Beijing hosted the forum": the host city as the subject

@@ -217,3 +217,14 @@ def test_a_ceremony_in_the_next_sentence_does_not_exclude_a_meeting() -> None:
         " Mekong Young Scientist Innovation Forum. The opening ceremony drew 300 guests."
     )
     assert [m.title for m in found] == ["3rd Mekong Young Scientist Innovation Forum"]
+
+
+def test_events_a_host_has_held_listed_as_examples_are_recalled() -> None:
+    text = (
+        "City news\n\nThe city has hosted a number of large academic events, including the 9th"
+        " World Congress of Geologists in 2005, which was held in its new centre, and the"
+        " first Asian Chemistry Conference in 2008."
+    )
+    assert meetings(text, date(2012, 3, 1)) == []
+    held = "Forum news\n\nThe 3rd Asian Chemistry Conference was held in the city on 4 May."
+    assert [m.title for m in meetings(held)] == ["3rd Asian Chemistry Conference"]

@@ -1,0 +1,51 @@
+"""What a meeting word in a body sentence may stand for other than a meeting reported
+(rules 2-4 of `transform.meetings`): a word that qualifies another thing's name, a meeting
+recalled, the topic of another event, one of a host's past examples, or an intention.
+Named data, applied in `meeting_mentions`.
+"""
+
+from __future__ import annotations
+
+import re
+
+CASELESS = re.IGNORECASE
+
+# "the 19th China-ASEAN Expo Advanced Technology Exhibition", "the Forum Secretariat": the
+# head word only qualifies the name of an exhibition, place, prize or office
+OTHER_THING_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w'’-]*){0,4}?\s+(?:Exhibitions?|Fairs?|Shows?|Parks?|Zones?|Cent(?:er|re)s?"
+    r"|Halls?|Pavilions?|Awards?|Prizes?|Secretariat|Declarations?|Funds?|Programm?es?"
+    r"|Projects?)\b"
+)
+
+
+# what precedes a meeting recalled in passing ("agreements reached at the 17th China-EU
+# Summit", "was established at the 2010 Strategic and Economic Dialogue")
+RECALLED_BEFORE = re.compile(
+    r"\b(?:reached|established|adopted|agreed|signed|announced|launched|made|set\s+up|"
+    r"proposed|initiated|endorsed)\s+(?:at|during)\s+(?:the\s+)?$",
+    CASELESS,
+)
+# what precedes a meeting that is only the topic ("gave an introduction about the 2018 World
+# Artificial Intelligence Conference", "reviewed cooperation progress on the China-US Joint
+# Committee Meeting, Innovation Dialogue and ..."): the event being reported is another one
+TOPIC_BEFORE = re.compile(
+    r"\b(?:about|regarding|concerning|introduc(?:e|ed|ing|tion)\s+(?:of|to)"
+    r"|progress\s+(?:on|of|under|in))\s+(?:the\s+)?$",
+    CASELESS,
+)
+# examples of what a host "has held" over the years ("China has hosted a series of events,
+# including the 24th X Congress in 2002, ... and the Y Conference in 2004"): recalled, not
+# reported
+EXAMPLES_BEFORE = re.compile(
+    r"\b(?:has|have)\s+(?:\w+\s+)?(?:hosted|held|organi[sz]ed|staged)\s+(?:a\s+(?:series|number"
+    r"|range|host)\s+of|many|several|numerous)\b[^.;]*?\b(?:including|such\s+as)\b",
+    CASELESS,
+)
+# what precedes a meeting noun that is wished for, not held ("called for a wider exchange")
+INTENT_BEFORE = re.compile(
+    r"\b(?:call(?:ed|s)?\s+for|urged?|promot(?:e|ed|ing)|boost(?:ed|ing)?|deepen(?:ed|ing)?"
+    r"|strengthen(?:ed|ing)?|expand(?:ed|ing)?|encourag(?:e|ed|ing)|enhanc(?:e|ed|ing))"
+    r"\s+(?:\w+\s+){0,2}$",
+    CASELESS,
+)
