@@ -50,7 +50,9 @@ from transform.meeting_scope_rules import (
     INTENT_BEFORE,
     OTHER_THING_AFTER,
     RECALLED_BEFORE,
+    RELATIVE_AGENT_BEFORE,
     TOPIC_BEFORE,
+    VISIT_COUNTED_AFTER,
 )
 from transform.scanning import bounded_matches
 
@@ -267,6 +269,10 @@ def is_event(ctx: EventDoc, index: int, a: int, b: int, kind: str) -> bool:
         return False  # "has not been held since the 3rd Meeting"
     if TOPIC_BEFORE.search(before) or RECALLED_BEFORE.search(before):
         return False
+    if RELATIVE_AGENT_BEFORE.search(before):
+        return False  # "which was reinvigorated by the visit of X": a cause recalled
+    if kind == "visit" and VISIT_COUNTED_AFTER.match(text, b, s.end):
+        return False  # "had visited Israel twice": past trips summed up
     if EXAMPLES_BEFORE.search(text, s.start, a):
         return False  # one of the events a host "has held", recalled as an example
     if INTENT_BEFORE.search(before):

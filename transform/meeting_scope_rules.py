@@ -49,3 +49,17 @@ INTENT_BEFORE = re.compile(
     r"\s+(?:\w+\s+){0,2}$",
     CASELESS,
 )
+# a visit counted ("she had visited Israel twice", "has toured the lab several times"): a
+# frequency sums up past trips, it reports none of them
+VISIT_COUNTED_AFTER = re.compile(
+    r"[^.;,]{0,60}?\b(?:twice|thrice|\d+\s+times|(?:three|four|five|six|several|many|multiple"
+    r"|numerous|countless)\s+times|on\s+(?:two|three|several|many|numerous)\s+occasions)\b",
+    CASELESS,
+)
+# the agent of a passive in a relative clause ("cooperation, which was reinvigorated by the
+# visit of President X in November"): the clause recalls what caused a state of affairs
+RELATIVE_AGENT_BEFORE = re.compile(
+    r"\b(?:which|that)\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?"
+    r"\w+(?:ed|en)\s+by\s+(?:the\s+|a\s+|an\s+)?$",
+    CASELESS,
+)

@@ -228,3 +228,34 @@ def test_events_a_host_has_held_listed_as_examples_are_recalled() -> None:
     assert meetings(text, date(2012, 3, 1)) == []
     held = "Forum news\n\nThe 3rd Asian Chemistry Conference was held in the city on 4 May."
     assert [m.title for m in meetings(held)] == ["3rd Asian Chemistry Conference"]
+
+
+def test_a_visit_counted_is_past_trips_summed_up() -> None:
+    assert (
+        meetings(
+            "Talks\n\nThe vice premier said she had visited Norway three times and admired its"
+            " research culture."
+        )
+        == []
+    )
+    assert meetings("Talks\n\nProfessor Lin has toured the institute several times.") == []
+
+
+def test_a_single_visit_reported_still_counts() -> None:
+    # trap: a number of days or delegates after the visit is no count of trips
+    (m,) = meetings(
+        "Delegation news\n\nOn 3 May, Minister Ana Costa visited Tsinghua University with"
+        " 12 researchers."
+    )
+    assert m.meeting_type == "visit"
+
+
+def test_a_visit_that_caused_a_state_of_affairs_is_recalled() -> None:
+    assert not [
+        m
+        for m in meetings(
+            "Consulate news\n\nBoth sides reviewed ties, which were strengthened by the visit"
+            " to Chile of President Hu Wei in October 2023."
+        )
+        if m.meeting_type == "visit"
+    ]
