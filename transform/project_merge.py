@@ -121,6 +121,16 @@ def _absorb(into: Draft, other: Draft) -> None:
     into.orgs.extend(o for o in other.orgs if o not in into.orgs)
 
 
+def _bare_head(name: str, head: str) -> bool:
+    """A name that is the head noun alone ("The Centre has been established at X"): the text
+    refers back to the project of that head it has just named, it introduces no new one."""
+    words = name.lower().split()
+    return len(words) == 1 and cues.HEAD_SPELLINGS.get(words[0], words[0]) in {
+        head,
+        cues.HEAD_SPELLINGS.get(head, head),
+    }
+
+
 def merge_drafts(ctx: EventDoc, drafts: list[Draft]) -> list[Draft]:
     """Name described projects, then keep one draft per project (the first reading, or the
     body's over a heading's). Two readings are merged only when one is a heading's or was
@@ -147,6 +157,8 @@ def merge_drafts(ctx: EventDoc, drafts: list[Draft]) -> list[Draft]:
             for x, y in ((a, b), (b, a))
         ):
             return True  # "China launches weather satellite" over "a weather satellite, X-9"
+        if b.sentence > a.sentence and _bare_head(b.name, b.head) and _bare_head(b.name, a.head):
+            return True  # "X Center has been set up ... The Centre ...": one project
         if not (a.named and b.named):
             return False
         if heading and not set(name_marks(a.name)).isdisjoint(name_marks(b.name)):
@@ -161,7 +173,11 @@ def merge_drafts(ctx: EventDoc, drafts: list[Draft]) -> list[Draft]:
         k = next((k for k, o in enumerate(out) if one_project(o, d)), None)
         if k is None:
             out.append(d)
-        elif not ctx.body[out[k].sentence] and ctx.body[d.sentence]:
+        elif (
+            not ctx.body[out[k].sentence]
+            and ctx.body[d.sentence]
+            and not _bare_head(d.name, d.head)
+        ):
             _absorb(d, out[k])  # the body's sentence is the evidence, not the heading
             out[k] = d
         else:

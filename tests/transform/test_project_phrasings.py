@@ -237,3 +237,22 @@ def test_putting_a_facility_into_operation_is_still_said_of_its_subject() -> Non
     assert [(p.name, p.status) for p in found] == [
         ("Lanzhou Solar Research Centre", "started_operations")
     ]
+
+
+def test_the_bare_head_refers_back_to_the_project_just_named() -> None:
+    (p,) = projects(
+        "Think tank news\n\nLIMA, 2 May: Peru Study Center on Mining and Energy has been"
+        " established in China. The Centre has been established at Hunan University with"
+        " the help of Peru's embassy."
+    )
+    assert p.name == "Peru Study Center on Mining and Energy"
+
+
+def test_a_bare_head_of_another_kind_is_no_reference() -> None:
+    # trap: "The Laboratory" cannot refer back to a centre
+    found = projects(
+        "Science news\n\nThe Andes Study Center on Mining has been established in Lima."
+        " The Laboratory has been established at Cusco University."
+    )
+    assert found[0].name == "Andes Study Center on Mining"
+    assert found[0].city == "Lima"  # not moved to Cusco by the other sentence
