@@ -4,6 +4,7 @@ the verb, the clause around it, and where event verbs stand in a sentence."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
@@ -195,6 +196,8 @@ def verbs_in(s: Sentence, anchors: AbstractSet[str]) -> list[Verb]:
                 before_ok = lower[max(0, pos - 3) : pos] == "co-"
             if before_ok and (end >= len(lower) or not lower[end].isalnum()):
                 m = verbs.VERB_RE.match(lower, pos)
+                if m is not None and _attributive(lower, pos, m.group(0)):
+                    m = None
                 if m is not None:
                     found.append(
                         Verb(s.start + pos, s.start + m.end(), m.group(0), m.lastgroup or "")
@@ -202,6 +205,32 @@ def verbs_in(s: Sentence, anchors: AbstractSet[str]) -> list[Verb]:
             pos = lower.find(word, end)
     found.sort(key=lambda v: v.start)
     return found
+
+
+_NEXT_WORD = re.compile(r"\s+([a-z][a-z-]*)\b")
+_NOT_A_NOUN = frozenset(
+    "in on at by for from to with into as and or but since under after before during of"
+    " the a an its their this that".split()
+)
+
+
+def _attributive(lower: str, pos: int, word: str) -> bool:
+    """A participle before its noun ("Fully constructed station covered ...", "the newly
+    built lab"): it describes the noun, reports no event. Only after a determiner, or after
+    an '-ly' adverb that follows one or opens a clause, and before a lower-case noun."""
+    if not word.endswith(("ed", "built")):
+        return False
+    before = lower[:pos].split()[-2:]
+    if not before:
+        return False
+    if before[-1] not in cues.NOUN_DETERMINERS:
+        if not before[-1].endswith("ly"):
+            return False
+        opens = len(before) == 1 or before[0].endswith((".", ",", ";", ":"))
+        if not opens and before[0] not in cues.NOUN_DETERMINERS:
+            return False
+    nxt = _NEXT_WORD.match(lower, pos + len(word))
+    return nxt is not None and nxt.group(1) not in _NOT_A_NOUN
 
 
 def as_noun(word: str, words: list[str]) -> bool:

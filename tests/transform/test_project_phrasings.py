@@ -256,3 +256,20 @@ def test_a_bare_head_of_another_kind_is_no_reference() -> None:
     )
     assert found[0].name == "Andes Study Center on Mining"
     assert found[0].city == "Lima"  # not moved to Cusco by the other sentence
+
+
+def test_a_participle_before_its_noun_reports_no_event() -> None:
+    found = projects(
+        "Polar news\n\nChina opens its research station called Taishan on 8 February 2024."
+        " Fully constructed station covered an area of 400 m2. The newly built hangar"
+        " holds two aircraft."
+    )
+    assert [p.name for p in found] == ["research station called Taishan"]
+
+
+def test_an_adverb_and_participle_as_the_predicate_still_report() -> None:
+    # trap: "was officially opened in" and "successfully launched the X" are the event
+    found = projects(
+        "Space news\n\nOn 2 May 2024, China successfully launched the Tianlu-3 satellite."
+    )
+    assert [p.name for p in found] == ["Tianlu-3 satellite"]
