@@ -236,6 +236,8 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
             ns, ne = found
             agreement = True
         own_works = rules.OWN_WORKS.match(text, ns, ne)
+        if own_works is not None and rules.WORKS_ON_A_NAME.match(text, own_works.end(), ne):
+            own_works = None  # "kicked off the construction of the FAST telescope": FAST
         if verb_status == "other" and own_works is None:
             return None  # "installed a new radar": only a project's own works are news
         if own_works is not None and verb_status in (

@@ -196,6 +196,10 @@ OWN_WORKS = re.compile(
     r"|piece|phase|stage|round|orbital|operation|batch|experiment|run))\b",
     re.IGNORECASE,
 )
+# works on a thing the text names ("the construction of the FAST telescope", "of LAM and
+# OST"), not on the subject's own parts ("of its central detector"): the named thing is
+# the project
+WORKS_ON_A_NAME = re.compile(r"(?:\s+(?:of|on))?\s+(?:the\s+)?(?<=of |on |he )[A-Z]")
 BETWEEN_SIDES = re.compile(
     r"\s+between\s+(?:the\s+)?([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)\s+and\s+(?:the\s+)?"
     r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)\b"

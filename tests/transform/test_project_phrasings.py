@@ -273,3 +273,19 @@ def test_an_adverb_and_participle_as_the_predicate_still_report() -> None:
         "Space news\n\nOn 2 May 2024, China successfully launched the Tianlu-3 satellite."
     )
     assert [p.name for p in found] == ["Tianlu-3 satellite"]
+
+
+def test_works_on_a_named_thing_make_that_thing_the_project() -> None:
+    (p,) = projects(
+        "Academy news\n\nThe academy kicked off the construction of the KUNLUN telescope."
+    )
+    assert (p.name, p.status) == ("KUNLUN telescope", "launched")
+
+
+def test_works_on_the_subjects_own_part_keep_the_subject() -> None:
+    # trap: "its" (and a lower-case part) is the subject's own works, not a new project
+    found = projects(
+        "Physics news\n\nThe TAIGA observatory completed the construction of its central"
+        " detector on 3 May 2024."
+    )
+    assert "central detector" not in [p.name for p in found]
