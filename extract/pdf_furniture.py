@@ -91,6 +91,22 @@ def _running_head_rows(
     return heads
 
 
+def _apart(rows: Sequence[Sequence[Word]], n: int, body_size: float, band: float) -> bool:
+    """Whether row `n` stands apart from its neighbour toward the body (the next row for a
+    row in the top band, the previous one for a row in the bottom band): a header or footer
+    is set off by 1.2 body sizes or more, a line of a paragraph by its leading only."""
+    row = rows[n]
+    if max(w.bottom for w in row) <= band:  # top band: look down
+        below = rows[n + 1] if n + 1 < len(rows) else None
+        return below is None or min(w.top for w in below) - max(w.bottom for w in row) >= (
+            1.2 * body_size
+        )
+    above = rows[n - 1] if n > 0 else None
+    return above is None or min(w.top for w in row) - max(w.bottom for w in above) >= (
+        1.2 * body_size
+    )
+
+
 def is_page_number(text: str) -> bool:
     """ "7", "Page 7", "- 7 -", "7 of 12", "p. 7": a footer or header that only counts pages."""
     text = " ".join(text.split())
@@ -137,11 +153,19 @@ def strip_furniture(
     masthead = _masthead_words(pages, body_size)
     candidates: list[tuple[int, str, str, float, tuple[Word, ...]]] = []
     isolated: set[tuple[int, float]] = set()
+    # Per row of the top or bottom band: its fragments, and whether it stands apart from the
+    # body (a gap of 1.2 body sizes or more to the next row inward).
+    row_of: dict[int, tuple[int, int]] = {}  # id(fragment's first word) -> (page, row index)
+    row_frags: dict[tuple[int, int], int] = defaultdict(int)
+    row_apart: dict[tuple[int, int], bool] = {}
     for page in pages:
         rows = cluster_lines(page.words)
         heads = _running_head_rows(rows, page.height * band, body_size, masthead)
         for n, row in enumerate(rows):
+            row_apart[(page.number, n)] = _apart(rows, n, body_size, page.height * band)
             for frag in split_on_gaps(row):
+                row_of[id(frag[0])] = (page.number, n)
+                row_frags[(page.number, n)] += 1
                 _, _, top, bottom = extent(frag)
                 if bottom <= page.height * band:
                     zone = "top"
@@ -158,6 +182,8 @@ def strip_furniture(
         similar[(zone, _furniture_key(text))].append((number, text, top))
     drop: dict[int, set[int]] = defaultdict(set)
     furniture: list[tuple[int, str]] = []
+    verdicts: list[tuple[int, str, tuple[Word, ...], bool, bool]] = []
+    flagged: dict[tuple[int, int], int] = defaultdict(int)
     for number, zone, text, top, frag in candidates:
         # A heading (bold, or set larger than the body) that happens to open two pages at
         # the same height is text: running heads are set small or plain.
@@ -166,7 +192,16 @@ def strip_furniture(
             n != number and abs(t - top) <= 3.0 and _same_furniture((number, text), (n, other))
             for n, other, t in similar[(zone, _furniture_key(text))]
         )
-        if repeated or is_page_number(text) or (number, top) in isolated:
+        sure = is_page_number(text) or (number, top) in isolated
+        verdicts.append((number, text, frag, repeated, sure))
+        if repeated or sure:
+            flagged[row_of[id(frag[0])]] += 1
+    for number, text, frag, repeated, sure in verdicts:
+        row = row_of[id(frag[0])]
+        # A repeat inside a row of body text (two short words that a justified first line
+        # spreads to the same place on two pages) is text, unless the row stands apart.
+        inside_text = flagged[row] < row_frags[row] and not row_apart[row]
+        if sure or (repeated and not inside_text):
             drop[number].update(id(w) for w in frag)
             furniture.append((number, text))
     kept = [

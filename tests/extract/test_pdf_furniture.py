@@ -148,3 +148,31 @@ def test_a_title_and_a_dateline_at_the_top_are_not_furniture() -> None:
     kept, furniture = strip_furniture([PageWords(1, PAGE_W, PAGE_H, tuple(words))])
     assert furniture == []
     assert len(kept[0].words) == len(words)
+
+
+def _spread(words: list[str], x0: float, x1: float, top: float) -> list[Word]:
+    """One justified line: `words` spread from x0 to x1 (wide gaps, as full justification
+    sets a line of long words)."""
+    widths = [5.0 * len(w) for w in words]
+    gap = (x1 - x0 - sum(widths)) / (len(words) - 1)
+    out, x = [], x0
+    for w, width in zip(words, widths, strict=True):
+        out.append(Word(w, x, x + width, top, top + 10.0, 10.0, BODY))
+        x += width + gap
+    return out
+
+
+def test_a_repeat_inside_a_justified_first_line_is_text() -> None:
+    """Two short words that full justification puts at the same place on the first line of
+    two pages repeat like a running head, but they sit in a line of body text (leading
+    only below it): they stay. The header above, set apart, still goes."""
+    pages = []
+    for n, (first, last) in enumerate((("Qixkavegfab", "yzjvbqlayye"), ("Lorem", "ipsumdolor")), 1):
+        words = row("Synthetic Review | May 2023", 50, 30, 8.5)
+        words += _spread([first, "iwzlmbrgtxt", "aa", "aa", last], 50, 290, 70)
+        words += row("the paragraph goes on below at its leading", 50, 83)
+        pages.append(PageWords(n, PAGE_W, PAGE_H, tuple(words)))
+    kept, cut = strip_furniture(pages)
+    assert [text for _, text in cut] == ["Synthetic Review | May 2023"] * 2
+    for page in kept:
+        assert [w.text for w in page.words if w.top == 70].count("aa") == 2
