@@ -187,8 +187,14 @@ INCREMENT_BEFORE = re.compile(
     r"|\d\s*(?:%|percent|per\s+cent)\s*,?\s*or\s+)$",
     _I,
 )
+# After the amount: "X more than", and a difference set against another year with no
+# comma between ("RMB 5 billion more against that of the previous year", "RMB 2 billion up
+# in comparison with last year"); "X, up on last year" and "X up from Y" state a level.
 INCREMENT_AFTER = re.compile(
     r"\s*(?:more|higher|greater|less|lower|fewer)\s+than\b"
+    r"|\s*(?:more|higher|greater|less|lower|fewer|up|down)\s+(?:against|over"
+    r"|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to))\s+(?:that\s+of\s+)?"
+    r"(?:the\s+)?(?:previous|preceding|last|prior|a)\s+year\b"
     r"|\s*(?:year-on-year|y/y|annual|yearly)?\s*(?:increase|rise|growth|jump|decrease|drop)\b",
     _I,
 )

@@ -334,3 +334,13 @@ def test_a_ministrys_money_takes_the_purpose_of_the_funding_announced_just_befor
     )
     (b,) = facts(text, published=date(2012, 9, 1))
     assert (b.amount, b.category, b.fiscal_year) == (210_000_000, "research_funding", None)
+
+
+def test_a_difference_set_against_the_previous_year_is_a_change() -> None:
+    text = (
+        "The bulletin shows that government appropriations for research reached RMB 52.4 "
+        "billion in the year, or RMB 6.1 billion more against that of the previous year. "
+        "Total spending on science amounted to RMB 140.2 billion, or RMB 11.5 billion up in "
+        "comparison with last year."
+    )
+    assert amounts(text) == [(52_400_000_000, "CNY"), (140_200_000_000, "CNY")]
