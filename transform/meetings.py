@@ -112,6 +112,25 @@ def _is_reference(ctx: EventDoc, index: int, current: Draft) -> bool:
     return False
 
 
+def _trip_of(ctx: EventDoc, index: int, d: Draft, drafts: list[Draft]) -> Draft | None:
+    """The trip a visit without a date of its own is a stop of: a visit of several days
+    to the same country read before ("paid an eight-day visit to A and B from May 2 to 9
+    ... The delegation visited the University of X in A"), so the stop is no meeting."""
+    s = ctx.sentences[index]
+    if d.visit_country is None or ctx.dates_in(s.start, s.end):
+        return None
+    for trip in drafts:
+        if (
+            trip.kind == "visit"
+            and trip.visit_country == d.visit_country
+            and trip.start_date is not None
+            and trip.end_date is not None
+            and trip.end_date > trip.start_date
+        ):
+            return trip
+    return None
+
+
 def _finish(ctx: EventDoc, d: Draft) -> Candidate:
     s = ctx.sentences[d.sentence]
     people = list(d.people)
@@ -274,6 +293,8 @@ def extract_meetings(doc_id: str, doc: ParsedDocument, doc_type: str) -> list[Ca
                     if d is None:
                         continue
                     dup = named.find(d.title) if d.kind == "named" else None
+                    if d.kind == "visit":
+                        dup = _trip_of(ctx, i, d, drafts)
                     if dup is not None:
                         collect(ctx, dup, i, False)
                         current = dup

@@ -259,3 +259,18 @@ def test_a_visit_that_caused_a_state_of_affairs_is_recalled() -> None:
         )
         if m.meeting_type == "visit"
     ]
+
+
+def test_a_stop_of_a_trip_already_reported_is_no_meeting_of_its_own() -> None:
+    found = meetings(
+        "Delegation news\n\nZhang Lin, the president of the university, and his delegation"
+        " paid a six-day visit to Poland and Czechia from April 3 to 8, to deepen academic"
+        " exchanges.\n\nAccompanied by the consul, Zhang Lin and his delegation visited the"
+        " Warsaw University of Technology and Charles University in Czechia."
+    )
+    (m,) = found
+    assert (m.meeting_type, m.start_date, m.end_date) == (
+        "visit",
+        date(2024, 4, 3),
+        date(2024, 4, 8),
+    )
