@@ -471,6 +471,7 @@ MEETING_WORDS = frozenset(
         "convention",
         "retreat",
         "tour:ed,s",
+        "delegation:s",
     )
 )
 _TRIGGERS = PROJECT_WORDS | MEETING_WORDS

@@ -22,6 +22,8 @@ from transform.meeting_rules import (
     HEAD_GOES_ON,
     HEAD_SCAN,
     HELD_AFTER,
+    LED_DELEGATION,
+    LED_WORDS,
     LEFT_STOP,
     LOWER_HEAD_WORDS,
     MET,
@@ -230,6 +232,10 @@ def find_mentions(ctx: EventDoc, index: int) -> list[tuple[int, int, str, str]]:
                 found.append((m.start(), m.end(), "visit", m.group(0)))
     if "met" in words and not TRAVEL_WORDS.isdisjoint(words):
         for m in TRAVELLED.finditer(text, s.start, s.end):
+            if free(m.start(), m.end()):
+                found.append((m.start(), m.end(), "visit", m.group(0)))
+    if not LED_WORDS.isdisjoint(words) and not {"delegation", "delegations"}.isdisjoint(words):
+        for m in LED_DELEGATION.finditer(text, s.start, s.end):
             if free(m.start(), m.end()):
                 found.append((m.start(), m.end(), "visit", m.group(0)))
     if not MET_WORDS.isdisjoint(words):

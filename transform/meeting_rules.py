@@ -280,6 +280,14 @@ VISIT_WORDS = frozenset({"visit", "visited", "visits", "visiting", "toured", "to
 # only when the sentence says the traveller met someone there
 TRAVELLED = re.compile(r"\b(?:went|travel(?:l)?ed|came|flew)\s+to\b(?=[^.;]*\bmet\b)")
 TRAVEL_WORDS = frozenset({"went", "travelled", "traveled", "came", "flew"})
+# "X led a delegation to Cuba on Aug. 26": leading a delegation to a place is a visit
+# there ("led a delegation to attend the forum" leads it to the forum, read as that)
+LED_DELEGATION = re.compile(
+    r"\b(?:led|headed)\s+(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?delegations?\s+to\b"
+    r"(?!\s+(?:attend|participate|take|join|sign|meet|visit|the\s+\w*\s*(?:forum|conference"
+    r"|meeting|summit|session|seminar|workshop|symposium))\b)"
+)
+LED_WORDS = frozenset({"led", "headed"})
 
 
 # Sides made of many countries: a meeting with one of them is multilateral. (The EU acts

@@ -274,3 +274,19 @@ def test_a_stop_of_a_trip_already_reported_is_no_meeting_of_its_own() -> None:
         date(2024, 4, 3),
         date(2024, 4, 8),
     )
+
+
+def test_leading_a_delegation_to_a_country_is_a_visit_there() -> None:
+    (m,) = meetings(
+        "Ministry news\n\nVice Minister Li Ping led a delegation to Chile on May 12, 2024,"
+        " to discuss joint astronomy research."
+    )
+    assert (m.meeting_type, m.country, m.start_date) == ("visit", "CHL", date(2024, 5, 12))
+
+
+def test_leading_a_delegation_to_attend_a_forum_is_no_visit() -> None:
+    found = meetings(
+        "Ministry news\n\nVice Minister Li Ping led a delegation to attend a reception in"
+        " Santiago on May 12, 2024."
+    )
+    assert [m for m in found if m.meeting_type == "visit"] == []
