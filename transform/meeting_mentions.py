@@ -26,6 +26,7 @@ from transform.meeting_rules import (
     LED_WORDS,
     LEFT_STOP,
     LOWER_HEAD_WORDS,
+    MEET_WORDS,
     MET,
     MET_WORDS,
     MODAL,
@@ -38,6 +39,7 @@ from transform.meeting_rules import (
     QUOTED,
     SESSION_OF,
     SESSION_WORDS,
+    STAYED_TO_MEET,
     TAIL_RE,
     THEIR,
     TOKEN_SEP,
@@ -236,6 +238,10 @@ def find_mentions(ctx: EventDoc, index: int) -> list[tuple[int, int, str, str]]:
                 found.append((m.start(), m.end(), "visit", m.group(0)))
     if not LED_WORDS.isdisjoint(words) and not {"delegation", "delegations"}.isdisjoint(words):
         for m in LED_DELEGATION.finditer(text, s.start, s.end):
+            if free(m.start(), m.end()):
+                found.append((m.start(), m.end(), "visit", m.group(0)))
+    if "in" in words and not MEET_WORDS.isdisjoint(words):
+        for m in STAYED_TO_MEET.finditer(text, s.start, s.end):
             if free(m.start(), m.end()):
                 found.append((m.start(), m.end(), "visit", m.group(0)))
     if not MET_WORDS.isdisjoint(words):

@@ -288,6 +288,15 @@ LED_DELEGATION = re.compile(
     r"|meeting|summit|session|seminar|workshop|symposium))\b)"
 )
 LED_WORDS = frozenset({"led", "headed"})
+# "the university's group was in Adelaide to sign an MoU as well as meeting with senior
+# staff", "X headed a delegation in China this week for meetings with the ministry": being
+# in a place to meet someone there is a visit
+STAYED_TO_MEET = re.compile(
+    r"\b(?:was|were|(?:led|headed)\s+(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"delegations?)\s+in\b(?=\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:\s+this\s+week)?\s+"
+    r"(?:to|for)\b[^.;]{0,120}?\bmeet(?:s|ing|ings)?\s+with\b)"
+)
+MEET_WORDS = frozenset({"meet", "meets", "meeting", "meetings"})
 
 
 # Sides made of many countries: a meeting with one of them is multilateral. (The EU acts

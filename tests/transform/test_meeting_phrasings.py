@@ -290,3 +290,18 @@ def test_leading_a_delegation_to_attend_a_forum_is_no_visit() -> None:
         " Santiago on May 12, 2024."
     )
     assert [m for m in found if m.meeting_type == "visit"] == []
+
+
+def test_being_in_a_place_to_meet_someone_there_is_a_visit() -> None:
+    (m,) = meetings(
+        "Institute news\n\nProf. Anna Weber headed a delegation in Kenya this week for"
+        " meetings with the Kenya Agricultural Research Organization."
+    )
+    assert (m.meeting_type, m.country) == ("visit", "KEN")
+
+
+def test_being_in_a_place_without_meeting_anyone_is_no_visit() -> None:
+    found = meetings(
+        "Institute news\n\nThe team was in Nairobi to install new sensors at the field station."
+    )
+    assert found == []
