@@ -42,8 +42,9 @@ VERBS: tuple[tuple[str, str], ...] = (
     (r"sen[dt]s?\s+(?:\w+\s+)?into\s+(?:orbit|space)", "launched"),
     # "was boosted into space", "was placed into orbit": a launch told by its result
     (r"(?:boost(?:ed|s)?|placed|put)\s+(?:in|into)\s+(?:\w+\s+)?(?:orbit|space)", "launched"),
-    # "sent an ocean-observing satellite successfully into space": the verb alone
-    (r"sen[dt]s?(?=\s+(?:[\w'’-]+\s+){2,6}?into\s+(?:orbit|space)\b)", "launched"),
+    # "sent an ocean-observing satellite successfully into space", "sent a new experimental
+    # satellite for communication technology into space": the verb alone
+    (r"sen[dt]s?(?=\s+(?:[\w'’-]+\s+){2,8}?into\s+(?:orbit|space)\b)", "launched"),
     # "sending up the X satellite and the Y", said of a rocket that blasted off: each
     # payload named after it is launched
     (r"sen(?:d|ds|t|ding)\s+up(?=\s+(?:the|a|an|its|two|three|four|five|six)\s)", "launched"),

@@ -289,3 +289,15 @@ def test_works_on_the_subjects_own_part_keep_the_subject() -> None:
         " detector on 3 May 2024."
     )
     assert "central detector" not in [p.name for p in found]
+
+
+def test_a_satellite_described_at_length_sent_into_space_is_launched() -> None:
+    (p,) = projects(
+        "Space news\n\nChina successfully sent a new test satellite for laser relay"
+        " technology into space from the Wenchang launch site on Monday."
+    )
+    assert (p.project_type, p.status, p.event_date) == (
+        "space_mission",
+        "launched",
+        date(2024, 6, 3),
+    )
