@@ -126,6 +126,8 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
             future = True  # "Launching an AI Plus initiative promises to ..."
         elif tail.rstrip().endswith((" for", " For")):
             future = True  # "$2 billion ... for launching a Re-industrialisation Scheme"
+        elif rules.SUCCEEDED_IN.search(tail):
+            pass  # "China succeeded in launching its 21st satellite": the event done
         elif not tail.rstrip().endswith(("by", "By")):
             return None  # "towards establishing ...", "the process of developing ..."
     before = text[s.start : vs]

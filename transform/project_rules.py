@@ -10,6 +10,9 @@ import re
 _I = re.IGNORECASE
 
 REL_FUTURE = re.compile(r",\s*(?:which|that)\s+(?:[\w'’-]+\s+){1,4}$")
+# A gerund after a past "succeeded in" reports the event done ("China succeeded in
+# launching its 21st satellite"), unlike "towards establishing" or "aims at building".
+SUCCEEDED_IN = re.compile(r"\b(?:succeeded|was\s+successful|were\s+successful)\s+in\s*$", _I)
 LEAD_ADVERBIAL = re.compile(
     r"(?:(?:On|In|At|By|During|Last|Earlier|Later|Meanwhile|Also|Moreover|Recently|Today"
     r"|Yesterday|Separately|Furthermore|Additionally|Besides|Similarly|Likewise|Then|Now|Finally"

@@ -301,3 +301,15 @@ def test_a_satellite_described_at_length_sent_into_space_is_launched() -> None:
         "launched",
         date(2024, 6, 3),
     )
+
+
+def test_succeeded_in_launching_reports_the_launch_done() -> None:
+    (p,) = projects(
+        "Space news\n\nOn Monday China succeeded in launching its 12th ocean observation"
+        " satellite from the Taiyuan Satellite Launch Center."
+    )
+    assert (p.project_type, p.status) == ("space_mission", "launched")
+
+
+def test_hoping_to_succeed_in_building_reports_nothing() -> None:
+    assert projects("Lab news\n\nThe team hopes to succeed in building the X-ray Lab.") == []
