@@ -96,6 +96,14 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
         verb_status = "signed"  # "signed an agreement to build a ground station in Abuja"
     elif not future and bare and bare[-1] == "to" and cues.MONEY_FOR.search(tail):
         future = True  # "will deploy $500 million to implement the X Programme": planned
+    elif (
+        not future
+        and bare
+        and bare[-1] == "to"
+        and verb_status == "inaugurated"
+        and rules.GATHERED_TO.match(text, s.start, vs) is not None
+    ):
+        pass  # "officials joined staff and guests to officially open the X Lab": it opened
     elif not future and bare and bare[-1] == "to":
         return None  # "an agreement to build a joint laboratory": an intention, not an event
     elif word.startswith("implement"):

@@ -13,6 +13,15 @@ REL_FUTURE = re.compile(r",\s*(?:which|that)\s+(?:[\w'’-]+\s+){1,4}$")
 # A gerund after a past "succeeded in" reports the event done ("China succeeded in
 # launching its 21st satellite"), unlike "towards establishing" or "aims at building".
 SUCCEEDED_IN = re.compile(r"\b(?:succeeded|was\s+successful|were\s+successful)\s+in\s*$", _I)
+# People who came together in the past to open something ("Last week saw officials join
+# local staff and guests to officially open the X Lab", "guests gathered to inaugurate")
+# report the opening done; "will join ... to open" stays a plan (no modal before).
+GATHERED_TO = re.compile(
+    r"(?:(?!\b(?:will|would|shall|to|plans?|expected)\b)[^;])*?"
+    r"\b(?:saw\s+[^;]{0,120}?\bjoin|joined|gathered|assembled|came\s+together"
+    r"|were\s+(?:on\s+hand|present))\b[^.;]{0,160}?\bto\s+(?:officially\s+|formally\s+)?$",
+    _I,
+)
 LEAD_ADVERBIAL = re.compile(
     r"(?:(?:On|In|At|By|During|Last|Earlier|Later|Meanwhile|Also|Moreover|Recently|Today"
     r"|Yesterday|Separately|Furthermore|Additionally|Besides|Similarly|Likewise|Then|Now|Finally"

@@ -313,3 +313,22 @@ def test_succeeded_in_launching_reports_the_launch_done() -> None:
 
 def test_hoping_to_succeed_in_building_reports_nothing() -> None:
     assert projects("Lab news\n\nThe team hopes to succeed in building the X-ray Lab.") == []
+
+
+def test_people_who_came_together_to_open_a_lab_report_it_opened() -> None:
+    (p,) = projects(
+        "Campus news\n\nLast week saw the Vice President of Fudan University and a group of"
+        " officials join local staff and guests to officially open the Joint Fudan-UQ"
+        " Laboratory for Soil Science."
+    )
+    assert (p.name, p.status) == ("Joint Fudan-UQ Laboratory for Soil Science", "inaugurated")
+
+
+def test_people_who_will_join_to_open_a_lab_report_no_opening() -> None:
+    assert (
+        projects(
+            "Campus news\n\nOfficials will join local staff next week to open the Joint"
+            " Laboratory for Soil Science."
+        )
+        == []
+    )
