@@ -438,7 +438,7 @@ PROJECT_WORDS = frozenset(
     creating
     sent send sends handed hands passed passes
     installed installs initiated initiates announced inauguration establishment founding
-    implement completion boosted placed
+    implement completion boosted placed foundation groundbreaking
     """.split()
 )
 MEETING_WORDS = frozenset(

@@ -13,8 +13,11 @@ import re
 # the event named by a noun, and the status it gives.
 NOMINAL_EVENT = re.compile(
     r"(?P<noun>launch|launching|unveiling|opening|inauguration|establishment|founding"
-    r"|commissioning|completion|development|construction)(?:\s+(?:and\s+hand(?:ing)?[\s-]over\s+)?ceremony)?(?:\s+and\s+hand(?:ing)?[\s-]over)?"
-    r"(?:\s+in\s+[A-Z][\w'’-]+)?\s+of\s+"  # "the launch in China of X"
+    r"|commissioning|completion|development|construction"
+    # "a foundation stone laying ceremony for X was held": building work begins
+    r"|foundation[\s-]stone[\s-]laying(?=\s+ceremony)|ground-?breaking(?=\s+ceremony))"
+    r"(?:\s+(?:and\s+hand(?:ing)?[\s-]over\s+)?ceremony)?(?:\s+and\s+hand(?:ing)?[\s-]over)?"
+    r"(?:\s+in\s+[A-Z][\w'’-]+)?(?:\s+of|(?<=ceremony)\s+for)\s+"  # "the launch in China of X"
 )
 # "attended the Opening Ceremony of the X Center": the same event noun in title case, as
 # pages capitalise a ceremony's name (only with "Ceremony", else a capital starts a name)
@@ -34,9 +37,20 @@ NOMINAL_STATUS = {
     "completion": "completed",
     "development": "planned",
     "construction": "planned",
+    "foundation stone laying": "launched",
+    "groundbreaking": "launched",
 }
+
+
+def nominal_status(noun: str) -> str:
+    """The status an event noun gives, however its words are joined ("ground-breaking")."""
+    key = re.sub(r"[\s-]+", " ", noun.lower())
+    return NOMINAL_STATUS.get(key, NOMINAL_STATUS.get(key.replace(" ", ""), "launched"))
+
+
 NOMINAL_ONLY = frozenset(
     {"inauguration", "establishment", "founding", "completion", "development", "construction"}
+    | {"foundation stone laying", "foundation-stone-laying", "groundbreaking", "ground-breaking"}
 )
 # "set aside $5.5 billion for the development of X": money for a project still to come
 PURPOSE_ONLY = frozenset({"development", "construction"})

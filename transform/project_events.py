@@ -114,7 +114,7 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
     if nominal is not None:
         if not cues.RECALL_WORDS.isdisjoint(words[-3:]):
             return None  # "since the launch of X": an earlier event recalled
-        verb_status = cues.NOMINAL_STATUS[nominal.group("noun").lower()]
+        verb_status = cues.nominal_status(nominal.group("noun"))
         if nominal.group("noun") in cues.PURPOSE_ONLY:
             if "for" not in words[-2:]:
                 return None  # "the development of AI"

@@ -107,6 +107,8 @@ VERBS: tuple[tuple[str, str], ...] = (
     (r"completion", "completed"),
     (r"development", "planned"),
     (r"construction", "planned"),
+    (r"foundation[\s-]stone[\s-]laying", "launched"),
+    (r"ground-?breaking", "launched"),
     (r"announced", "launched"),
 )
 # Matched at anchors of the lower-cased text (same offsets as the text).
@@ -115,7 +117,8 @@ VERB_STATUS = {f"v{i}": status for i, (_, status) in enumerate(VERBS)}
 VERB_ANCHORS = PROJECT_WORDS | frozenset(
     "inauguration establishment founding completion announced development construction"
     " boosted boost boosts placed sending transported transports transporting delivered"
-    " delivers delivering carried carries lofted lofts lofting places placing putting".split()
+    " delivers delivering carried carries lofted lofts lofting places placing putting"
+    " foundation groundbreaking ground".split()
 )
 
 # A sentence that reports a launch: where a payload named later takes its launch day from.

@@ -332,3 +332,20 @@ def test_people_who_will_join_to_open_a_lab_report_no_opening() -> None:
         )
         == []
     )
+
+
+def test_a_foundation_stone_or_groundbreaking_ceremony_for_a_project_launches_it() -> None:
+    found = projects(
+        "Campus news\n\nA foundation stone laying ceremony for the Lingnan Shenzhen Research"
+        " Institute was held on 3 June in Shenzhen.\n\nThe groundbreaking ceremony for the"
+        " Hefei Advanced Light Facility took place on Monday."
+    )
+    assert [(p.name, p.status) for p in found] == [
+        ("Lingnan Shenzhen Research Institute", "launched"),
+        ("Hefei Advanced Light Facility", "launched"),
+    ]
+
+
+def test_a_foundation_or_a_groundbreaking_study_is_no_event() -> None:
+    assert projects("Lab news\n\nThe foundation of the X Lab rests on trust.") == []
+    assert projects("Lab news\n\nThe groundbreaking work of the Y Institute was praised.") == []
