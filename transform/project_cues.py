@@ -201,6 +201,10 @@ DESCRIBING_APPOSITION = re.compile(
 SIGNED = re.compile(r"\b(?:sign(?:ed|s|ing)?|inked|concluded)\b")
 # "signed an agreement on International Lunar Research Station cooperation", "an agreement
 # to bolster research through the joint Centre of X": a named project the agreement is about
+# A relative clause after an agreement that looks ahead ("the renewed Fellowship
+# Agreement, which will see universities provide fellowships also for the X Centre")
+# names who gains from it, not what the agreement creates.
+RELATIVE_AFTER_AGREEMENT = re.compile(r",\s*which\s+(?:will|would|is\s+to|shall)\b")
 AGREED_NAMED = re.compile(r"\b(?:on|for|through|via)\s+(?:the\s+)?(?:joint\s+)?(?=[A-Z])")
 # the words of cooperation itself, after a project's name ("X Station cooperation")
 COOPERATION_TAIL = re.compile(r"\s+(?:cooperation|collaboration|partnership)$", re.IGNORECASE)

@@ -199,6 +199,9 @@ def agreed_project(text: str, pos: int, end: int) -> tuple[int, int] | None:
     "an agreement on the joint development of the CBERS-6 satellite", "an agreement on
     International Lunar Research Station cooperation", "an agreement to ... through the
     joint Centre of X"; not "an agreement on Science and Technology Cooperation"."""
+    rel = cues.RELATIVE_AFTER_AGREEMENT.search(text, pos, end)
+    if rel is not None:
+        end = rel.start()  # "the X Agreement, which will see ... also for the Y Centre"
     ag = rules.AGREED_PROJECT.search(text, pos, end)
     named_ag = None if ag else cues.AGREED_NAMED.search(text, pos, end)
     if ag is None and named_ag is None:

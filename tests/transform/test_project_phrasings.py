@@ -349,3 +349,20 @@ def test_a_foundation_stone_or_groundbreaking_ceremony_for_a_project_launches_it
 def test_a_foundation_or_a_groundbreaking_study_is_no_event() -> None:
     assert projects("Lab news\n\nThe foundation of the X Lab rests on trust.") == []
     assert projects("Lab news\n\nThe groundbreaking work of the Y Institute was praised.") == []
+
+
+def test_a_centre_that_gains_from_a_renewed_agreement_is_not_what_it_creates() -> None:
+    found = projects(
+        "Institute news\n\n“We have just signed the renewed Exchange Fellowship Agreement,"
+        " which will see partner universities fund visits also for the Regional Research"
+        " Centre in Wuxi,” said the director."
+    )
+    assert [p.name for p in found if "Centre" in p.name] == []
+
+
+def test_an_agreement_on_building_a_centre_still_creates_it() -> None:
+    (p,) = projects(
+        "Institute news\n\nThe two academies signed an agreement on the joint construction of"
+        " the Sino-Kenyan Centre for Crop Research on Monday."
+    )
+    assert (p.name, p.status) == ("Sino-Kenyan Centre for Crop Research", "signed")
