@@ -32,6 +32,7 @@ from transform.budget_rules import (
     ONE_PROJECT,
     ONE_THING_AFTER,
     ONE_THING_WORKS,
+    OWNER_PRONOUN,
     PART_IN_LIST,
     PER_RECIPIENT_AFTER,
     PER_UNIT,
@@ -185,6 +186,10 @@ def is_budget_amount(
     if (
         _company_before(ctx, w.start, amt.start)
         or COMPANY_SHARE.search(s.text)
+        or (
+            OWNER_PRONOUN.match(s.text) is not None
+            and any(COMPANY_SHARE.search(p.text) for p in previous_in_paragraph(ctx, index, 1))
+        )
         or any(o.kind in ("company", "bank") and o.end <= amt.start for o in orgs_sentence)
     ):
         if not any(o.kind in SPENDER_KINDS for o in orgs_sentence):

@@ -237,7 +237,11 @@ ONE_THING_WORKS = re.compile(
 )
 COMPANY_SHARE = re.compile(
     r"\b(?:of|to)\s+(?:the\s+|its\s+)?(?:company|firm|group|corporate)(?:['’]s)?\s+"
-    r"(?:annual\s+|total\s+|yearly\s+)?(?:revenue|sales|turnover|income)\b",
+    r"(?:annual\s+|total\s+|yearly\s+)?(?:revenue|sales|turnover|income)\b"
+    # "invested 15.3% of its 2019 revenue": an owner's own takings ('fiscal revenue' is
+    # a government's and is not matched)
+    r"|\b\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)\s+of\s+(?:its|their)\s+(?:\d{4}\s+)?"
+    r"(?:annual\s+|total\s+|yearly\s+)?(?:revenue|sales|turnover)\b",
     _I,
 )
 # A per-unit amount is a ceiling or a price, not a budget ("up to 5 million yuan each").
@@ -333,6 +337,9 @@ COMPANY = re.compile(
     r"|(?-i:\b[A-Z][\w&]*\s+(?:Capital|Ventures?|Partners|Holdings|Investments?)\b)",
     _I,
 )
+# A sentence that goes on about the owner of the sentence before ("Its total R&D spend
+# over the past decade now exceeds X" after a company's share of its revenue)
+OWNER_PRONOUN = re.compile(r"(?:Its|Their)\s")
 ANAPHOR = re.compile(
     r"\b(?:these|those|such|the\s+said|the\s+above)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:projects|programmes|programs|initiatives|plans|efforts|activities|schemes|funds"

@@ -344,3 +344,20 @@ def test_a_difference_set_against_the_previous_year_is_a_change() -> None:
         "comparison with last year."
     )
     assert amounts(text) == [(52_400_000_000, "CNY"), (140_200_000_000, "CNY")]
+
+
+def test_a_share_of_its_own_revenue_and_what_its_owner_spent_since_are_a_companys() -> None:
+    text = (
+        "The telecom group reported strong results. As part of its strategy, ZetaCom invested "
+        "14.1% of its 2021 revenue, or CNY 98.2 billion, in research and development (R&D). "
+        "Its total R&D spend over the past decade now exceeds CNY 450 billion."
+    )
+    assert amounts(text) == []
+
+
+def test_a_share_of_fiscal_revenue_is_still_a_governments() -> None:
+    text = (
+        "The provincial government spent 4.2% of its fiscal revenue on science in 2021. "
+        "Its science and technology budget for 2022 is 12.6 billion yuan."
+    )
+    assert amounts(text) == [(12_600_000_000, "CNY")]
