@@ -472,6 +472,7 @@ MEETING_WORDS = frozenset(
         "retreat",
         "tour:ed,s",
         "delegation:s",
+        "received",
     )
 )
 _TRIGGERS = PROJECT_WORDS | MEETING_WORDS

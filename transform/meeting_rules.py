@@ -158,16 +158,20 @@ MET = re.compile(
     # "the minister discussed with China's ambassador ...", "conferred with": two sides
     # that talked, as "met with" (the sides must still be named people or organisations)
     r"|\b(?:discussed|conferred)\s+with\b"
+    # "received a delegation headed by X", "received Dr. X": a host meeting a guest; only
+    # before a delegation or a person's title, so an award, funding or approval is no guest
+    r"|\breceived(?=\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?delegations?\b"
+    r"|(?:Dr|Mr|Mrs|Ms|Prof|Professor|President|Vice|Minister|Ambassador|Deputy|H\.E)\b))"
 )
 # the words that let a sentence hold a MET mention
-MET_WORDS = frozenset({"met", "talks", "discussed", "conferred"})
+MET_WORDS = frozenset({"met", "talks", "discussed", "conferred", "received"})
 
 
 PAST = re.compile(
     r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:held|convened|organi[sz]ed|hosted|opened|staged"
     r"|co-?chaired|chaired|attended|launched)\b|\btook\s+place\b|\bheld\b|\bmet\b|\bconvened\b"
     r"|\bconcluded\b|\bopened\b|\bclosed\b|\bended\b|\bkicked\s+off\b|\bco-?chaired\b"
-    r"|\bchaired\b|\bhosted\b|\borgani[sz]ed\b|\battended\b|\bvisited\b|\bvisit\s+to\b"
+    r"|\bchaired\b|\bhosted\b|\borgani[sz]ed\b|\battended\b|\bvisited\b|\bvisit\s+to\b|\breceived\b"
     r"|\bDuring\s+(?:the|a|an|his|her|their)\b|\bduring\s+(?:the|his|her|their)\b"
     r"|\bAt\s+(?:the|an?|their)\b|\bat\s+the\b|\bparticipated\b|\baddressed\b|\bled\b"
     r"|\bagreed\b|\bsigned\b|\breviewed\b|\bdiscussed\b|\bcelebrated\b|\bgathered\b"

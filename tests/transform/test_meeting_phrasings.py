@@ -305,3 +305,22 @@ def test_being_in_a_place_without_meeting_anyone_is_no_visit() -> None:
         "Institute news\n\nThe team was in Nairobi to install new sensors at the field station."
     )
     assert found == []
+
+
+def test_a_host_who_received_a_delegation_or_a_titled_guest_met_them() -> None:
+    (m,) = meetings(
+        "Ministry news\n\nOn May 12, Vice Minister Li Ping received a delegation headed by"
+        " Dr. Anna Weber, President of the German Research Foundation."
+    )
+    assert (m.title, m.start_date) == ("Meeting between Li Ping and Anna Weber", date(2024, 5, 12))
+
+
+def test_receiving_an_award_funding_or_approval_is_no_meeting() -> None:
+    assert (
+        meetings(
+            "Institute news\n\nOn May 12, the institute received an award from the Ministry"
+            " of Science and Technology. Professor Li Ping received funding from the National"
+            " Natural Science Foundation of China and received approval for the project."
+        )
+        == []
+    )
