@@ -75,7 +75,7 @@ def headline_meetings(
         if _FUTURE.search(s.text):
             continue  # an announcement: the day and place are not in a headline
         if _MET_VERB.search(s.text):
-            continue  # "Vice Minister Yin Meets with the HK Delegation of ...": names are parties
+            continue  # "Vice Minister X Meets with the Delegation of ...": names are parties
         if _in_menu(ctx, i):
             continue
         for _start, _end, raw in named_in(text, s.start, s.end):

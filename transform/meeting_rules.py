@@ -177,8 +177,8 @@ PAST = re.compile(
     r"|\bagreed\b|\bsigned\b|\breviewed\b|\bdiscussed\b|\bcelebrated\b|\bgathered\b"
     r"|\b(?:was|were)\s+invited\s+to\s+(?:attend|participate|join)\b",
 )
-# "The agreement was made on Saturday during a meeting between Pakistani President A and
-# visiting Chinese Minister B": what happened during a meeting of two named sides reports
+# "The deal was struck on Monday during a meeting between the visiting President A and
+# Minister B": what happened during a meeting of two named sides reports
 # that meeting, whatever the verb, unless a modal makes it a plan ("will be raised during")
 DURING_BETWEEN = re.compile(
     r"\bduring\s+an?\s+(?:(?:bilateral|official|working)\s+)?(?:meeting|talks)\s+between\s+"

@@ -388,30 +388,30 @@ def test_a_ceremony_that_only_dates_the_meeting_does_not_exclude_it() -> None:
 
 def test_a_meeting_recalled_in_passing_is_not_reported() -> None:
     text = (
-        "The aim was to implement agreements reached at the 17th China-EU Summit and to "
-        "advance cooperation in science."
+        "The talks were meant to carry out what was agreed at the 9th China-Nordic Summit and "
+        "to deepen cooperation in science."
     )
     assert meetings(text, date(2017, 4, 1)) == []
 
 
 def test_a_headline_of_people_meeting_names_the_parties_not_an_event() -> None:
     text = (
-        "Vice Minister Yin Meets with the HK Delegation of National S&T Award Conference\n\n"
-        "Vice Minister Yin Hejun met with Professor Joseph Sung, head of the delegation, in "
+        "Vice Minister Zhao Meets with the Macao Delegation of the Regional Innovation Forum\n\n"
+        "Vice Minister Zhao Lirong met with Professor Maria Lopes, head of the delegation, in "
         "Beijing on 9 January."
     )
     assert [m.title for m in meetings(text, date(2018, 1, 12))] == [
-        "Meeting between Yin Hejun and Joseph Sung"
+        "Meeting between Zhao Lirong and Maria Lopes"
     ]
 
 
 def test_the_opening_ceremony_of_a_forum_is_the_forum() -> None:
     text = (
-        "During the opening ceremony of a two-day space forum held in Tunxi, east China's "
-        "Anhui Province, on Thursday, the two agencies signed an agreement."
+        "At the opening ceremony of a three-day ocean science forum held in Zhoushan, east "
+        "China's Zhejiang Province, on Thursday, the two institutes signed an agreement."
     )
     (m,) = meetings(text, date(2024, 9, 6))
-    assert (m.meeting_type, m.start_date, m.city) == ("forum", date(2024, 9, 5), "Tunxi")
+    assert (m.meeting_type, m.start_date, m.city) == ("forum", date(2024, 9, 5), "Zhoushan")
 
 
 def test_an_opening_ceremony_alone_is_not_a_meeting() -> None:
