@@ -21,12 +21,14 @@ __all__ = ["merge_drafts"]
 
 @lru_cache(maxsize=64)
 def _named_head(head: str) -> re.Pattern[str]:
-    """A capitalised name ending with `head` ("Sino-Africa Joint Research Centre")."""
+    """A capitalised name ending with `head` ("Sino-Africa Joint Research Centre"), with the
+    serial glued to it ("Kenyan Relay Satellite-2B"), which tells one of a series from another."""
     forms = {head, cues.HEAD_SPELLINGS.get(head, head)}
     alternation = "|".join(re.escape(f[:1].upper() + f[1:]) for f in sorted(forms))
     return re.compile(
         r"(?<![\w'’-])(?:[A-Z][\w'’.-]*\s+)(?:(?:[A-Z][\w'’.-]*|of|for|on|and)\s+){0,8}?"
-        r"(?:" + alternation + r")\b(?:\s+(?:of|for|on)\s+(?:[A-Z][\w'’.-]*(?:\s+|$))+)?"
+        r"(?:" + alternation + r")(?:-\w*\d\w*)?\b"
+        r"(?:\s+(?:of|for|on)\s+(?:[A-Z][\w'’.-]*(?:\s+|$))+)?"
     )
 
 
@@ -131,6 +133,23 @@ def _bare_head(name: str, head: str) -> bool:
     }
 
 
+def _nationality_description(d: Draft) -> bool:
+    """A name that only describes its project by whom it is for or from ("an Australian
+    communications satellite", "a communications satellite for Kenya"): its lower-case head
+    ends it or is followed only by 'for/from <country>', and its only capitalised words are
+    countries or their adjectives, so the proper name the next sentences give names it (one
+    launch, not two)."""
+    words = d.name.split()
+    heads = [i for i, w in enumerate(words) if w in {d.head, cues.HEAD_SPELLINGS.get(d.head)}]
+    if len(words) < 2 or not heads:
+        return False
+    after = words[heads[-1] + 1 :]  # "for Kenya"
+    if after and (after[0] not in {"for", "from"} or len(after) == 1):
+        return False
+    capitals = [w for w in words if w[:1].isupper()]
+    return bool(capitals) and all(countries_named(w) for w in capitals)
+
+
 def merge_drafts(ctx: EventDoc, drafts: list[Draft]) -> list[Draft]:
     """Name described projects, then keep one draft per project (the first reading, or the
     body's over a heading's). Two readings are merged only when one is a heading's or was
@@ -144,7 +163,7 @@ def merge_drafts(ctx: EventDoc, drafts: list[Draft]) -> list[Draft]:
             if name is not None:
                 d.name = name
                 renamed.add(id(d))
-        elif not d.named and d.head_type != "research_result":
+        elif (not d.named or _nationality_description(d)) and d.head_type != "research_result":
             name = _from_heading(ctx, d) or _from_later(ctx, d) or _name_after_head(ctx, d)
             if name is not None:
                 d.name, d.named = name, True

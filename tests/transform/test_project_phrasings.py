@@ -366,3 +366,20 @@ def test_an_agreement_on_building_a_centre_still_creates_it() -> None:
         " the Sino-Kenyan Centre for Crop Research on Monday."
     )
     assert (p.name, p.status) == ("Sino-Kenyan Centre for Crop Research", "signed")
+
+
+def test_a_satellite_described_by_its_country_takes_the_name_the_next_sentence_gives() -> None:
+    found = projects(
+        "Space news\n\nChina successfully launched an observation satellite for Kenya on"
+        " Friday, state media reported.\n\nThe Long March 2D rocket carrying the Kenyan"
+        " Observation Satellite-2B lifted off from the Jiuquan Satellite Launch Center."
+    )
+    assert [p.name for p in found] == ["Kenyan Observation Satellite-2B"]
+    assert {c.country for c in found[0].participants if c.kind == "country"} >= {"KEN"}
+
+
+def test_a_described_satellite_without_a_later_name_stays_one_project() -> None:
+    found = projects(
+        "Space news\n\nChina successfully launched a Kenyan observation satellite on Friday."
+    )
+    assert [p.name for p in found] == ["Kenyan observation satellite"]
