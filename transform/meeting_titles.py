@@ -23,6 +23,13 @@ from transform.meeting_rules import (
 from transform.participants import Person, countries_named
 from transform.places import Place, read_place
 
+# "to research institutes, universities and relevant government agencies of": places visited
+# described by their kind in lower case, then where they are
+_INSTITUTIONS_OF = re.compile(
+    r"\s+to\s+(?:(?:several|some|many|various|a\s+number\s+of)\s+)?"
+    r"(?:(?:[a-z][\w-]*)(?:,\s+|\s+and\s+|\s+))+?(?:of|in)\s+(?:the\s+)?(?=[A-Z])"
+)
+
 
 def _visit_target(ctx: EventDoc, b: int, end: int) -> tuple[Place | None, str | None, int]:
     """What a visit is to: (place, title target text, end)."""
@@ -30,6 +37,13 @@ def _visit_target(ctx: EventDoc, b: int, end: int) -> tuple[Place | None, str | 
     place = read_place(text, b + (1 if text[b : b + 1] == " " else 0), end)
     if place is not None and place.country is not None:
         return place, text[place.start : place.end].split(",")[0], place.end
+    kinds = _INSTITUTIONS_OF.match(text, b, end)
+    if kinds is not None:
+        # "paid visits to research institutes, universities and agencies of A and B": the
+        # places visited are named only by the country they are in
+        pl = read_place(text, kinds.end(), end)
+        if pl is not None and pl.country is not None:
+            return pl, text[pl.start : pl.end].split(",")[0], pl.end
     m = re.match(r"\s*(?:the\s+)?", text[b:end])
     p = b + (m.end() if m else 0)
     para = ctx.analysis(next(s for s in ctx.sentences if s.start <= b <= s.end))

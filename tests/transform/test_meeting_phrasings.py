@@ -324,3 +324,19 @@ def test_receiving_an_award_funding_or_approval_is_no_meeting() -> None:
         )
         == []
     )
+
+
+def test_visits_to_institutions_described_by_kind_go_to_their_countries() -> None:
+    found = meetings(
+        "News\n\nFrom March 3 to 8, Chen Hao, president of the Chinese Academy of Sciences"
+        " (CAS), paid visits to research institutes, universities and relevant ministries of"
+        " Peru and Chile.\n\nDuring his visit to Lima, Peru, Chen met with Ana Ruiz, president"
+        " of the Peruvian Academy of Sciences."
+    )
+    assert len(found) == 1
+    (m,) = found
+    assert (m.meeting_type, m.start_date, m.end_date) == (
+        "visit",
+        date(2024, 3, 3),
+        date(2024, 3, 8),
+    )
