@@ -51,6 +51,7 @@ from transform.meeting_rules import (
 )
 from transform.meeting_scope_rules import (
     EXAMPLES_BEFORE,
+    IMPLEMENTED_FROM_BEFORE,
     INTENT_BEFORE,
     OTHER_THING_AFTER,
     RECALLED_BEFORE,
@@ -281,6 +282,8 @@ def is_event(ctx: EventDoc, index: int, a: int, b: int, kind: str) -> bool:
         return False  # "has not been held since the 3rd Meeting"
     if TOPIC_BEFORE.search(before) or RECALLED_BEFORE.search(before):
         return False
+    if IMPLEMENTED_FROM_BEFORE.search(text, clause_s, a):
+        return False  # "implement the outcomes of the 3rd Ministerial Conference": recalled
     if RELATIVE_AGENT_BEFORE.search(before):
         return False  # "which was reinvigorated by the visit of X": a cause recalled
     if kind == "visit" and VISIT_COUNTED_AFTER.match(text, b, s.end):

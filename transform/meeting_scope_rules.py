@@ -26,6 +26,15 @@ RECALLED_BEFORE = re.compile(
     r"proposed|initiated|endorsed)\s+(?:at|during)\s+(?:the\s+)?$",
     CASELESS,
 )
+# what is being implemented that came out of a meeting ("would implement the outcomes of the
+# Third Ministerial Conference", "implement what the premier proposed on ... during the
+# opening ceremony of the 5th Forum"): the meeting is earlier, only its results are the news;
+# read within one clause (no comma or semicolon between)
+IMPLEMENTED_FROM_BEFORE = re.compile(
+    r"\bimplement(?:s|ed|ing)?\b[^,;.]{0,200}?\b(?:at|during|of)\s+(?:the\s+)?"
+    r"(?:(?:opening|closing)\s+(?:ceremony|session|plenary)\s+of\s+(?:the\s+)?)?$",
+    CASELESS,
+)
 # what precedes a meeting that is only the topic ("gave an introduction about the 2018 World
 # Artificial Intelligence Conference", "reviewed cooperation progress on the China-US Joint
 # Committee Meeting, Innovation Dialogue and ..."): the event being reported is another one

@@ -340,3 +340,23 @@ def test_visits_to_institutions_described_by_kind_go_to_their_countries() -> Non
         date(2024, 3, 3),
         date(2024, 3, 8),
     )
+
+
+def test_a_meeting_whose_outcomes_are_implemented_is_recalled() -> None:
+    assert not meetings(
+        "News\n\nThe vice minister said the ministry would actively implement what the premier"
+        " proposed on closer cooperation in agriculture during the opening ceremony of the Third"
+        " Ministerial Conference of the Andes-Pacific Cooperation Forum."
+    )
+    assert not meetings(
+        "News\n\nThe agency will implement the outcomes of the Second Ministerial Meeting of the"
+        " Andes-Pacific Cooperation Forum."
+    )
+
+
+def test_a_meeting_held_to_implement_a_plan_is_still_reported() -> None:
+    (m,) = meetings(
+        "News\n\nTo implement the plan, the Third Joint Committee Meeting of Peru and China was"
+        " held in Lima on May 3, 2024."
+    )
+    assert m.start_date == date(2024, 5, 3)
