@@ -259,6 +259,14 @@ def _scheduled(ctx: EventDoc, start: int, end: int) -> bool:
     return has_day and any(p.city for p in ctx.places_in(start, end))
 
 
+# "was invited to visit", "were invited to pay a visit to": a past passive reports the visit
+# made at the host's invitation, not one only intended ("is invited to" stays a plan)
+INVITED_BEFORE = re.compile(
+    r"\b(?:was|were|had\s+been)\s+invited\s+to\s+(?:pay\s+)?(?:an?\s+)?(?:official\s+)?$",
+    CASELESS,
+)
+
+
 def is_event(ctx: EventDoc, index: int, a: int, b: int, kind: str) -> bool:
     """Rule 3 and 4 for the mention at text[a:b]."""
     s = ctx.sentences[index]
@@ -272,11 +280,15 @@ def is_event(ctx: EventDoc, index: int, a: int, b: int, kind: str) -> bool:
     before = text[max(s.start, a - 40) : a]
     if re.search(r"\b(?:next|upcoming|future|forthcoming|following)\s+$", before, CASELESS):
         return False
-    if re.search(
-        r"\b(?:will|to|would|shall|plans?\s+to|agreed\s+to|expected\s+to)\s+(?:\w+\s+){0,2}$",
-        before,
-        CASELESS,
-    ) and kind in ("visit", "met"):
+    if (
+        re.search(
+            r"\b(?:will|to|would|shall|plans?\s+to|agreed\s+to|expected\s+to)\s+(?:\w+\s+){0,2}$",
+            before,
+            CASELESS,
+        )
+        and kind in ("visit", "met")
+        and not INVITED_BEFORE.search(before)
+    ):
         return False
     if DENIED.search(text, clause_s, min(s.end, b + 40)):
         return False  # "has not been held since the 3rd Meeting"
@@ -298,7 +310,7 @@ def is_event(ctx: EventDoc, index: int, a: int, b: int, kind: str) -> bool:
         # meeting is expected to ..." without a day and a place is an intention
         return _scheduled(ctx, s.start, s.end)
     if kind == "visit":
-        return not re.search(
+        return INVITED_BEFORE.search(before) is not None or not re.search(
             r"\b(?:will|plans?\s+to|to)\s+(?:pay\s+)?(?:an?\s+)?(?:official\s+)?$", before, CASELESS
         )
     if PAST.search(ctx_text) is not None:

@@ -360,3 +360,19 @@ def test_a_meeting_held_to_implement_a_plan_is_still_reported() -> None:
         " held in Lima on May 3, 2024."
     )
     assert m.start_date == date(2024, 5, 3)
+
+
+def test_a_delegation_that_was_invited_to_visit_made_the_visit() -> None:
+    found = meetings(
+        "News\n\nA delegation led by Chen Hao, president of the Chinese Academy of Sciences, was"
+        " invited to visit the Royal Academy of Peru from April 2 to 6."
+    )
+    assert [(m.meeting_type, m.start_date, m.country) for m in found] == [
+        ("visit", date(2024, 4, 2), "PER")
+    ]
+
+
+def test_a_delegation_that_is_invited_to_visit_has_not_visited_yet() -> None:
+    assert not meetings(
+        "News\n\nThe academy said a delegation is invited to visit the Royal Academy of Peru."
+    )
