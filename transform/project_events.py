@@ -59,6 +59,10 @@ from transform.project_setting import event_day, event_place
 __all__ = ["read_event"]
 
 
+# "builds upon", "is built on", "building on": what a thing rests on already exists
+_RESTS_ON = re.compile(r"\s+(?P<up>up)?on\b")
+
+
 def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Draft | None:
     """Rules 2-9 for one event verb in body sentence `index`."""
     s = ctx.sentences[index]
@@ -72,6 +76,11 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
     if word.endswith("record"):
         return record_draft(ctx, index, m)
     if verb_status == "launched" and launches_no_project(text, ve):
+        return None
+    rests = _RESTS_ON.match(text, ve)
+    if word.startswith(("build", "built")) and rests and (word != "built" or rests["up"]):
+        # "the lab builds upon X's joint laboratory": X exists, nothing is built ("was built
+        # on a hillside" stays a construction: a passive "built on" is where)
         return None
     clause_start = clause_start_of(text, ctx.opening[index], vs)
     # "$"-anchored patterns only ever need the last words before the verb.

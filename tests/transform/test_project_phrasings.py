@@ -383,3 +383,18 @@ def test_a_described_satellite_without_a_later_name_stays_one_project() -> None:
         "Space news\n\nChina successfully launched a Kenyan observation satellite on Friday."
     )
     assert [p.name for p in found] == ["Kenyan observation satellite"]
+
+
+def test_a_lab_that_builds_upon_another_names_no_new_project_in_it() -> None:
+    found = projects(
+        "News\n\nThe new laboratory builds upon the university's \u201cSino-Andean Joint"
+        " Laboratory for Soil Health\u201d and its earlier work."
+    )
+    assert "Sino-Andean Joint Laboratory for Soil Health" not in [p.name for p in found]
+
+
+def test_a_facility_built_on_a_site_is_still_built() -> None:
+    (p,) = projects(
+        "News\n\nThe Andes Radio Telescope was built on a hillside near Cusco in May 2024."
+    )
+    assert p.name == "Andes Radio Telescope"
