@@ -197,6 +197,24 @@ def _sides(ctx: EventDoc, index: int, b: int) -> list[str]:
     return [m.group("x"), m.group("y")]
 
 
+_SUBJECT_WORD = re.compile(r"(?<![\w'’-])(?P<w>[A-Z][a-z]+)\s+(?:also\s+)?$")
+
+
+def _named_before(ctx: EventDoc, index: int, a: int) -> str | None:
+    """The full name of a person the text named before, when the subject of "met" is one word
+    of it ("In Peru, Chen met with ..." after "Chen Hao, president of ..."): a later mention
+    by surname alone, which the person reader takes for no one."""
+    s = ctx.sentences[index]
+    m = _SUBJECT_WORD.search(ctx.text, s.start, a)
+    if m is None or countries_named(m.group("w")):
+        return None
+    for earlier in ctx.sentences[:index]:
+        for p in ctx.people_in(earlier.start, earlier.end, ctx.analysis(earlier)):
+            if len(p.name.split()) > 1 and m.group("w") in p.name.split():
+                return p.name
+    return None
+
+
 def _met_sides(
     ctx: EventDoc, index: int, a: int, b: int, people: list[Person]
 ) -> tuple[str, str] | None:
@@ -208,7 +226,7 @@ def _met_sides(
     def label(p: Person) -> str:
         return p.name
 
-    x = label(left[-1]) if left else None
+    x = label(left[-1]) if left else _named_before(ctx, index, a)
     if x is None:
         orgs = [o for o in para.orgs if s.start <= o.start and o.end <= a]
         cs = [c for c in para.countries if s.start <= c.start and c.end <= a]

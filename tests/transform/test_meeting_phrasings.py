@@ -376,3 +376,11 @@ def test_a_delegation_that_is_invited_to_visit_has_not_visited_yet() -> None:
     assert not meetings(
         "News\n\nThe academy said a delegation is invited to visit the Royal Academy of Peru."
     )
+
+
+def test_a_side_met_by_surname_alone_is_the_person_named_before() -> None:
+    found = meetings(
+        "News\n\nChen Hao, president of the Andean Academy of Sciences, toured the region in"
+        " spring.\n\nIn Chile, Chen met with Ana Ruiz, Minister of Science of Chile."
+    )
+    assert any(m.title.startswith("Meeting between Chen Hao and") for m in found)
