@@ -210,9 +210,11 @@ AGREED_NAMED = re.compile(r"\b(?:on|for|through|via)\s+(?:the\s+)?(?:joint\s+)?(
 COOPERATION_TAIL = re.compile(r"\s+(?:cooperation|collaboration|partnership)$", re.IGNORECASE)
 # "a new remote sensing satellite for Pakistan, PRSS-2, from ...": the name in apposition
 NAME_APPOSITION = re.compile(r",\s+(?P<n>[A-Z][\w-]*\d[\w.-]*)(?=\s*[,;.]|\s+(?:on|from|in)\b)")
-# "a communication satellite, “Name-7,” into orbit": a quoted name in apposition is the
-# project's name (the description before it only types it)
-QUOTED_APPOSITION = re.compile(r",\s*[“\"‘](?P<n>[A-Z0-9][^”\"’,;]{1,40}?),?[”\"’](?=[\s,;.])")
+# "a communication satellite, “Name-7,” into orbit" (or without the commas): a quoted name
+# in apposition is the project's name (the description before it only types it)
+QUOTED_APPOSITION = re.compile(
+    r"(?:,\s*|\s+)[“\"‘](?P<n>[A-Z0-9][^”\"’,;]{1,40}?),?[”\"’](?=[\s,;.])"
+)
 # "Gaofen-11 and Gaofen-12 satellites", "CBERS-1 and -2": named items sharing one head
 _ITEM = r"(?:[A-Z][\w.-]*\d[\w.-]*|-\d+\w?)"
 NAMED_LIST = re.compile(

@@ -63,6 +63,12 @@ __all__ = ["read_event"]
 _RESTS_ON = re.compile(r"\s+(?P<up>up)?on\b")
 
 
+# a quoted name that closes the object without the commas of apposition ('sent a
+# communication satellite "Name-7B" into orbit'): the words before it only describe it; only
+# a serial name with a digit: a nickname ('a robotic chemist named ‘Luke’') keeps its description
+_QUOTED_TAIL = re.compile(r"\s+[“\"‘][A-Z0-9][^”\"’,;\s]{0,20}\d[^”\"’,;\s]{0,10}[”\"’]?$")
+
+
 def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Draft | None:
     """Rules 2-9 for one event verb in body sentence `index`."""
     s = ctx.sentences[index]
@@ -284,6 +290,9 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
         if listed is not None:
             ns, items = listed[0], listed[1]
             appos = listed[2] or appos
+        quoted = _QUOTED_TAIL.search(text, ns, ne)
+        if quoted is not None and quoted.start() > ns:
+            ne = quoted.start()  # "a satellite "Name-7"": the quoted name is read after it
         called_after = (
             rules.CALLED_AFTER.match(text, ne, s.end)
             or cues.NAME_APPOSITION.match(text, ne, s.end)

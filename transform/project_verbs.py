@@ -56,9 +56,10 @@ VERBS: tuple[tuple[str, str], ...] = (
         r"into\s+(?:(?:a|an|the|its)\s+)?(?:[\w-]+\s+){0,2}?(?:orbit|space)\b)",
         "launched",
     ),
-    # "sent a weather satellite, “Name-7,” into orbit": the object with its quoted name
+    # "sent a weather satellite, “Name-7,” into orbit", "sent a satellite "Name-7" into
+    # orbit": the object with its quoted name, with or without the commas of apposition
     (
-        r"sen[dt]s?(?=\s+(?:[\w'’-]+\s+){1,6}?[\w'’-]+,\s*[“\"‘][^”\"’]{1,40}[”\"’],?"
+        r"sen[dt]s?(?=\s+(?:[\w'’-]+\s+){1,6}?[\w'’-]+(?:,\s*|\s+)[“\"‘][^”\"’]{1,40}[”\"’],?"
         r"\s+into\s+(?:orbit|space)\b)",
         "launched",
     ),

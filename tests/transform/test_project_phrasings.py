@@ -398,3 +398,12 @@ def test_a_facility_built_on_a_site_is_still_built() -> None:
         "News\n\nThe Andes Radio Telescope was built on a hillside near Cusco in May 2024."
     )
     assert p.name == "Andes Radio Telescope"
+
+
+def test_a_quoted_name_without_commas_names_the_sent_mission() -> None:
+    for quoted in ('"KENSAT-7B"', "\u201cKENSAT-7B\u201d"):
+        (p,) = projects(
+            "Space news\n\nChina successfully sent a Brazilian-made communication satellite"
+            f" {quoted} into orbit on Tuesday evening."
+        )
+        assert (p.name, p.status) == ("KENSAT-7B", "launched")
