@@ -59,6 +59,15 @@ def fetch_states(con: duckdb.DuckDBPyConnection) -> dict[str, FetchState]:
     return {r[0]: FetchState(*r) for r in rows}
 
 
+# A URL seen before gets the new state in place (one row per URL).
+_FETCH_STATE_UPSERT = (
+    "ON CONFLICT (url) DO UPDATE SET "
+    "etag = excluded.etag, last_modified = excluded.last_modified, "
+    "content_sha256 = excluded.content_sha256, last_status = excluded.last_status, "
+    "checked_at = excluded.checked_at"
+)
+
+
 def save_fetch_state(
     con: duckdb.DuckDBPyConnection,
     url: str,
@@ -70,10 +79,7 @@ def save_fetch_state(
     checked_at: datetime,
 ) -> None:
     con.execute(
-        "INSERT INTO fetch_state VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET "
-        "etag = excluded.etag, last_modified = excluded.last_modified, "
-        "content_sha256 = excluded.content_sha256, last_status = excluded.last_status, "
-        "checked_at = excluded.checked_at",
+        "INSERT INTO fetch_state VALUES (?, ?, ?, ?, ?, ?) " + _FETCH_STATE_UPSERT,
         [url, etag, last_modified, content_sha256, status, checked_at],
     )
 
@@ -100,10 +106,7 @@ def save_fetch_states(con: duckdb.DuckDBPyConnection, states: dict[str, dict[str
     try:
         con.execute(
             "INSERT INTO fetch_state SELECT url, etag, last_modified, content_sha256, "
-            "last_status, checked_at FROM incoming_fetch_state ON CONFLICT (url) DO UPDATE SET "
-            "etag = excluded.etag, last_modified = excluded.last_modified, "
-            "content_sha256 = excluded.content_sha256, last_status = excluded.last_status, "
-            "checked_at = excluded.checked_at"
+            "last_status, checked_at FROM incoming_fetch_state " + _FETCH_STATE_UPSERT
         )
     finally:
         con.unregister("incoming_fetch_state")
