@@ -5,6 +5,9 @@ is spelled many ways across sources (currency before or after the number, symbol
 or words, scale words or abbreviations, Indian lakh/crore, a converted USD figure in
 brackets). One grammar here means every extractor reads them alike.
 
+The words it reads (scales, currency signs and names, hedges) are data in
+`money_words.py`; writing an amount back as sources do is `money_format.py`.
+
 Only amounts with a currency are returned: "12 million urban jobs" and "66 million
 taxpayers" are counts, and a number without a currency is never money.
 
@@ -30,13 +33,20 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from transform.money_words import (
+    CURRENCY_WORDS,
+    PREFIX_NEEDS_SCALE,
+    PREFIXES,
+    QUALIFIERS,
+    SCALES,
+    SHORT_SCALES,
+    WORD_NEEDS_SCALE,
+)
+
 __all__ = [
     "Amount",
-    "CURRENCY_WORDS",
     "LOCAL_DOLLARS",
-    "QUALIFIERS",
-    "SCALES",
-    "format_amount",
+    "has_money",
     "parse_amounts",
 ]
 
@@ -66,98 +76,6 @@ class Amount:
         return self.pair_end if self.pair_end is not None else self.end
 
 
-# Scale words and abbreviations -> multiplier. Lower-case keys.
-SCALES: dict[str, Decimal] = {
-    "trillion": Decimal(10) ** 12,
-    "tn": Decimal(10) ** 12,
-    "tr": Decimal(10) ** 12,
-    "billion": Decimal(10) ** 9,
-    "bn": Decimal(10) ** 9,
-    "bln": Decimal(10) ** 9,
-    "b": Decimal(10) ** 9,
-    "million": Decimal(10) ** 6,
-    "mn": Decimal(10) ** 6,
-    "mln": Decimal(10) ** 6,
-    "m": Decimal(10) ** 6,
-    "thousand": Decimal(10) ** 3,
-    "k": Decimal(10) ** 3,
-    "lakh": Decimal(10) ** 5,
-    "lakhs": Decimal(10) ** 5,
-    "lac": Decimal(10) ** 5,
-    "lacs": Decimal(10) ** 5,
-    "crore": Decimal(10) ** 7,
-    "crores": Decimal(10) ** 7,
-    "cr": Decimal(10) ** 7,
-}
-_SHORT_SCALES = frozenset({"b", "m", "k", "tr", "cr"})
-# Signs that are money only with a scale word: the rand's "R" ("R9.6 billion", not "R2").
-_PREFIX_NEEDS_SCALE = frozenset({"R"})
-
-# Currency written before the number (case-sensitive: "RMB", "US$", "€").
-_PREFIXES: dict[str, str] = {
-    "US$": "USD",
-    "US $": "USD",
-    "U.S.$": "USD",
-    "U.S. $": "USD",
-    "USD": "USD",
-    "HK$": "HKD",
-    "HKD": "HKD",
-    "NT$": "TWD",
-    "TWD": "TWD",
-    "A$": "AUD",
-    "AU$": "AUD",
-    "AUD": "AUD",
-    "C$": "CAD",
-    "CA$": "CAD",
-    "CAD": "CAD",
-    "S$": "SGD",
-    "SGD": "SGD",
-    "NZ$": "NZD",
-    "NZD": "NZD",
-    "MOP$": "MOP",
-    "MOP": "MOP",
-    "NTD": "TWD",
-    "R$": "BRL",
-    "R": "ZAR",  # "R9.6 billion": only with a scale word (see _PREFIX_NEEDS_SCALE)
-    "BRL": "BRL",
-    "RMB": "CNY",
-    "Rmb": "CNY",
-    "CNY": "CNY",
-    "CN¥": "CNY",
-    "¥": "CNY",
-    "￥": "CNY",
-    "JP¥": "JPY",
-    "JPY": "JPY",
-    "€": "EUR",
-    "EUR": "EUR",
-    "£": "GBP",
-    "GBP": "GBP",
-    "₹": "INR",
-    "Rs.": "INR",
-    "Rs": "INR",
-    "INR": "INR",
-    "₩": "KRW",
-    "KRW": "KRW",
-    "₽": "RUB",
-    "RUB": "RUB",
-    "CHF": "CHF",
-    "฿": "THB",
-    "₺": "TRY",
-    "₦": "NGN",
-    "₱": "PHP",
-    "₫": "VND",
-    "RM": "MYR",
-    "Rp": "IDR",
-    "$": "$",  # resolved to the document's dollar (USD by default)
-}
-# ISO codes of other currencies the material mentions, usable before or after the number.
-_MORE_CODES = (
-    "THB MYR IDR KZT ZAR AED SAR TRY NGN BDT PLN SEK NOK DKK HUF EGP PKR LKR NPR MXN PHP "
-    "VND KES ARS CLP UZS MNT ILS QAR KWD"
-).split()
-for _code in _MORE_CODES:
-    _PREFIXES.setdefault(_code, _code)
-
 # Countries whose own currency is "the dollar": a page from one of them writes its
 # dollar as a bare "$" (a Hong Kong budget speech's "$16 billion" is HKD).
 LOCAL_DOLLARS: dict[str, str] = {
@@ -167,143 +85,6 @@ LOCAL_DOLLARS: dict[str, str] = {
     "SGP": "SGD",
     "HKG": "HKD",
     "TWN": "TWD",
-}
-
-# Currency written after the number (case-insensitive). Longest first when compiled.
-CURRENCY_WORDS: dict[str, str] = {
-    "yuan renminbi": "CNY",
-    "chinese yuan": "CNY",
-    "yuan": "CNY",
-    "renminbi": "CNY",
-    "rmb": "CNY",
-    "cny": "CNY",
-    "us dollars": "USD",
-    "u.s. dollars": "USD",
-    "american dollars": "USD",
-    "usd": "USD",
-    "hong kong dollars": "HKD",
-    "australian dollars": "AUD",
-    "canadian dollars": "CAD",
-    "singapore dollars": "SGD",
-    "new taiwan dollars": "TWD",
-    "taiwan dollars": "TWD",
-    "nt dollars": "TWD",
-    "new zealand dollars": "NZD",
-    "nz dollars": "NZD",
-    "hk dollars": "HKD",
-    "macau patacas": "MOP",
-    "macao patacas": "MOP",
-    "patacas": "MOP",
-    "pataca": "MOP",
-    "dollars": "$",
-    "dollar": "$",
-    "euros": "EUR",
-    "euro": "EUR",
-    "eur": "EUR",
-    "pounds sterling": "GBP",
-    "british pounds": "GBP",
-    "pounds": "GBP",
-    "pound": "GBP",
-    "sterling": "GBP",
-    "gbp": "GBP",
-    "indian rupees": "INR",
-    "rupees": "INR",
-    "rupee": "INR",
-    "inr": "INR",
-    "japanese yen": "JPY",
-    "yen": "JPY",
-    "jpy": "JPY",
-    "south korean won": "KRW",
-    "korean won": "KRW",
-    "won": "KRW",
-    "krw": "KRW",
-    "roubles": "RUB",
-    "rubles": "RUB",
-    "swiss francs": "CHF",
-    "chf": "CHF",
-    "brazilian reais": "BRL",
-    "reais": "BRL",
-    "brazilian real": "BRL",
-    "real": "BRL",
-    "thai baht": "THB",
-    "baht": "THB",
-    "malaysian ringgit": "MYR",
-    "ringgit": "MYR",
-    "indonesian rupiah": "IDR",
-    "rupiah": "IDR",
-    "kazakh tenge": "KZT",
-    "tenge": "KZT",
-    "south african rand": "ZAR",
-    "rand": "ZAR",
-    "rands": "ZAR",
-    "uae dirhams": "AED",
-    "dirhams": "AED",
-    "dirham": "AED",
-    "saudi riyals": "SAR",
-    "riyals": "SAR",
-    "riyal": "SAR",
-    "turkish lira": "TRY",
-    "lira": "TRY",
-    "naira": "NGN",
-    "taka": "BDT",
-    "zloty": "PLN",
-    "swedish kronor": "SEK",
-    "swedish krona": "SEK",
-    "norwegian kroner": "NOK",
-    "danish kroner": "DKK",
-    "forint": "HUF",
-    "egyptian pounds": "EGP",
-    "pakistani rupees": "PKR",
-    "sri lankan rupees": "LKR",
-    "nepalese rupees": "NPR",
-    "mexican pesos": "MXN",
-    "philippine pesos": "PHP",
-    "argentine pesos": "ARS",
-    "chilean pesos": "CLP",
-    "vietnamese dong": "VND",
-    "dong": "VND",
-    "kenyan shillings": "KES",
-    "uzbek som": "UZS",
-}
-for _code in _MORE_CODES:
-    CURRENCY_WORDS.setdefault(_code.lower(), _code)
-# "one Hong Kong dollar": the singular of every "<country> dollars".
-for _word, _code in list(CURRENCY_WORDS.items()):
-    if _word.endswith(" dollars"):
-        CURRENCY_WORDS.setdefault(_word[:-1], _code)
-# Currency words that are also ordinary words: money only with a scale ("3 billion won").
-_NEEDS_SCALE = frozenset({"won", "rand", "real"})
-
-# Hedge words -> the canonical qualifier stored with the fact.
-QUALIFIERS: dict[str, str] = {
-    "about": "about",
-    "around": "about",
-    "approximately": "about",
-    "approx.": "about",
-    "roughly": "about",
-    "some": "about",
-    "an estimated": "about",
-    "estimated": "about",
-    "nearly": "nearly",
-    "almost": "nearly",
-    "close to": "nearly",
-    "just under": "nearly",
-    "over": "over",
-    "more than": "over",
-    "above": "over",
-    "in excess of": "over",
-    "exceeding": "over",
-    "just over": "over",
-    "up to": "up to",
-    "not less than": "over",
-    "no less than": "over",
-    "not more than": "up to",
-    "no more than": "up to",
-    "less than": "under",
-    "under": "under",
-    "below": "under",
-    "at least": "at least",
-    "at most": "up to",
 }
 
 
@@ -326,7 +107,7 @@ _DIGITS = re.compile(r"[0-9][0-9,.]*")
 _TAIL = re.compile(_NUM + _SCALE + _POST)
 _QUAL_BEFORE = re.compile(r"(?P<qual>(?i:" + _alternation(list(QUALIFIERS)) + r"))\s+$")
 _PREFIX_BY_LAST: dict[str, list[str]] = {}
-for _p in sorted(_PREFIXES, key=len, reverse=True):
+for _p in sorted(PREFIXES, key=len, reverse=True):
     _PREFIX_BY_LAST.setdefault(_p[-1], []).append(_p)
 
 # What may sit between an amount and its bracketed conversion.
@@ -428,10 +209,10 @@ def _read(text: str, pos: int, dollar: str) -> _Raw | None:
     scale2 = (m.group("scale2") or "").lower()
     if pre is None and post is None:
         return None
-    if pre in _PREFIX_NEEDS_SCALE and not scale_word:
+    if pre in PREFIX_NEEDS_SCALE and not scale_word:
         return None
     if pre is not None:
-        currency = _PREFIXES[pre]
+        currency = PREFIXES[pre]
         if post is not None:
             # "$5 million dollars" is still dollars; a clash ("RMB 5 euros") is not an amount.
             post_cur = CURRENCY_WORDS[re.sub(r"\s+", " ", post.lower())]
@@ -442,9 +223,9 @@ def _read(text: str, pos: int, dollar: str) -> _Raw | None:
     else:
         assert post is not None
         currency = CURRENCY_WORDS[re.sub(r"\s+", " ", post.lower())]
-        if post.lower() in _NEEDS_SCALE and not scale_word:
+        if post.lower() in WORD_NEEDS_SCALE and not scale_word:
             return None  # "won" without a scale is the verb
-        if scale_word in _SHORT_SCALES:
+        if scale_word in SHORT_SCALES:
             pass  # "5m euros" is fine: the currency is there
     bare_dollar = currency == "$"
     if bare_dollar:
@@ -545,93 +326,3 @@ def parse_amounts(text: str, *, dollar: str = "USD") -> list[Amount]:
             )
         )
     return out
-
-
-# ---------------------------------------------------------------------------------------
-# Formatting: the inverse of parsing, used by the property test and by anyone who needs to
-# print an amount the way sources do.
-
-_SYMBOLS: dict[str, str] = {
-    "USD": "US$",
-    "CNY": "¥",
-    "EUR": "€",
-    "GBP": "£",
-    "INR": "₹",
-    "JPY": "JP¥",
-    "HKD": "HK$",
-    "KRW": "₩",
-}
-_WORDS: dict[str, str] = {
-    "USD": "US dollars",
-    "CNY": "yuan",
-    "EUR": "euros",
-    "GBP": "pounds",
-    "INR": "rupees",
-    "JPY": "yen",
-    "HKD": "Hong Kong dollars",
-    "KRW": "Korean won",
-}
-FORMAT_CURRENCIES: tuple[str, ...] = tuple(_SYMBOLS)
-CURRENCY_STYLES: tuple[str, ...] = ("symbol", "code", "word", "code_spaced")
-FORMAT_SCALES: tuple[str | None, ...] = (
-    None,
-    "thousand",
-    "million",
-    "billion",
-    "trillion",
-    "k",
-    "m",
-    "bn",
-    "mn",
-    "lakh",
-    "crore",
-)
-
-
-def _plain_number(number: Decimal, separators: bool) -> str:
-    text = format(number.normalize(), "f")
-    if "." in text:
-        whole, frac = text.split(".", 1)
-        frac = frac.rstrip("0")
-    else:
-        whole, frac = text, ""
-    if separators:
-        whole = f"{int(whole):,}"
-    return f"{whole}.{frac}" if frac else whole
-
-
-def format_amount(
-    value: Decimal | int | float | str,
-    currency: str,
-    *,
-    scale: str | None = None,
-    currency_style: str = "code",
-    separators: bool = False,
-    qualifier: str | None = None,
-) -> str:
-    """Spell `value` in `currency` the way sources do, e.g. "US$51.5 billion", "Rs 10 crore".
-
-    `currency_style`: "symbol" ("€5m"), "code" ("EUR5m"), "code_spaced" ("EUR 5m") or
-    "word" ("5m euros"). `scale`: a key of `SCALES` or None.
-    """
-    number = Decimal(str(value))
-    if scale is not None:
-        number = number / SCALES[scale]
-    num = _plain_number(number, separators)
-    if scale is not None:
-        num = (
-            f"{num}{scale}"
-            if scale in _SHORT_SCALES or scale in {"bn", "mn"}
-            else (f"{num} {scale}")
-        )
-    if currency_style == "symbol":
-        body = f"{_SYMBOLS[currency]}{num}"
-    elif currency_style == "code":
-        body = f"{currency}{num}" if currency != "INR" else f"Rs{num}"
-    elif currency_style == "code_spaced":
-        body = f"{currency} {num}" if currency != "INR" else f"Rs {num}"
-    elif currency_style == "word":
-        body = f"{num} {_WORDS[currency]}"
-    else:
-        raise ValueError(f"unknown currency_style {currency_style!r}")
-    return f"{qualifier} {body}" if qualifier else body

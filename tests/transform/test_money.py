@@ -8,15 +8,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transform.money import (
+from transform.money import parse_amounts
+from transform.money_format import (
     CURRENCY_STYLES,
     FORMAT_CURRENCIES,
     FORMAT_SCALES,
-    QUALIFIERS,
-    SCALES,
     format_amount,
-    parse_amounts,
 )
+from transform.money_words import QUALIFIERS, SCALES
 
 
 @pytest.mark.parametrize(
