@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from transform.participants import ROLE_WORDS
+from transform.participant_words import ROLE_WORDS
 from transform.places import ONLINE
 
 CASELESS = re.IGNORECASE
