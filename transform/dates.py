@@ -1,16 +1,12 @@
 """Dates, date ranges and years as the reviews and news articles write them.
 
 Monthly reviews say "on 27 March", "from 6-8 November", "30 October-2 November": the year
-is only known from the issue's publication date. The rule: a date without a year is put
-in the latest year that leaves it at most about two months after publication
-(`FUTURE_TOLERANCE_DAYS`): a date more than two months after publication belongs to the
-previous year (a January issue's "20 December" is the December just gone), and a date
-just after a year-end publication to the next (a late-December "5 January"). Events
-announced ahead ("will be held on 5 March") are rarely more than two months ahead in this
-material, and when they are the rule errs towards the past; that is the known trade-off.
+is only known from the issue's publication date, and `year_inference.py` holds the rule
+that supplies it.
 
 `find_years` reads bare years, fiscal years and relative years ("this year") for facts
-that attach to a year rather than a day (budgets).
+that attach to a year rather than a day (budgets); the ways a year is written are in
+`year_patterns.py`.
 """
 
 from __future__ import annotations
@@ -19,19 +15,27 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from transform.month_names import MONTHS
+from transform.year_inference import full_year, infer_year
+from transform.year_patterns import (
+    PLURAL_AFTER,
+    RELATIVE_OFFSET,
+    RELATIVE_YEAR,
+    YEAR_ANCHOR,
+    YEAR_PATTERNS,
+    YEAR_WORD_BEFORE,
+    compares,
+)
+
 __all__ = [
     "MONTH_NAME",
     "DateMention",
     "YearMention",
-    "FUTURE_TOLERANCE_DAYS",
     "find_years",
-    "infer_year",
     "month_number",
     "parse_date_range",
     "resolve_dates",
 ]
-
-FUTURE_TOLERANCE_DAYS = 62
 
 
 @dataclass(frozen=True)
@@ -79,34 +83,8 @@ class YearMention:
     end_year: int | None = None
 
 
-_MONTHS: dict[str, int] = {}
-for _i, _name in enumerate(
-    [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-    start=1,
-):
-    _MONTHS[_name] = _i
-    _MONTHS[_name.upper()] = _i
-    if _name != "May":
-        _MONTHS[_name[:3]] = _i
-        _MONTHS[_name[:3].upper()] = _i
-_MONTHS["Sept"] = 9
-_MONTHS["SEPT"] = 9
-
-_FULL = [k for k in _MONTHS if len(k) > 4 or k in ("May", "MAY", "June", "JUNE", "July", "JULY")]
-_ABBR = [k for k in _MONTHS if k not in _FULL]
+_FULL = [k for k in MONTHS if len(k) > 4 or k in ("May", "MAY", "June", "JUNE", "July", "JULY")]
+_ABBR = [k for k in MONTHS if k not in _FULL]
 _M = (
     r"(?:(?:" + "|".join(sorted(_FULL, key=len, reverse=True)) + r")"
     r"|(?:" + "|".join(sorted(_ABBR, key=len, reverse=True)) + r")(?![A-Za-z])\.?)"
@@ -245,8 +223,7 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # in small windows around anchors, which is several times faster than running each of
 # them over the whole text.
 # (Plain literal alternations: the regex engine scans for those fastest.)
-_DATE_ANCHOR = re.compile("|".join(k for k in _MONTHS if len(k) == 3) + r"|-0|-1")
-_YEAR_ANCHOR = re.compile(r"19|20|year|Year|YEAR|FY|fiscal|Fiscal|FISCAL")
+_DATE_ANCHOR = re.compile("|".join(k for k in MONTHS if len(k) == 3) + r"|-0|-1")
 
 
 def _windows(text: str, anchor: re.Pattern[str], before: int, after: int) -> list[tuple[int, int]]:
@@ -261,24 +238,6 @@ def _windows(text: str, anchor: re.Pattern[str], before: int, after: int) -> lis
     return spans
 
 
-def infer_year(month: int, day: int, published: date) -> int:
-    """The year of a day-and-month date stated without one, given the publication date.
-
-    The latest year that puts the date no more than `FUTURE_TOLERANCE_DAYS` after
-    publication: "20 December" in a January issue is last December, "5 January" in a
-    late-December article is the coming January.
-    """
-    limit = published + timedelta(days=FUTURE_TOLERANCE_DAYS)
-    for year in (published.year + 1, published.year, published.year - 1):
-        try:
-            candidate = date(year, month, day)
-        except ValueError:  # 29 February outside a leap year
-            candidate = date(year, month, 28)
-        if candidate <= limit:
-            return year
-    return published.year - 1
-
-
 def _month_end(year: int, month: int) -> date:
     if month == 12:
         return date(year, 12, 31)
@@ -291,7 +250,7 @@ def _month_no(raw: str) -> int:
 
 def month_number(name: str) -> int:
     """1-12 for a month name as `MONTH_NAME` matches it ("March", "Sept.", "MAR")."""
-    return _MONTHS[name.rstrip(".")]
+    return MONTHS[name.rstrip(".")]
 
 
 def _resolve(kind: str, m: re.Match[str], published: date | None) -> DateMention | None:
@@ -365,121 +324,9 @@ def parse_date_range(text: str, published: date | None) -> tuple[date, date] | N
     return found[0].start_date, found[0].end_date
 
 
-# ---------------------------------------------------------------------------------------
-# Years
-
-_FY_TOKEN = r"(?:FY\s?|fiscal\s+(?:year\s+)?)?(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?"
-_YEAR_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    (
-        # from 2023-24 to 2030-31 / from FY2021 to FY2025: a multi-year period
-        "span",
-        re.compile(
-            r"(?i:\bfrom\s+|\bbetween\s+)(?P<y>(?i:FY\s?|fiscal\s+(?:year\s+)?)?(?:19|20)\d\d)"
-            r"(?:\s*[-–/]\s*(?:19|20)?\d\d)?\s+(?i:to|and|through|until|till)\s+"
-            r"(?P<y2>(?i:FY\s?|fiscal\s+(?:year\s+)?)?(?:19|20)\d\d)(?:\s*[-–/]\s*(?:19|20)?\d\d)?"
-            r"(?!\d)"
-        ),
-    ),
-    (
-        "fiscal",
-        re.compile(
-            r"(?i:\bFY\s?|\bfiscal\s+(?:year\s+)?|\bfinancial\s+year\s+)"
-            r"(?P<y>(?:19|20)?\d\d)(?:\s*[-–/]\s*(?P<y2>(?:19|20)?\d\d))?(?!\d)"
-        ),
-    ),
-    (
-        # 2023-24 (a fiscal year named by its two calendar years)
-        "fiscal",
-        re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d\d)\s*[-–/]\s*(?P<y2>\d\d)(?![\d-])"),
-    ),
-    (
-        "span",
-        re.compile(
-            r"(?i:\bfrom\s+|\bbetween\s+)?(?<![\d-])(?P<y>(?:19|20)\d\d)"
-            r"(?:\s*[-–]\s*|\s+(?i:to|and|through|until)\s+)(?P<y2>(?:19|20)\d\d)(?![\d-])"
-        ),
-    ),
-    (
-        "since",
-        re.compile(
-            r"(?i:\bsince\s+(?:the\s+(?:start|end|beginning)\s+of\s+)?)(?P<y>(?:19|20)\d\d)(?!\d)"
-        ),
-    ),
-    (
-        "comparison",
-        re.compile(
-            r"(?i:\b(?:than|compared\s+(?:with|to)|from|over|versus|vs\.?|against)"
-            r"(?:\s+(?:in|the|that\s+of|levels?\s+of))?\s+)(?P<y>(?:19|20)\d\d)(?!\d)"
-        ),
-    ),
-    (
-        # "by 2026", "until 2030": a deadline, not the year a figure is for.
-        "comparison",
-        re.compile(
-            r"(?i:\b(?:by|until|till|through|before)\s+(?:the\s+end\s+of\s+)?)"
-            r"(?P<y>(?:19|20)\d\d)(?![\d-])"
-        ),
-    ),
-    ("year", re.compile(r"(?<![\w.,$€£¥-])(?P<y>(?:19|20)\d\d)(?![\d%])")),
-]
-# A bare number followed by a plural noun is a count ("trained 2000 scientists"), unless a
-# word that introduces years comes first ("for 2024 amounts to", "in 2023 rose").
-_PLURAL_AFTER = re.compile(
-    r"\s+(?!(?:was|has|is|this|its|thus|plus|less|across|unless|as|us|whereas|always"
-    r"|perhaps|besides)\b)[a-z]{2,}s\b"
-)
-_YEAR_WORD_BEFORE = re.compile(
-    r"(?i:\b(?:in|for|of|since|from|to|during|after|before|year|fiscal|FY|budget|between"
-    r"|and|until|by|the|early|late|mid|end)\s*|[(\[,–-]\s*)$"
-)
-_RELATIVE = re.compile(
-    r"(?i)\b(?P<rel>this|last|next|the\s+current|the\s+previous|the\s+past|the\s+coming)\s+year\b"
-)
-_RELATIVE_OFFSET = {
-    "this": 0,
-    "the current": 0,
-    "last": -1,
-    "the previous": -1,
-    "the past": -1,
-    "next": 1,
-    "the coming": 1,
-}
-
-
-# "up 2% from last year", "the same as last year", "faster than the 7.1 per cent increase
-# last year", "matching last year's rate": the year a figure is compared with, not the year
-# it is for. Only past years ("last year", "the previous year") are read this way: "this
-# year" and "next year" next to such words still name the figure's own year far more often.
-_COMPARED_RIGHT_BEFORE = re.compile(
-    r"\b(?:as|from|over|since|versus|vs\.?|against|than|with|to)\s+(?:that\s+of\s+|in\s+)?$",
-    re.IGNORECASE,
-)
-_COMPARED_IN_CLAUSE = re.compile(
-    r"\bthan\b(?!\s+(?:about\s+|nearly\s+|some\s+|around\s+)?[\d$€£¥₹])"
-    r"|\bcompared\s+(?:with|to)\b|\bmatching\b|\bsimilar\s+to\b|\bunchanged\s+from\b",
-    re.IGNORECASE,
-)
-
-
-def _compares(text: str, start: int, rel: str) -> bool:
-    if _RELATIVE_OFFSET[rel] >= 0:
-        return False
-    before = text[max(0, start - 60) : start]
-    cut = max(before.rfind(", "), before.rfind(";"), before.rfind(". "))
-    clause = before[cut + 1 :]
-    return bool(_COMPARED_RIGHT_BEFORE.search(clause) or _COMPARED_IN_CLAUSE.search(clause))
-
-
-def _full_year(raw: str, reference: int | None = None) -> int:
-    if len(raw) == 4:
-        return int(raw)
-    base = (reference // 100) * 100 if reference is not None else 2000
-    return base + int(raw)
-
-
 def find_years(text: str, published: date | None = None) -> list[YearMention]:
     """Years referred to in `text`, in order; relative years need `published`."""
-    windows = _windows(text, _YEAR_ANCHOR, 48, 24)
+    windows = _windows(text, YEAR_ANCHOR, 48, 24)
     if not windows:
         return []
     taken: list[tuple[int, int]] = []
@@ -488,24 +335,25 @@ def find_years(text: str, published: date | None = None) -> list[YearMention]:
     def free(s: int, e: int) -> bool:
         return not any(s < te and ts < e for ts, te in taken)
 
-    for kind, pattern in _YEAR_PATTERNS:
+    for kind, pattern in YEAR_PATTERNS:
         for m in (m for ws, we in windows for m in pattern.finditer(text, ws, we)):
             if not free(m.start(), m.end()):
                 continue
-            if kind == "year" and _PLURAL_AFTER.match(text, m.end()):
-                if not _YEAR_WORD_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            if kind == "year" and PLURAL_AFTER.match(text, m.end()):
+                if not YEAR_WORD_BEFORE.search(text, max(0, m.start() - 12), m.start()):
                     continue  # a count, not a year
             raw, raw2 = m.group("y"), m.groupdict().get("y2")
             raw = re.sub(r"^\D+", "", raw)
             raw2 = re.sub(r"^\D+", "", raw2) if raw2 else raw2
-            year = _full_year(raw, published.year if published else None)
+            year = full_year(raw, published.year if published else None)
             if kind == "fiscal":
-                end_year = _full_year(raw2, year) if raw2 else None
+                end_year = full_year(raw2, year) if raw2 else None
                 if end_year is not None and end_year != year + 1:
                     continue  # "2021-25" is a span handled below, not one fiscal year
                 # A fiscal year across two calendar years goes by its first: 2024-25 -> 2024.
                 out.append(YearMention(m.start(), m.end(), m.group(0), year, "fiscal"))
             elif kind == "span":
+                assert raw2 is not None  # both span patterns capture the last year
                 y2 = int(raw2)
                 if y2 <= year:
                     continue
@@ -514,17 +362,17 @@ def find_years(text: str, published: date | None = None) -> list[YearMention]:
                 out.append(YearMention(m.start(), m.end(), m.group(0), year, kind))
             taken.append((m.start(), m.end()))
     if published is not None:
-        for m in (m for ws, we in windows for m in _RELATIVE.finditer(text, ws, we)):
+        for m in (m for ws, we in windows for m in RELATIVE_YEAR.finditer(text, ws, we)):
             if not free(m.start(), m.end()):
                 continue
             rel = re.sub(r"\s+", " ", m.group("rel").lower())
-            kind = "comparison" if _compares(text, m.start(), rel) else "relative"
+            kind = "comparison" if compares(text, m.start(), rel) else "relative"
             out.append(
                 YearMention(
                     m.start(),
                     m.end(),
                     m.group(0),
-                    published.year + _RELATIVE_OFFSET[rel],
+                    published.year + RELATIVE_OFFSET[rel],
                     kind,
                 )
             )

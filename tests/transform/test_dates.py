@@ -8,13 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from transform.dates import (
-    FUTURE_TOLERANCE_DAYS,
-    find_years,
-    infer_year,
-    parse_date_range,
-    resolve_dates,
-)
+from transform.dates import find_years, parse_date_range, resolve_dates
+from transform.year_inference import FUTURE_TOLERANCE_DAYS, infer_year
 
 MARCH_ISSUE = date(2024, 4, 1)
 
