@@ -2,11 +2,22 @@
 
 Each table is read by the small generic code in `budget_kind.py` (rule 2, is it a budget?)
 and `budgets.py` / `budget_fields.py` (the fields). Add a word here, not a branch there.
+The word lists that the trigger, look-alike, change and recipient patterns are compiled
+from are in `budget_words.py`.
 """
 
 from __future__ import annotations
 
 import re
+
+from transform.budget_words import (
+    BUDGET_TRIGGERS,
+    CHANGE_NOUNS,
+    CHANGE_VERBS,
+    FUNDING_TRIGGERS,
+    LOOKALIKES,
+    RECIPIENTS,
+)
 
 _I = re.IGNORECASE
 
@@ -16,43 +27,8 @@ def _words(*alternatives: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", _I)
 
 
-# Triggers. A budget word makes an amount in its clause or sentence a budget; a funding
+# Triggers: a budget word makes an amount in its clause or sentence a budget; a funding
 # word does so only with a public actor (rule 2 of `budgets.py`).
-BUDGET_TRIGGERS: tuple[str, ...] = (
-    r"budget(?:s|ed|ary)?",
-    r"allot(?:s|ted|ting|ment)?",
-    r"allocat(?:e|es|ed|ing|ion|ions)",
-    r"pre-allocat\w*",
-    r"appropriat(?:e|ed|ion|ions)",
-    r"earmark(?:s|ed|ing)?",
-    r"set\s+aside",
-    r"expenditures?",
-    r"(?:R&D|research\s+and\s+development)\s+inputs?",  # the statistics bulletins' term
-    r"spending",
-    r"spends?",
-    r"spent",
-    r"outlays?",
-    r"disburs(?:e|es|ed|ing|ement|ements)",
-)
-FUNDING_TRIGGERS: tuple[str, ...] = (
-    r"fund(?:s|ed|ing)?",
-    r"grants?",
-    r"invest(?:s|ed|ing|ment|ments)?",
-    r"capital",
-    r"provid(?:e|es|ed|ing)",
-    r"pledg(?:e|es|ed|ing)",
-    r"commit(?:s|ted|ting|ment)?",
-    r"support(?:s|ed|ing)?",
-    r"contribut(?:e|es|ed|ing|ion|ions)",
-    r"raised|raises|sought|seeks|seeking|requests?|requested",
-    r"subsidi[sz](?:e|es|ed|ing)|subsid(?:y|ies)",
-    r"inject(?:s|ed|ing|ion)?",
-    r"deploy(?:s|ed|ing)?",
-    r"receiv(?:e|es|ed|ing)",
-    r"financ(?:e|es|ed)",
-    r"approv(?:e|es|ed|ing|al)",
-    r"(?:is|was|are|were|be)\s+(?:made\s+)?available",
-)
 STRONG_CUE = _words(*BUDGET_TRIGGERS)
 WEAK_CUE = _words(*FUNDING_TRIGGERS)
 
@@ -77,78 +53,8 @@ PUBLIC_ACTOR = re.compile(
     r"|funds?|governments|ministers?|country['’]s|nation['’]s|nationwide|provinces?)(?!\w)",
     _I,
 )
-# Look-alikes: money that is not an allocation to a purpose, by kind. Read before the
-# amount and in the words right after it ("1 trillion yuan worth of such bonds").
-LOOKALIKES: dict[str, tuple[str, ...]] = {
-    "trade": (
-        r"trade",
-        r"trading",
-        r"transactions?",
-        r"exports?",
-        r"exported",
-        r"imports?",
-        r"imported",
-    ),
-    "financing": (
-        r"bonds?",
-        r"issuance",
-        r"loans?",
-        r"lending",
-        r"credit\s+lines?",
-        r"liquidity",
-        r"financing",
-    ),
-    "economy": (r"GDP", r"gross\s+domestic\s+product", r"output\s+value"),
-    "market": (r"markets?", r"valuation", r"valued\s+at", r"market\s+value", r"shares?\s+price"),
-    "company": (
-        r"revenues?",
-        r"sales",
-        r"turnover",
-        r"profits?",
-        r"incomes?",
-        r"contracts?",
-        r"deals?",
-        r"acquisitions?",
-        r"mergers?",
-        r"IPO",
-    ),
-    "private investment": (
-        r"foreign\s+direct\s+investment",
-        r"FDI",
-        r"outbound\s+investment",
-        # deals counted by a database ("530 funding events ... Those investments totalled"),
-        # not public money ("government investments" stays public)
-        r"funding\s+events?",
-        r"(?<!government\s)(?<!public\s)(?<!state\s)(?<!fiscal\s)investments",
-        r"venture\s+capital",
-        r"private\s+equity",
-        r"hedge\s+funds?",
-        r"(?:funding|financing|investment|seed|angel)\s+rounds?",
-        r"rounds?\s+of\s+(?:funding|financing)",
-        r"series\s+[A-F]",
-    ),
-    "prices and pay": (
-        r"tax(?:es)?",
-        r"salar(?:y|ies)",
-        r"wages?",
-        r"prices?",
-        r"priced",
-        r"(?<!direct\s)(?<!indirect\s)costs?",  # direct and indirect costs are grant lines
-    ),
-    "aid": (r"(?:military|development|humanitarian|foreign)\s+(?:assistance|aid)",),
-    "other transfers": (
-        r"donat(?:e|ed|es|ion|ions)",
-        r"fined|fines|an?\s+fine\s+of",  # not "fine chemicals"
-        r"penalt(?:y|ies)",
-        r"ransom",
-        r"fraud",
-    ),
-    "leveraged money": (r"(?:social|private)\s+capital",),
-    "fiscal balance": (r"deficits?", r"surplus(?:es)?"),
-    # what applicants ask a funder for, not what it grants ("applications with an overall
-    # requested sum of X")
-    "requests": (r"requested\s+(?:sums?|amounts?)", r"(?:sums?|amounts?)\s+applied\s+for"),
-}
+# Look-alikes (`LOOKALIKES`, by kind): money that is not an allocation to a purpose. Read
+# before the amount and in the words right after it ("1 trillion yuan worth of such bonds").
 EXCLUDED = _words(*(w for words in LOOKALIKES.values() for w in words))
 # Leveraged money: a verb of leverage that governs the amount ("could drive CNY 1 tr",
 # "expected to attract 500 billion yuan of investment"), not one elsewhere in the clause
@@ -170,20 +76,12 @@ PUBLIC_SOURCE = re.compile(
 # Attachment of an amount to what it measures. A change ("jumped 154.82 billion yuan",
 # "a rise of NT$4.5 billion", "up 12.5 percent, or 246.57 billion yuan") is not a level:
 # never a budget. Matched against the clause up to the amount.
-_CHANGE_VERBS = (
-    r"jump\w*|ris(?:e|es|ing)|rose|risen|increas\w*|gr[eo]w\w*|climb\w*|surg\w*|gain\w*"
-    r"|drop\w*|f[ae]ll\w*|declin\w*|decreas\w*|add(?:s|ed|ing)?"
-)
-_CHANGE_NOUNS = (
-    r"rise|increase|jump|growth|gain|hike|boost|addition|drop|fall|decline|decrease|cut"
-    r"|reduction"
-)
 INCREMENT_BEFORE = re.compile(
-    r"(?:\b(?:" + _CHANGE_VERBS + r")\s+(?:by\s+)?"
-    r"|\b(?:" + _CHANGE_VERBS + r"|cut\w*|reduc\w*|rais\w*|boost\w*|lift\w*|trim\w*)\s+"
+    r"(?:\b(?:" + CHANGE_VERBS + r")\s+(?:by\s+)?"
+    r"|\b(?:" + CHANGE_VERBS + r"|cut\w*|reduc\w*|rais\w*|boost\w*|lift\w*|trim\w*)\s+"
     r"(?:[\w'’-]+\s+){0,3}?by\s+"
     r"|\b(?:up|down)\s+(?:by\s+)?"
-    r"|\b(?:an?|the)\s+(?:[\w-]+\s+)?(?:" + _CHANGE_NOUNS + r")\s+of\s+"
+    r"|\b(?:an?|the)\s+(?:[\w-]+\s+)?(?:" + CHANGE_NOUNS + r")\s+of\s+"
     r"|\d\s*(?:%|percent|per\s+cent)\s*,?\s*or\s+)$",
     _I,
 )
@@ -266,10 +164,6 @@ CEILING_BEFORE = re.compile(
 # "Up to" an amount of support for a class of recipients is what each one may get ("offering
 # up to 30 million yuan in support of cooperation projects", "support for key projects will
 # reach up to X"): a ceiling, like a grant's. Read in the amount's clause.
-RECIPIENTS = (
-    r"(?:projects|enterprises|companies|firms|laboratories|labs|platforms|teams|start-?ups"
-    r"|institutions|talents|researchers|scientists|applicants|centers|centres|schemes)"
-)
 SUPPORT_CEILING = re.compile(
     r"\b(?:support|funding|subsid(?:y|ies)|rewards?|grants?|sponsorship)\s+"
     r"(?:of|for|to)\s+(?:[\w“”\"'’-]+\s+){0,4}?" + RECIPIENTS + r"\b",
