@@ -8,6 +8,13 @@ a byte cap enforced while streaming, bounded retries) must hold for every reques
 that is only checkable if there is exactly one place that makes requests. Parsers get
 bytes, never URLs to open.
 
+The requests themselves (`Fetcher._send`) and name resolution are made here and nowhere
+else. The rules around them live beside this module, each used only by `Fetcher`:
+`http_targets` (which URLs may be reached), `http_politeness` (per-host spacing and
+concurrency, the robots.txt cache), `http_transfer` (one attempt and its byte cap),
+`http_retry` (what is retried, and after how long) and `http_errors` (the failure kinds
+below).
+
 Failures are raised as `FetchError` with a short snake_case `.reason` ("http_404",
 "timeout", "too_large", ...) so the flow can count them per source and night without
 parsing messages; `.detail` carries the human-readable part. The reasons:
@@ -19,62 +26,42 @@ parsing messages; `.detail` carries the human-readable part. The reasons:
       retry_after_too_long, too_large
   transport: timeout, connection_error (both retried first), tls_error, decode_error,
       request_error (anything else requests raises)
-
-Known limit: the private-address check resolves the name itself and then lets `requests`
-resolve it again to connect, so a hostile DNS server that answers differently within
-milliseconds (DNS rebinding) is not stopped. The check exists to catch configuration
-mistakes and links into internal networks from scraped pages; pinning the checked address
-for the connection would need a custom transport adapter.
 """
 
 from __future__ import annotations
 
-import io
-import ipaddress
 import logging
 import random
 import socket
 import threading
 import time
-import urllib.robotparser
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from email.utils import parsedate_to_datetime
-from urllib.parse import SplitResult, urljoin, urlsplit, urlunsplit
+from urllib.parse import SplitResult, urljoin
 
 import requests
-import urllib3.exceptions
 
-__all__ = [
-    "BadScheme",
-    "BadUrl",
-    "ConnectionFailed",
-    "FetchError",
-    "FetchPolicy",
-    "FetchResult",
-    "FetchTimeout",
-    "Fetcher",
-    "HostNotAllowed",
-    "HttpStatusError",
-    "PrivateAddress",
-    "RedirectNotAllowed",
-    "RetryAfterTooLong",
-    "RobotsDisallowed",
-    "TooLarge",
-    "TooManyRedirects",
-    "is_forbidden_address",
-    "parse_retry_after",
-]
+from extract.http_errors import FetchError, HttpStatusError, RobotsDisallowed, TooManyRedirects
+from extract.http_politeness import (
+    ROBOTS_MAX_BYTES,
+    HostSlots,
+    RobotsCache,
+    Rules,
+    origin_of,
+    parse_robots,
+)
+from extract.http_retry import request_with_retries
+from extract.http_targets import Resolver, check_target
+from extract.http_transfer import REDIRECT_STATUSES, Transfer
+
+__all__ = ["FetchPolicy", "FetchResult", "Fetcher"]
 
 logger = logging.getLogger("chinasci.http")
 
-ALLOWED_SCHEMES = frozenset({"http", "https"})
-REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
-# robots.txt is small by nature; Google stops reading at 500 KiB and so do we.
-ROBOTS_MAX_BYTES = 512 * 1024
-CHUNK_SIZE = 64 * 1024
 
-Resolver = Callable[[str, int], Sequence[str]]
+def _system_resolver(host: str, port: int) -> list[str]:
+    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return [str(info[4][0]) for info in infos]
 
 
 # --------------------------------------------------------------------------- policy
@@ -154,147 +141,6 @@ class FetchResult:
     attempts: int
 
 
-# --------------------------------------------------------------------------- errors
-
-
-class FetchError(Exception):
-    """A URL that could not be fetched; `reason` is a short code the flow counts by."""
-
-    reason: str = "fetch_error"
-
-    def __init__(self, reason: str | None = None, detail: str = "", url: str | None = None):
-        if reason is not None:
-            self.reason = reason
-        self.detail = detail
-        self.url = url
-        super().__init__(f"{self.reason}: {detail}" if detail else self.reason)
-
-
-class BadScheme(FetchError):
-    reason = "bad_scheme"
-
-
-class BadUrl(FetchError):
-    reason = "bad_url"
-
-
-class HostNotAllowed(FetchError):
-    reason = "host_not_allowed"
-
-
-class PrivateAddress(FetchError):
-    reason = "private_address"
-
-
-class RedirectNotAllowed(FetchError):
-    reason = "redirect_not_allowed"
-
-
-class TooManyRedirects(FetchError):
-    reason = "too_many_redirects"
-
-
-class RobotsDisallowed(FetchError):
-    reason = "robots_disallowed"
-
-
-class TooLarge(FetchError):
-    reason = "too_large"
-
-
-class FetchTimeout(FetchError):
-    reason = "timeout"
-
-
-class ConnectionFailed(FetchError):
-    reason = "connection_error"
-
-
-class RetryAfterTooLong(FetchError):
-    reason = "retry_after_too_long"
-
-
-class HttpStatusError(FetchError):
-    """A final non-2xx answer; reason is "http_<status>"."""
-
-    def __init__(self, status: int, detail: str = "", url: str | None = None):
-        self.status = status
-        super().__init__(f"http_{status}", detail, url)
-
-
-class _Retryable(Exception):
-    """Internal: one attempt failed in a way worth another try."""
-
-    def __init__(self, error: FetchError, retry_after: float | None = None):
-        super().__init__(str(error))
-        self.error = error
-        self.retry_after = retry_after
-
-
-# --------------------------------------------------------------------------- helpers
-
-
-def is_forbidden_address(address: str) -> bool:
-    """True for addresses a public-web fetch must never reach.
-
-    Loopback, link-local (cloud metadata lives at 169.254.169.254), private, multicast,
-    reserved, unspecified and anything else not globally routable; IPv4-mapped IPv6
-    addresses are judged by the IPv4 address they carry.
-    """
-    try:
-        ip = ipaddress.ip_address(address.split("%", 1)[0])
-    except ValueError:
-        return True
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    return (
-        ip.is_loopback
-        or ip.is_link_local
-        or ip.is_private
-        or ip.is_multicast
-        or ip.is_reserved
-        or ip.is_unspecified
-        or not ip.is_global
-    )
-
-
-def _system_resolver(host: str, port: int) -> list[str]:
-    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    return [str(info[4][0]) for info in infos]
-
-
-def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
-    """Seconds a Retry-After header asks for (delta-seconds or HTTP-date), None if unusable."""
-    if value is None:
-        return None
-    value = value.strip()
-    if not value:
-        return None
-    if value.isdigit():
-        return float(value)
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when is None or when.tzinfo is None:
-        return None
-    now = time.time() if now is None else now
-    return max(0.0, when.timestamp() - now)
-
-
-def _origin(parts: SplitResult) -> str:
-    return urlunsplit((parts.scheme, parts.netloc.rsplit("@", 1)[-1].lower(), "", "", ""))
-
-
-@dataclass
-class _HostState:
-    """Politeness bookkeeping for one host, shared by all threads of a Fetcher."""
-
-    lock: threading.Lock
-    in_flight: threading.BoundedSemaphore
-    next_start: float = float("-inf")
-
-
 # --------------------------------------------------------------------------- fetcher
 
 
@@ -335,9 +181,14 @@ class Fetcher:
         self._local = threading.local()
         self._own_sessions: list[requests.Session] = []
         self._lock = threading.Lock()
-        self._hosts: dict[str, _HostState] = {}
-        self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
-        self._robots_locks: dict[str, threading.Lock] = {}
+        self._slots = HostSlots(
+            max_in_flight=policy.max_in_flight_per_host,
+            delay=policy.per_host_delay,
+            clock=clock,
+            sleep=sleep,
+        )
+        self._transfer = Transfer(policy, self._slots, self._send, clock)
+        self._robots = RobotsCache()
 
     # ----------------------------------------------------------------- lifecycle
 
@@ -366,6 +217,16 @@ class Fetcher:
             with self._lock:
                 self._own_sessions.append(session)
         return session
+
+    def _send(self, url: str, headers: dict[str, str]) -> requests.Response:
+        """The one GET of the project: streamed, redirects left to `_fetch` to vet."""
+        return self._session().get(
+            url,
+            headers=headers,
+            timeout=(self.policy.connect_timeout, self.policy.read_timeout),
+            stream=True,
+            allow_redirects=False,
+        )
 
     # ----------------------------------------------------------------- public
 
@@ -415,8 +276,12 @@ class Fetcher:
         current = url
         attempts = 1
         for hop in range(self.policy.max_redirects + 1):
-            parts = self._check_target(
-                current, hosts=hosts, allow_private=allow_private, redirected=hop > 0
+            parts = check_target(
+                current,
+                hosts=hosts,
+                allow_private=allow_private,
+                redirected=hop > 0,
+                resolve=self._resolve,
             )
             if check_robots:
                 self._check_robots(current, parts, hosts=hosts, allow_private=allow_private)
@@ -464,68 +329,6 @@ class Fetcher:
             detail=f"more than {self.policy.max_redirects} redirects from {url}", url=url
         )
 
-    def _check_target(
-        self, url: str, *, hosts: frozenset[str], allow_private: bool, redirected: bool
-    ) -> SplitResult:
-        """Refuse a URL before any byte is sent to it; return its parts."""
-        try:
-            parts = urlsplit(url)
-            host = (parts.hostname or "").rstrip(".")
-            port = parts.port
-        except ValueError as exc:
-            raise BadUrl(detail=f"{url!r}: {exc}", url=url) from exc
-        scheme = parts.scheme.lower()
-        if scheme not in ALLOWED_SCHEMES:
-            if redirected:
-                raise RedirectNotAllowed(detail=f"redirect to scheme {scheme!r}: {url}", url=url)
-            raise BadScheme(detail=f"scheme {scheme!r} refused: {url}", url=url)
-        if not host:
-            raise BadUrl(detail=f"no host in {url!r}", url=url)
-        if host not in hosts:
-            if redirected:
-                raise RedirectNotAllowed(detail=f"redirect to host {host!r}: {url}", url=url)
-            raise HostNotAllowed(detail=f"host {host!r} not in allowed_hosts", url=url)
-        if not allow_private:
-            if port is None:
-                port = 443 if scheme == "https" else 80
-            try:
-                addresses = self._resolve(host, port)
-            except OSError as exc:
-                # Unresolvable now may resolve tomorrow: count it with connection errors.
-                raise ConnectionFailed(detail=f"cannot resolve {host!r}: {exc}", url=url) from exc
-            bad = [a for a in addresses if is_forbidden_address(a)]
-            if bad or not addresses:
-                raise PrivateAddress(
-                    detail=f"{host!r} resolves to non-public {', '.join(bad) or 'nothing'}",
-                    url=url,
-                )
-        return parts
-
-    def _host_state(self, host: str) -> _HostState:
-        with self._lock:
-            state = self._hosts.get(host)
-            if state is None:
-                state = _HostState(
-                    lock=threading.Lock(),
-                    in_flight=threading.BoundedSemaphore(self.policy.max_in_flight_per_host),
-                )
-                self._hosts[host] = state
-            return state
-
-    def _wait_for_slot(self, state: _HostState) -> None:
-        """Reserve the next start time on this host, then sleep until it comes.
-
-        Reserving under the lock and sleeping outside it lets several threads queue up
-        correctly spaced starts without holding each other up.
-        """
-        with state.lock:
-            now = self._clock()
-            start = max(now, state.next_start)
-            state.next_start = start + self.policy.per_host_delay
-        wait = start - now
-        if wait > 0:
-            self._sleep(wait)
-
     def _request_with_retries(
         self,
         url: str,
@@ -537,180 +340,19 @@ class Fetcher:
     ) -> tuple[requests.Response, bytes, int]:
         """One hop: up to 1 + retries attempts; returns (response, body, attempts used)."""
         policy = self.policy
-        state = self._host_state((parts.hostname or "").lower())
+        state = self._slots.state((parts.hostname or "").lower())
         headers = {"User-Agent": policy.user_agent}
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        attempt = 0
-        while True:
-            attempt += 1
-            try:
-                response, content = self._attempt(url, headers, state, max_bytes, attempt)
-                return response, content, attempt
-            except _Retryable as failure:
-                error = failure.error
-                if failure.retry_after is not None and failure.retry_after > policy.max_retry_after:
-                    raise RetryAfterTooLong(
-                        detail=f"Retry-After {failure.retry_after:g}s > "
-                        f"{policy.max_retry_after:g}s ({error.reason}) for {url}",
-                        url=url,
-                    ) from None
-                if attempt > policy.retries:
-                    logger.warning(
-                        "giving up on %s after %d attempts: %s",
-                        url,
-                        attempt,
-                        error,
-                        extra={"http_url": url, "http_reason": error.reason},
-                    )
-                    raise error from None
-                if failure.retry_after is not None:
-                    delay = failure.retry_after
-                else:
-                    ceiling = min(policy.max_backoff, policy.backoff_base * 2 ** (attempt - 1))
-                    delay = self._rng.uniform(0, ceiling)
-                logger.warning(
-                    "retry %d/%d for %s in %.2fs after %s",
-                    attempt,
-                    policy.retries,
-                    url,
-                    delay,
-                    error,
-                    extra={
-                        "http_url": url,
-                        "http_reason": error.reason,
-                        "http_attempt": attempt,
-                        "http_delay": delay,
-                    },
-                )
-                self._sleep(delay)
-
-    def _attempt(
-        self,
-        url: str,
-        headers: dict[str, str],
-        state: _HostState,
-        max_bytes: int,
-        attempt: int,
-    ) -> tuple[requests.Response, bytes]:
-        """One request under the host's in-flight limit; body read within the byte cap."""
-        policy = self.policy
-        with state.in_flight:
-            self._wait_for_slot(state)
-            began = self._clock()
-            try:
-                response = self._session().get(
-                    url,
-                    headers=headers,
-                    timeout=(policy.connect_timeout, policy.read_timeout),
-                    stream=True,
-                    allow_redirects=False,
-                )
-            except requests.RequestException as exc:
-                raise self._classify(exc, url) from None
-            try:
-                status = response.status_code
-                logger.info(
-                    "GET %s -> %d (attempt %d)",
-                    url,
-                    status,
-                    attempt,
-                    extra={"http_url": url, "http_status": status, "http_attempt": attempt},
-                )
-                if status == 429 or status >= 500:
-                    retry_after = parse_retry_after(response.headers.get("Retry-After"))
-                    raise _Retryable(HttpStatusError(status, f"GET {url}", url=url), retry_after)
-                if status in REDIRECT_STATUSES or status == 304 or not 200 <= status < 300:
-                    return response, b""
-                content = self._read_body(response, url, max_bytes, began)
-                logger.debug(
-                    "read %d bytes from %s in %.2fs",
-                    len(content),
-                    url,
-                    self._clock() - began,
-                    extra={"http_url": url, "http_bytes": len(content)},
-                )
-                return response, content
-            finally:
-                # Closing an unconsumed streamed response drops the connection instead of
-                # draining it, which is what we want after an oversized or failed body.
-                response.close()
-
-    def _read_body(
-        self, response: requests.Response, url: str, max_bytes: int, began: float
-    ) -> bytes:
-        """The body, never more than `max_bytes` of it in memory (decoded size counts).
-
-        Reads with `raw.read1` rather than `iter_content`: `iter_content` blocks until a
-        whole chunk has arrived, so a server dripping a byte every few seconds would stay
-        under the read timeout and hold the worker for hours; `read1` returns what has
-        arrived, which lets the `total_timeout` check run between packets. Same
-        decoding (gzip/deflate) as `iter_content`, so a compression bomb hits the cap too.
-        """
-        declared = response.headers.get("Content-Length")
-        if declared is not None and declared.strip().isdigit() and int(declared) > max_bytes:
-            raise TooLarge(detail=f"Content-Length {declared} > {max_bytes} for {url}", url=url)
-        raw = response.raw
-        buffer = io.BytesIO()
-        total = 0
-        while True:
-            try:
-                chunk = raw.read1(CHUNK_SIZE, decode_content=True)
-            except urllib3.exceptions.ReadTimeoutError as exc:
-                raise _Retryable(
-                    FetchTimeout(detail=f"read timeout in body: {exc}", url=url)
-                ) from None
-            except urllib3.exceptions.DecodeError as exc:
-                raise FetchError("decode_error", f"{exc}", url) from None
-            except (urllib3.exceptions.HTTPError, OSError) as exc:
-                # Reset mid-body, or closed short of Content-Length: worth another try.
-                raise _Retryable(
-                    ConnectionFailed(detail=f"{type(exc).__name__}: {exc}", url=url)
-                ) from None
-            if not chunk:
-                return buffer.getvalue()
-            total += len(chunk)
-            if total > max_bytes:
-                raise TooLarge(detail=f"body exceeds {max_bytes} bytes for {url}", url=url)
-            buffer.write(chunk)
-            if self._clock() - began > self.policy.total_timeout:
-                raise _Retryable(
-                    FetchTimeout(
-                        detail=f"body not complete after {self.policy.total_timeout:g}s: {url}",
-                        url=url,
-                    )
-                )
-
-    @staticmethod
-    def _classify(exc: requests.RequestException, url: str) -> Exception:
-        """Map a requests exception to a retryable failure or a final FetchError."""
-        detail = f"{type(exc).__name__}: {exc}"
-        if isinstance(exc, requests.Timeout):
-            return _Retryable(FetchTimeout(detail=detail, url=url))
-        if isinstance(exc, requests.exceptions.SSLError):
-            # A bad certificate does not fix itself within a backoff.
-            return FetchError("tls_error", detail, url)
-        if isinstance(exc, requests.ConnectionError):
-            # requests wraps a read timeout *during the body* in a ConnectionError.
-            cause = exc.args[0] if exc.args else None
-            if isinstance(cause, urllib3.exceptions.ReadTimeoutError):
-                return _Retryable(FetchTimeout(detail=detail, url=url))
-            return _Retryable(ConnectionFailed(detail=detail, url=url))
-        if isinstance(exc, requests.exceptions.ChunkedEncodingError):
-            # The connection broke mid-body (reset, or closed short of Content-Length).
-            return _Retryable(ConnectionFailed(detail=detail, url=url))
-        if isinstance(exc, requests.exceptions.ContentDecodingError):
-            return FetchError("decode_error", detail, url)
-        if isinstance(
-            exc,
-            requests.exceptions.InvalidURL
-            | requests.exceptions.MissingSchema
-            | requests.exceptions.InvalidSchema,
-        ):
-            return BadUrl(detail=detail, url=url)
-        return FetchError("request_error", detail, url)
+        return request_with_retries(
+            url,
+            lambda attempt: self._transfer.attempt(url, headers, state, max_bytes, attempt),
+            policy=policy,
+            rng=self._rng,
+            sleep=self._sleep,
+        )
 
     # ----------------------------------------------------------------- robots.txt
 
@@ -722,27 +364,17 @@ class Fetcher:
         hosts: frozenset[str],
         allow_private: bool,
     ) -> None:
-        origin = _origin(parts)
-        rules = self._robots_for(origin, hosts=hosts, allow_private=allow_private)
+        origin = origin_of(parts)
+        rules = self._robots.rules_for(
+            origin, lambda: self._load_robots(origin, hosts=hosts, allow_private=allow_private)
+        )
         if rules is not None and not rules.can_fetch(self.policy.user_agent, url):
             raise RobotsDisallowed(detail=f"robots.txt of {origin} disallows {url}", url=url)
 
-    def _robots_for(
-        self, origin: str, *, hosts: frozenset[str], allow_private: bool
-    ) -> urllib.robotparser.RobotFileParser | None:
-        """The parsed robots.txt of an origin, fetched once per Fetcher; None = allow all."""
-        with self._lock:
-            lock = self._robots_locks.setdefault(origin, threading.Lock())
-        with lock:  # one fetch per origin even when many workers ask at once
-            if origin in self._robots:
-                return self._robots[origin]
-            rules = self._load_robots(origin, hosts=hosts, allow_private=allow_private)
-            self._robots[origin] = rules
-            return rules
-
     def _load_robots(
         self, origin: str, *, hosts: frozenset[str], allow_private: bool
-    ) -> urllib.robotparser.RobotFileParser | None:
+    ) -> Rules | None:
+        """The parsed robots.txt of an origin; None = allow all (see the class docstring)."""
         robots_url = origin + "/robots.txt"
         try:
             result = self._fetch(
@@ -763,7 +395,4 @@ class Fetcher:
         except FetchError as exc:
             logger.warning("robots.txt of %s unavailable (%s): treating as allow", origin, exc)
             return None
-        rules = urllib.robotparser.RobotFileParser(robots_url)
-        text = (result.content or b"").decode("utf-8", errors="replace")
-        rules.parse(text.splitlines())
-        return rules
+        return parse_robots(robots_url, result.content)

@@ -18,14 +18,9 @@ from typing import Any
 import pytest
 import requests
 
-from extract.http import (
-    Fetcher,
-    FetchError,
-    FetchPolicy,
-    FetchResult,
-    is_forbidden_address,
-    parse_retry_after,
-)
+from extract.http import Fetcher, FetchError, FetchPolicy, FetchResult
+from extract.http_retry import parse_retry_after
+from extract.http_targets import is_forbidden_address
 from tests.extract.fault_server import DEFAULT_BIG, ETAG, LAST_MODIFIED, FaultServer
 
 LOOPBACK = frozenset({"127.0.0.1"})
