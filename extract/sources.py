@@ -14,23 +14,39 @@ Relative paths (`data_dir`, a folder source's `path`, `[sample_site] root`) are 
 against the directory of the config file, not the working directory, so a config means
 the same thing wherever the pipeline is started from. `{sample_site}` in a source URL is
 replaced by `http://<host>:<port>` of the `[sample_site]` table.
+
+The values each table may hold are checked beside this module: `pipeline_fields` (the
+`[pipeline]` table, cron schedule included) and `source_fields` (a `[[sources]]` entry),
+both through the problem-collecting reader of `config_table`.
 """
 
 from __future__ import annotations
 
 import difflib
-import ipaddress
-import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
-import soupsieve
-
+from extract.config_table import Table, resolve_path, type_name
 from extract.documents import DOC_TYPES, DocType
+from extract.pipeline_fields import (
+    read_dask_scheduler,
+    read_publish_url,
+    read_s3_endpoint,
+    read_schedule,
+    read_timezone,
+)
+from extract.source_fields import (
+    ALL_SOURCE_KEYS,
+    check_id,
+    check_kind_keys,
+    check_selector,
+    read_allowed_hosts,
+    read_url,
+)
 
 __all__ = [
     "ConfigError",
@@ -41,25 +57,10 @@ __all__ = [
     "SOURCE_KINDS",
     "check_folders",
     "load_config",
-    "validate_cron",
 ]
 
 SourceKind = Literal["feed", "listing", "folder"]
 SOURCE_KINDS: tuple[str, ...] = ("feed", "listing", "folder")
-
-_COMMON_KEYS = ("id", "kind", "doc_type")
-_WEB_KEYS = ("url", "allowed_hosts", "allow_private")
-_KEYS_BY_KIND: dict[str, tuple[str, ...]] = {
-    "feed": _COMMON_KEYS + _WEB_KEYS,
-    "listing": _COMMON_KEYS + _WEB_KEYS + ("link_selector", "next_selector", "max_pages"),
-    "folder": _COMMON_KEYS + ("path",),
-}
-_ALL_SOURCE_KEYS = frozenset(k for keys in _KEYS_BY_KIND.values() for k in keys)
-_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
-_HOST_RE = re.compile(r"^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$")
-_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
-_S3_URL = re.compile(r"s3://[a-z0-9][a-z0-9.\-]{1,61}[a-z0-9](/[^\s]*)?")
-_DASK_ADDRESS = re.compile(r"(tcp|tls|inproc|ucx)://\S+")
 
 
 class ConfigError(Exception):
@@ -153,210 +154,23 @@ class PipelineConfig:
         raise KeyError(f"{self.path}: no source with id {source_id!r}")
 
 
-# ------------------------------------------------------------------------------ cron
-
-_CRON_FIELDS: tuple[tuple[str, int, int, dict[str, int]], ...] = (
-    ("minute", 0, 59, {}),
-    ("hour", 0, 23, {}),
-    ("day of month", 1, 31, {}),
-    (
-        "month",
-        1,
-        12,
-        {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())},
-    ),
-    ("day of week", 0, 7, {d: i for i, d in enumerate("sun mon tue wed thu fri sat".split())}),
-)
-
-
-def validate_cron(expression: str) -> str | None:
-    """None if `expression` is a valid 5-field cron expression, else what is wrong with it.
-
-    Each field is `*`, a value, a range `a-b`, any of those with a step `/n`, or a comma
-    list of them; months and weekdays may be names (JAN, MON). Macros such as `@daily`
-    are not accepted: the schedule must be readable without knowing a scheduler.
-    """
-    fields = expression.split()
-    if len(fields) != 5:
-        return (
-            f"must be a 5-field cron expression (minute hour day-of-month month day-of-week), "
-            f"got {expression!r} with {len(fields)} field{'s' if len(fields) != 1 else ''}"
-        )
-    for text, (name, low, high, names) in zip(fields, _CRON_FIELDS, strict=True):
-        for item in text.split(","):
-            base, _, step = item.partition("/")
-            try:
-                if step and (not step.isdigit() or int(step) == 0):
-                    raise ValueError(f"{name} step {step!r} must be a positive number")
-                if base == "*":
-                    continue
-                start, dash, end = base.partition("-")
-                first = _cron_value(start, name, low, high, names)
-                if dash and first > _cron_value(end, name, low, high, names):
-                    raise ValueError(f"{name} range {base!r} runs backwards")
-            except ValueError as exc:
-                return f"is not a valid cron expression ({exc}), got {expression!r}"
-    return None
-
-
-def _cron_value(token: str, name: str, low: int, high: int, names: dict[str, int]) -> int:
-    number = int(token) if token.isdigit() else names.get(token.lower())
-    if number is None or not low <= number <= high:
-        raise ValueError(f"{name} {token!r} is not in {low}-{high}")
-    return number
-
-
 # --------------------------------------------------------------------------- reading
 
-_TOML_TYPES = {
-    bool: "boolean",
-    int: "integer",
-    float: "float",
-    str: "string",
-    list: "array",
-    dict: "table",
-}
 
-
-def _type_name(value: object) -> str:
-    return _TOML_TYPES.get(type(value), type(value).__name__)
-
-
-class _MissingType:
-    pass
-
-
-_MISSING = _MissingType()
-
-
-class _Table:
-    """Typed access to one TOML table, collecting problems instead of stopping at the first."""
-
-    def __init__(self, data: dict[str, Any], where: str, problems: list[str], label: str):
-        self.data = data
-        self.where = where
-        self.problems = problems
-        self.label = label
-
-    def problem(self, message: str) -> None:
-        self.problems.append(f"{self.label}: {self.where}: {message}")
-
-    def bad(self, key: str, expected: str) -> None:
-        value = self.data[key]
-        self.problem(f"field '{key}' must be {expected}, got {_type_name(value)} {value!r}")
-
-    def string(self, key: str, default: str | None | _MissingType = _MISSING) -> str | None:
-        if key not in self.data:
-            if isinstance(default, _MissingType):
-                self.problem(f"field '{key}' is required")
-                return None
-            return default
-        value = self.data[key]
-        if not isinstance(value, str) or not value.strip():
-            self.bad(key, "a non-empty string")
-            return None
-        return value.strip()
-
-    def number(self, key: str, default: float, *, minimum: float, strict: bool) -> float:
-        if key not in self.data:
-            return default
-        value = self.data[key]
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            self.bad(key, "a number")
-            return default
-        if value < minimum or (strict and value == minimum):
-            relation = "greater than" if strict else "at least"
-            self.problem(f"field '{key}' must be {relation} {minimum:g}, got {value!r}")
-            return default
-        return float(value)
-
-    def integer(self, key: str, default: int, *, minimum: int, maximum: int | None = None) -> int:
-        if key not in self.data:
-            return default
-        value = self.data[key]
-        if isinstance(value, bool) or not isinstance(value, int):
-            self.bad(key, "an integer")
-            return default
-        if value < minimum or (maximum is not None and value > maximum):
-            bound = (
-                f"between {minimum} and {maximum}" if maximum is not None else f"at least {minimum}"
-            )
-            self.problem(f"field '{key}' must be {bound}, got {value!r}")
-            return default
-        return value
-
-    def boolean(self, key: str, default: bool) -> bool:
-        if key not in self.data:
-            return default
-        value = self.data[key]
-        if not isinstance(value, bool):
-            self.bad(key, "true or false")
-            return default
-        return value
-
-    def strings(self, key: str) -> list[str] | None:
-        if key not in self.data:
-            return None
-        value = self.data[key]
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            self.bad(key, "an array of non-empty strings")
-            return None
-        return [v.strip() for v in value]
-
-    def unknown_keys(self, allowed: tuple[str, ...] | frozenset[str], hint: str = "") -> None:
-        for key in self.data:
-            if key in allowed:
-                continue
-            close = difflib.get_close_matches(key, sorted(allowed), n=1)
-            suggestion = f" (did you mean '{close[0]}'?)" if close else ""
-            self.problem(f"unknown field '{key}'{suggestion}{hint}")
-
-
-def _resolve_path(base_dir: Path, value: str) -> Path:
-    return (base_dir / Path(value).expanduser()).resolve()
-
-
-def _read_settings(table: _Table, base_dir: Path) -> PipelineSettings:
+def _read_settings(table: Table, base_dir: Path) -> PipelineSettings:
     d = PipelineSettings()
     table.unknown_keys(tuple(PipelineSettings.__dataclass_fields__))
-    timezone = table.string("timezone", d.timezone) or d.timezone
-    try:
-        ZoneInfo(timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        table.problem(
-            f"field 'timezone' must be an IANA time zone name such as 'UTC' or "
-            f"'Asia/Shanghai', got {timezone!r}"
-        )
-        timezone = d.timezone
-    schedule = table.string("schedule", d.schedule) or d.schedule
-    cron_problem = validate_cron(schedule)
-    if cron_problem:
-        table.problem(f"field 'schedule' {cron_problem}")
-        schedule = d.schedule
+    timezone = read_timezone(table, d.timezone)
+    schedule = read_schedule(table, d.schedule)
     data_dir = table.string("data_dir", str(d.data_dir)) or str(d.data_dir)
-    publish_url = table.string("publish_url", None)
-    if publish_url is not None and not _S3_URL.fullmatch(publish_url):
-        table.problem(
-            f"field 'publish_url' must be an object-store URL such as 's3://bucket/prefix', "
-            f"got {publish_url!r}"
-        )
-        publish_url = None
-    endpoint = table.string("s3_endpoint_url", None)
-    if endpoint is not None and urlsplit(endpoint).scheme not in ("http", "https"):
-        table.problem(f"field 's3_endpoint_url' must be an http(s) URL, got {endpoint!r}")
-        endpoint = None
-    scheduler = table.string("dask_scheduler", None)
-    if scheduler is not None and scheduler != "local" and not _DASK_ADDRESS.fullmatch(scheduler):
-        table.problem(
-            f"field 'dask_scheduler' must be 'local' or a scheduler address such as "
-            f"'tcp://10.0.0.5:8786', got {scheduler!r}"
-        )
-        scheduler = None
+    publish_url = read_publish_url(table)
+    endpoint = read_s3_endpoint(table)
+    scheduler = read_dask_scheduler(table)
     return PipelineSettings(
         user_agent=table.string("user_agent", d.user_agent) or d.user_agent,
         timezone=timezone,
         schedule=schedule,
-        data_dir=_resolve_path(base_dir, data_dir),
+        data_dir=resolve_path(base_dir, data_dir),
         connect_timeout=table.number("connect_timeout", d.connect_timeout, minimum=0, strict=True),
         read_timeout=table.number("read_timeout", d.read_timeout, minimum=0, strict=True),
         max_bytes=table.integer("max_bytes", d.max_bytes, minimum=1),
@@ -374,76 +188,25 @@ def _read_settings(table: _Table, base_dir: Path) -> PipelineSettings:
     )
 
 
-def _read_sample_site(table: _Table, base_dir: Path) -> SampleSite | None:
+def _read_sample_site(table: Table, base_dir: Path) -> SampleSite | None:
     table.unknown_keys(("root", "host", "port"))
     root = table.string("root")
     host = table.string("host", "127.0.0.1") or "127.0.0.1"
     port = table.integer("port", 18753, minimum=1, maximum=65535)
     if root is None:
         return None
-    return SampleSite(root=_resolve_path(base_dir, root), host=host, port=port)
-
-
-def _is_private_host(host: str) -> bool:
-    if host == "localhost" or host.endswith(".localhost"):
-        return True
-    try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
-        return False
-    return not address.is_global
-
-
-def _check_selector(table: _Table, key: str, selector: str | None) -> None:
-    if selector is None:
-        return
-    try:
-        soupsieve.compile(selector)
-    except soupsieve.SelectorSyntaxError as exc:
-        first_line = str(exc).splitlines()[0]
-        table.problem(f"field '{key}' is not a valid CSS selector ({first_line}), got {selector!r}")
-
-
-def _read_url(table: _Table, sample_site: SampleSite | None, has_site_table: bool) -> str | None:
-    url = table.string("url")
-    if url is None:
-        return None
-    for name in _PLACEHOLDER.findall(url):
-        if name != "sample_site":
-            table.problem(
-                f"field 'url' uses unknown placeholder {{{name}}} (only {{sample_site}} "
-                f"is defined), got {url!r}"
-            )
-            return None
-    if "{sample_site}" in url:
-        if sample_site is None:
-            reason = "is invalid" if has_site_table else "is missing"
-            table.problem(
-                f"field 'url' uses {{sample_site}} but the [sample_site] table {reason}, "
-                f"got {url!r}"
-            )
-            return None
-        url = url.replace("{sample_site}", sample_site.base_url)
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        table.problem(f"field 'url' must be an absolute http:// or https:// URL, got {url!r}")
-        return None
-    return url
+    return SampleSite(root=resolve_path(base_dir, root), host=host, port=port)
 
 
 def _read_source(
-    table: _Table,
+    table: Table,
     base_dir: Path,
     sample_site: SampleSite | None,
     has_site_table: bool,
 ) -> SourceConfig | None:
     before = len(table.problems)
     source_id = table.string("id")
-    if source_id is not None and not _ID_RE.match(source_id):
-        table.problem(
-            "field 'id' must be letters, digits, '.', '_' or '-', starting with a letter or "
-            f"digit (it is used in file names and folder:// URLs), got {source_id!r}"
-        )
+    check_id(table, source_id)
     kind = table.string("kind")
     if kind is not None and kind not in SOURCE_KINDS:
         table.problem(f"field 'kind' must be one of {', '.join(SOURCE_KINDS)}, got {kind!r}")
@@ -453,17 +216,9 @@ def _read_source(
         table.problem(f"field 'doc_type' must be one of {', '.join(DOC_TYPES)}, got {doc_type!r}")
 
     if kind is None:
-        table.unknown_keys(_ALL_SOURCE_KEYS)
+        table.unknown_keys(ALL_SOURCE_KEYS)
         return None
-    allowed = _KEYS_BY_KIND[kind]
-    for key in table.data:
-        if key in _ALL_SOURCE_KEYS and key not in allowed:
-            owners = [k for k, keys in _KEYS_BY_KIND.items() if key in keys]
-            table.problem(
-                f"field '{key}' does not apply to kind '{kind}' "
-                f"(it is for {' and '.join(owners)} sources)"
-            )
-    table.unknown_keys(_ALL_SOURCE_KEYS)
+    check_kind_keys(table, kind)
 
     url: str | None = None
     path: Path | None = None
@@ -473,38 +228,16 @@ def _read_source(
     max_pages = 5
     if kind == "folder":
         raw_path = table.string("path")
-        path = _resolve_path(base_dir, raw_path) if raw_path else None
+        path = resolve_path(base_dir, raw_path) if raw_path else None
     else:
-        url = _read_url(table, sample_site, has_site_table)
+        url = read_url(table, sample_site, has_site_table)
         allow_private = table.boolean("allow_private", False)
-        listed = table.strings("allowed_hosts")
-        if listed is not None:
-            bad = [h for h in listed if not _HOST_RE.match(h.lower()) and not _is_ip(h)]
-            if bad:
-                table.problem(
-                    "field 'allowed_hosts' must list host names such as 'www.example.org' "
-                    f"(no scheme, port or path), got {bad[0]!r}"
-                )
-            hosts = tuple(h.lower() for h in listed)
-        host = urlsplit(url).hostname if url else None
-        if host:
-            if listed is None:
-                hosts = (host,)
-            elif not any(_host_matches(host, pattern) for pattern in hosts):
-                table.problem(
-                    f"field 'allowed_hosts' does not include the host of url ({host!r}), "
-                    "so the source itself could not be fetched"
-                )
-            if _is_private_host(host) and not allow_private:
-                table.problem(
-                    f"field 'url' points at a private address ({host!r}); set "
-                    "allow_private = true if that is intended"
-                )
+        hosts = read_allowed_hosts(table, url, allow_private)
         if kind == "listing":
             link_selector = table.string("link_selector")
             next_selector = table.string("next_selector", None)
-            _check_selector(table, "link_selector", link_selector)
-            _check_selector(table, "next_selector", next_selector)
+            check_selector(table, "link_selector", link_selector)
+            check_selector(table, "next_selector", next_selector)
             max_pages = table.integer("max_pages", 5, minimum=1, maximum=1000)
 
     if len(table.problems) > before or source_id is None or doc_type is None:
@@ -521,22 +254,6 @@ def _read_source(
         next_selector=next_selector,
         max_pages=max_pages,
     )
-
-
-def _is_ip(host: str) -> bool:
-    try:
-        ipaddress.ip_address(host.strip("[]"))
-    except ValueError:
-        return False
-    return True
-
-
-def _host_matches(host: str, pattern: str) -> bool:
-    """`www.x.org` matches itself; `*.x.org` matches any subdomain of x.org."""
-    host = host.lower()
-    if pattern.startswith("*."):
-        return host.endswith(pattern[1:])
-    return host == pattern
 
 
 def load_config(path: Path | str) -> PipelineConfig:
@@ -569,13 +286,13 @@ def load_config(path: Path | str) -> PipelineConfig:
     if not isinstance(raw_pipeline, dict):
         problems.append(f"{label}: 'pipeline' must be a table: write it as [pipeline]")
         raw_pipeline = {}
-    settings = _read_settings(_Table(raw_pipeline, "[pipeline]", problems, label), base_dir)
+    settings = _read_settings(Table(raw_pipeline, "[pipeline]", problems, label), base_dir)
 
     sample_site: SampleSite | None = None
     raw_site = data.get("sample_site")
     if raw_site is not None:
         if isinstance(raw_site, dict):
-            site_table = _Table(raw_site, "[sample_site]", problems, label)
+            site_table = Table(raw_site, "[sample_site]", problems, label)
             sample_site = _read_sample_site(site_table, base_dir)
         else:
             problems.append(f"{label}: 'sample_site' must be a table: write it as [sample_site]")
@@ -593,7 +310,7 @@ def load_config(path: Path | str) -> PipelineConfig:
     seen: dict[str, int] = {}
     for number, raw in enumerate(raw_sources, start=1):
         if not isinstance(raw, dict):
-            problems.append(f"{label}: sources[{number}]: must be a table, got {_type_name(raw)}")
+            problems.append(f"{label}: sources[{number}]: must be a table, got {type_name(raw)}")
             continue
         raw_id = raw.get("id")
         where = (
@@ -601,7 +318,7 @@ def load_config(path: Path | str) -> PipelineConfig:
             if isinstance(raw_id, str)
             else f"sources[{number}]"
         )
-        table = _Table(raw, where, problems, label)
+        table = Table(raw, where, problems, label)
         if isinstance(raw_id, str):
             if raw_id in seen:
                 table.problem(f"field 'id' duplicates sources[{seen[raw_id]}]")

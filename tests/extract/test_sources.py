@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from extract.sources import ConfigError, check_folders, load_config, validate_cron
+from extract.pipeline_fields import validate_cron
+from extract.sources import ConfigError, check_folders, load_config
 
 ROOT = Path(__file__).resolve().parents[2]
 
