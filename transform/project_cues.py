@@ -113,11 +113,13 @@ HEADING_EVENT = re.compile(
     r"(?=\s*$|\s*[,:;.]|\s+(?:in|at|on|from|by|with|as|for|to)\b)"
 )
 # A headline in the present with the actor first: "China, Kenya Open Joint Lab on Tea",
-# "CAS Launches Silk Road Environment Program in Astana": the project is the object
+# "CAS Launches Silk Road Environment Program in Astana": the project is the object, and it
+# ends before a preposition even when the headline capitalises it ("... Satellite From China
+# To Tackle Climate Challenges")
 HEADING_ACTIVE = re.compile(
     r"[*•·\s-]*(?P<actor>[A-Z][^:;]{1,80}?)\s+(?P<verb>(?i:launch(?:es)?|unveils?|opens?"
     r"|inaugurates?|establish(?:es)?|sets?\s+up))\s+(?P<name>[A-Z0-9‘“\"'][^:;,]{2,120}?)"
-    r"(?=\s*$|\s*[,:;.]|\s+(?:in|at|from|into|as|amid|after)\s)"
+    r"(?=\s*$|\s*[,:;.]|\s+(?i:in|at|from|into|as|amid|after|to|with)\s)"
 )
 # a heading's subject is one noun phrase: no clause ("X, which opened in 2009")
 NOT_A_HEADING_NAME = re.compile(r",|\b(?:which|that|who|has|have|had|is|are|was|were)\b")
@@ -140,6 +142,12 @@ NAME_AFTER_HEAD = (
 )
 # "Bolivia's first telecommunications satellite": a country's first of a kind, described
 OWNER_DESCRIPTION = re.compile(r"[A-Z][\w-]*['’]s\s+(?:first|second|third|new|latest)\s+[a-z]")
+# "launches its fourth Earth Observation Satellite": an owner's count of its missions names
+# the launch the page reports, it is no second one
+ORDINAL_OF_OWNER = re.compile(r"(?:\b(?:its|their|our|his|her)|[A-Z][\w-]*['’]s)\s+$")
+ORDINAL_NAME = re.compile(
+    r"(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s"
+)
 # "Chinese Academy of Sciences (CAS)": an acronym defined in a name
 DEFINED_ACRONYM = re.compile(r"\s*\(([A-Z]{2,8})\)")
 # Other spellings of a head noun in a proper name

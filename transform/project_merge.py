@@ -78,6 +78,9 @@ def _shared(a: set[str], b: set[str]) -> int:
     return sum(1 for w in a if any(v.startswith(w) or w.startswith(v) for v in b))
 
 
+_CODE_AFTER = re.compile(r"\s*(\([A-Z][A-Z0-9]*-?\d[\w-]*\))")
+
+
 def _from_later(ctx: EventDoc, d: Draft) -> str | None:
     """The proper name of the draft's kind that the next sentences give it, sharing most
     words with its description ("a centre for joint research on ..." -> "Sino-Africa Joint
@@ -87,7 +90,10 @@ def _from_later(ctx: EventDoc, d: Draft) -> str | None:
     described = _words(d.name) - {d.head, cues.HEAD_SPELLINGS.get(d.head, d.head)}
     best: tuple[int, str] | None = None
     for m in _named_head(d.head).finditer(window):
-        name = m.group(0).strip().rstrip(".,;:")
+        name = re.sub(r"^The\s+", "", m.group(0).strip().rstrip(".,;:"))
+        code = _CODE_AFTER.match(window, m.end())
+        if code is not None:
+            name += " " + code.group(1)  # "... Satellite (PRSS-1)": the code is part of it
         if len([w for w in name.split() if w[:1].isupper()]) < 2:
             continue
         typed = project_type_of(name)
@@ -150,6 +156,35 @@ def _nationality_description(d: Draft) -> bool:
     return bool(capitals) and all(countries_named(w) for w in capitals)
 
 
+def _lower_case_in_body(ctx: EventDoc, d: Draft) -> bool:
+    """A headline's name the body writes in lower case ("Pakistan Launches Remote Sensing
+    Satellite" over "launched a new remote sensing satellite"): the headline capitalises a
+    description, so it is the body's project, not a second one."""
+    if ctx.body[d.sentence] or len(d.name.split()) < 2:
+        return False
+    lowered = d.name.lower()
+    return any(
+        ctx.body[i] and lowered in s.text for i, s in enumerate(ctx.sentences) if i != d.sentence
+    )
+
+
+def _owners_ordinal(ctx: EventDoc, d: Draft) -> bool:
+    """ "its fourth Earth Observation Satellite": the owner's count of its missions."""
+    at = ctx.text.find(d.name, d.span[0], d.span[1] + 1)
+    at = d.span[0] if at < 0 else at
+    before = ctx.text[max(0, at - 40) : at]
+    return bool(cues.ORDINAL_NAME.match(d.name)) and bool(cues.ORDINAL_OF_OWNER.search(before))
+
+
+def _describes(ctx: EventDoc, a: Draft, b: Draft) -> bool:
+    """`a` only describes a mission that `b`, read from the body, names."""
+    if a.head_type != b.head_type or not ctx.body[b.sentence] or not b.named:
+        return False
+    if _owners_ordinal(ctx, b):
+        return False
+    return _lower_case_in_body(ctx, a) or _owners_ordinal(ctx, a)
+
+
 def merge_drafts(ctx: EventDoc, drafts: list[Draft]) -> list[Draft]:
     """Name described projects, then keep one draft per project (the first reading, or the
     body's over a heading's). Two readings are merged only when one is a heading's or was
@@ -178,6 +213,8 @@ def merge_drafts(ctx: EventDoc, drafts: list[Draft]) -> list[Draft]:
             return True  # "China launches weather satellite" over "a weather satellite, X-9"
         if b.sentence > a.sentence and _bare_head(b.name, b.head) and _bare_head(b.name, a.head):
             return True  # "X Center has been set up ... The Centre ...": one project
+        if a.head_type == "space_mission" and (_describes(ctx, a, b) or _describes(ctx, b, a)):
+            return True
         if not (a.named and b.named):
             return False
         if heading and not set(name_marks(a.name)).isdisjoint(name_marks(b.name)):

@@ -1,0 +1,51 @@
+"""A mission told twice on one page: once by a description (a headline that capitalises
+every word, an owner's count of its satellites) and once by its name. Every text here is
+written for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from extract.documents import ParsedDocument
+from transform.facts import Project
+from transform.projects import extract_projects
+
+
+def projects(text: str, published: date = date(2024, 6, 4)) -> list[Project]:
+    found = extract_projects("t", ParsedDocument(text=text, published_date=published), "article")
+    return [c.fact for c in found]  # type: ignore[misc]
+
+
+def test_a_capitalised_headline_description_is_the_body_mission() -> None:
+    found = projects(
+        "Chile Launches Fisheries Watch Satellite\n\n"
+        "Chile on Monday launched a new fisheries watch satellite from northern China to"
+        " follow its fleets. The Chilean Fisheries-Watch Satellite (CFW-2) was launched from the"
+        " Jiuquan Satellite Launch Center by a Long March 2D rocket."
+    )
+    assert len(found) == 1
+    assert "CFW-2" in found[0].name
+
+
+def test_a_headline_name_ends_before_a_capitalised_preposition() -> None:
+    (p,) = projects("Kenya Opens Coffee Genomics Centre In Nairobi With Partners\n\nNo more.")
+    assert p.name == "Coffee Genomics Centre"
+
+
+def test_an_owners_ordinal_count_is_the_mission_reported() -> None:
+    found = projects(
+        "Space news\n\nThe Andes Ocean Satellite (AOS-2) was launched on Monday from the"
+        " Jiuquan Satellite Launch Center. The minister said: “Chile successfully launches its"
+        " third Ocean Monitoring Satellite from China today.”"
+    )
+    assert len(found) == 1
+    assert "AOS-2" in found[0].name or "Andes Ocean Satellite" in found[0].name
+
+
+def test_two_named_missions_stay_two() -> None:
+    found = projects(
+        "Space news\n\nThe Andes Ocean Satellite (AOS-2) was launched on Monday from the"
+        " Jiuquan Satellite Launch Center. The Andes Weather Satellite (AWS-1) was launched"
+        " on Friday from the Taiyuan Satellite Launch Center."
+    )
+    assert len(found) == 2
