@@ -8,13 +8,13 @@ from datetime import date
 from extract.documents import ParsedDocument
 from transform.consolidate import MATCHERS, consolidate
 from transform.event_matching import (
-    distinctive_words,
     match_meetings,
     match_projects,
     title_similarity,
 )
 from transform.facts import Candidate, FactRow, Meeting, MeetingParticipant, Mention, Project
 from transform.meetings import extract_meetings
+from transform.name_words import distinctive_words
 from transform.projects import extract_projects
 
 REVIEW = (
