@@ -6,16 +6,8 @@ done lazily, one paragraph at a time, only for paragraphs an extractor asks abou
 last document's context is kept so that the project and meeting extractors, run one after
 the other on the same document, share it.
 
-Which sentences count: only body sentences. A review's table of contents, its section
-headings and each item's headline repeat what the body says, and a headline states no
-date, place or participants of its own; counting it would give every item twice. A body
-sentence ends like a sentence (".", "!", "?", a closing quote); headings, headlines,
-contents lines ("- China Launches ...") and datelines do not.
-
-Weekdays: news articles date events by weekday ("concluded in Moscow on Thursday"). A
-weekday resolves from the publication date: the latest such day on or before it (the same
-day if it is one), or the next one when the clause speaks of the future ("runs until
-Monday", "will open on Monday").
+Only body sentences count (`body_sentences`: headings, headlines and contents lines repeat
+the body), and a weekday is dated from the publication date (`weekdays`).
 """
 
 from __future__ import annotations
@@ -26,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from extract.documents import ParsedDocument
+from transform.body_sentences import after_dateline, is_body, split_paragraphs
 from transform.countries import CountryMention, find_countries
 from transform.dates import MONTH_NAME, DateMention, month_number, resolve_dates
 from transform.dollars import document_dollar
@@ -33,57 +26,16 @@ from transform.facts import Mention
 from transform.organisations import learn_acronyms
 from transform.participants import Org, Person, find_orgs, find_people, name_spans
 from transform.places import Place, find_places
-from transform.sentences import (
-    _ABBREVIATIONS,
-    _DOTTED,
-    _END,
-    _GLUED,
-    _LINE_BREAK,
-    _LOWER_OR_DIGIT,
-    _SENTENCE_OPENERS,
-    Sentence,
-    paragraph_spans,
-)
+from transform.sentences import Sentence, paragraph_spans
+from transform.weekdays import WEEKDAY_WORDS, WeekdayMention, resolve_weekdays
 
 __all__ = [
     "MEETING_WORDS",
     "PROJECT_WORDS",
     "Analysis",
     "EventDoc",
-    "WeekdayMention",
     "event_doc",
-    "split_paragraphs",
 ]
-
-_TERMINAL = frozenset('.!?"”’)')
-_WEEKDAYS = {
-    "Monday": 0,
-    "Tuesday": 1,
-    "Wednesday": 2,
-    "Thursday": 3,
-    "Friday": 4,
-    "Saturday": 5,
-    "Sunday": 6,
-}
-_WEEKDAY = re.compile(
-    r"\b(?:(?P<rel>last|this|next|on|by|until|till|from|through)\s+)?(?P<d>"
-    + "|".join(_WEEKDAYS)
-    + r")\b"
-)
-_FUTURE_CLAUSE = re.compile(
-    r"\b(?:will|shall|runs?|running|is\s+(?:due|set|scheduled|expected)|are\s+(?:due|set"
-    r"|scheduled|expected)|upcoming|to\s+be\s+held)\b[^.;]*$",
-    re.IGNORECASE,
-)
-
-
-@dataclass(frozen=True)
-class WeekdayMention:
-    """A weekday the text dates something by, resolved against the publication date."""
-
-    start: int
-    end: int
-    day: date
 
 
 class Analysis:
@@ -194,8 +146,8 @@ class EventDoc:
                 for d in resolve_dates(s.text, self.published or anchor_date)
             ]
             weekdays = (
-                _weekdays(self.text, self.published or day_anchor, s.start, s.end)
-                if not _WEEKDAY_WORDS.isdisjoint(self.words[k])
+                resolve_weekdays(self.text, self.published or day_anchor, s.start, s.end)
+                if not WEEKDAY_WORDS.isdisjoint(self.words[k])
                 else []
             )
             cached = self._dated[s.start] = (dates, weekdays)
@@ -259,155 +211,6 @@ _MONTH_YEAR = re.compile(
     r"(?:\b(?P<d2>\d{1,2})\s+)?\b(?P<m>" + MONTH_NAME + r")\.?\s+"
     r"(?:(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+)?(?P<y>(?:19|20)\d\d)\b"
 )
-
-
-def _weekdays(text: str, published: date | None, start: int, end: int) -> list[WeekdayMention]:
-    if published is None:
-        return []
-    out = []
-    for m in _WEEKDAY.finditer(text, start, end):
-        target = _WEEKDAYS[m.group("d")]
-        rel = (m.group("rel") or "").lower()
-        clause_start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start()))
-        before = text[clause_start + 1 : m.start()]
-        future = (
-            rel == "next"
-            or (rel in ("until", "till", "through", "by") and _FUTURE_CLAUSE.search(before))
-            or (rel in ("on", "") and re.search(r"\bwill\b[^,;]*$", before) is not None)
-        )
-        delta = (published.weekday() - target) % 7
-        if future:
-            ahead = (target - published.weekday()) % 7 or 7
-            day = published + timedelta(days=ahead)
-        elif rel == "last" and delta == 0:
-            day = published - timedelta(days=7)
-        else:
-            day = published - timedelta(days=delta)
-        out.append(WeekdayMention(m.start("d"), m.end("d"), day))
-    return out
-
-
-# ---------------------------------------------------------------------------------------
-# Sentences: the rules of `transform.sentences`, applied without copying the rest of the
-# paragraph at every full stop (that module's `_next_word` slices `para[pos:]`, which is
-# quadratic in a paragraph's length). Same rules, same offsets: a test checks that both give
-# identical sentences on every gold and seed document.
-
-_NEXT_WORD = re.compile(r"\s*([\"“‘'(]*)([^\s]*)")
-
-
-def _previous_token(text: str, lo: int, dot: int) -> str:
-    i = max(text.rfind(" ", lo, dot), text.rfind("\n", lo, dot), text.rfind("\t", lo, dot))
-    token = text[max(i + 1, lo) : dot]
-    if token.isprintable():  # every whitespace character but " " is unprintable
-        return token
-    j = dot  # other whitespace (no-break space, \r): the exact rule
-    while j > lo and not text[j - 1].isspace():
-        j -= 1
-    return text[j:dot]
-
-
-def _is_abbreviation(text: str, lo: int, dot: int, token: str | None = None) -> bool:
-    token = (_previous_token(text, lo, dot) if token is None else token).lstrip("(\"'“‘")
-    if token.rstrip(".").lower() in _ABBREVIATIONS:
-        return True
-    return len(token) == 1 and token.isupper()
-
-
-def _is_boundary(text: str, lo: int, hi: int, punct_start: int, punct_end: int) -> bool:
-    if text[punct_start] != ".":
-        return True
-    before = _previous_token(text, lo, punct_start)
-    m = _NEXT_WORD.match(text, punct_end, hi)
-    nxt = m.group(2) if m else ""
-    if not nxt:
-        return True
-    if _DOTTED.search((before + ".").lstrip("(\"'“‘")):
-        return nxt.rstrip(",;:") in _SENTENCE_OPENERS
-    if _is_abbreviation(text, lo, punct_start, before):
-        return False
-    return not nxt[0].islower()
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-def _ends(text: str, lo: int, hi: int) -> list[re.Match[str]]:
-    """`list(_END.finditer(text, lo, hi))`, several times faster: a match can only start
-    at a ".", "!" or "?", and `str.find` reaches those without trying every position."""
-    marks: list[int] = []
-    for ch in ".!?":
-        i = text.find(ch, lo, hi)
-        while i != -1:
-            marks.append(i)
-            i = text.find(ch, i + 1, hi)
-    if len(marks) > 1:
-        marks.sort()
-    out: list[re.Match[str]] = []
-    last = lo
-    for i in marks:
-        if i < last:
-            continue
-        m = _END.match(text, i, hi)
-        if m is not None:
-            out.append(m)
-            last = m.end()
-    return out
-
-
-def split_paragraphs(text: str, spans: list[tuple[int, int]], wanted: list[int]) -> list[Sentence]:
-    """`sentences.split_sentences(text, wanted)`, given the paragraph spans already read."""
-    out: list[Sentence] = []
-    for index in wanted:
-        lo, hi = spans[index]
-        cuts: set[int] = set()
-        for m in _ends(text, lo, hi):
-            if _is_boundary(text, lo, hi, m.start(), m.end()):
-                cuts.add(m.end())
-        for m in _GLUED.finditer(text, lo, hi):
-            dot = m.start()
-            if (
-                dot - lo >= 2
-                and _LOWER_OR_DIGIT(text[dot - 2 : dot])
-                and not _is_abbreviation(text, lo, dot)
-            ):
-                cuts.add(m.end())
-        for m in _LINE_BREAK.finditer(text, lo, hi):
-            cuts.add(m.start())
-        pos = lo
-        for cut in sorted(cuts):
-            s, e = _trimmed(text, pos, cut)
-            if s < e:
-                out.append(Sentence(s, e, text[s:e], index))
-            pos = cut
-        s, e = _trimmed(text, pos, hi)
-        if s < e:
-            out.append(Sentence(s, e, text[s:e], index))
-    return out
-
-
-def _opening(text: str, s: Sentence) -> int:
-    m = _DATELINE.match(text, s.start, s.end)
-    return m.end() if m else s.start
-
-
-def _is_body(s: Sentence) -> bool:
-    text = s.text
-    if text.startswith(("- ", "• ", "* ")):
-        return False
-    if text[-1] not in _TERMINAL:
-        # a heading is short; a long line without its full stop is a sentence the page
-        # cut off (stored copies often stop mid-text) or one that opens a list with ":"
-        return len(text.split(maxsplit=_CUT_OFF_WORDS)) > _CUT_OFF_WORDS
-    return len(text.split(maxsplit=3)) >= 4
-
-
-_CUT_OFF_WORDS = 20
 
 
 # Words that make a paragraph worth reading: it may name a project event or a meeting.
@@ -476,11 +279,8 @@ MEETING_WORDS = frozenset(
     )
 )
 _TRIGGERS = PROJECT_WORDS | MEETING_WORDS
-# "MOSCOW, Sept. 20 -- ", "CHIANG MAI, Thailand, Aug. 9 -- ": a news dateline
-_DATELINE = re.compile(
-    r"(?:[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w.'’ -]{1,40})?,\s*)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
-    r"|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,\s*\d{4})?\s*(?:\([A-Z]+\))?\s*(?:--|—|–|:)\s*"
-)
+
+
 # Letters lower-cased, everything else -> space, so that `str.split` yields the lower-cased
 # words (bytes translation runs in C; latin-1 with "?" for other characters keeps the
 # offsets). Lower-casing the whole text with `str.lower` instead is slow on any text with
@@ -491,8 +291,6 @@ _LETTERS = bytes(c if 97 <= c <= 122 else c + 32 if 65 <= c <= 90 else 32 for c 
 def _letters_only(text: str) -> str:
     return text.encode("latin-1", "replace").translate(_LETTERS).decode("latin-1")
 
-
-_WEEKDAY_WORDS = frozenset(d.lower() for d in _WEEKDAYS)
 
 _NO_WORDS: frozenset[str] = frozenset()
 _cache: list[EventDoc] = []
@@ -513,7 +311,7 @@ def event_doc(doc_id: str, doc: ParsedDocument, doc_type: str) -> EventDoc:
     # international payloads: ...")
     wanted = sorted({j for i in hits for j in (i, i + 1) if j < len(spans)})
     sentences = split_paragraphs(text, spans, wanted)
-    body = [_is_body(s) for s in sentences]
+    body = [is_body(s) for s in sentences]
     ctx = EventDoc(
         doc_id=doc_id,
         doc=doc,
@@ -533,7 +331,7 @@ def event_doc(doc_id: str, doc: ParsedDocument, doc_type: str) -> EventDoc:
         ],
         body=body,
         starts=[s.start for s in sentences],
-        opening=[_opening(text, s) for s in sentences],
+        opening=[after_dateline(text, s) for s in sentences],
     )
     _cache[:] = [ctx]
     return ctx
