@@ -54,8 +54,12 @@ from transform.meeting_scope_rules import (
     IMPLEMENTED_FROM_BEFORE,
     INTENT_BEFORE,
     OTHER_THING_AFTER,
+    PUT_FORWARD_BEFORE,
     RECALLED_BEFORE,
     RELATIVE_AGENT_BEFORE,
+    SIDE_VISIT_BEFORE,
+    SIDE_VISIT_OPENING,
+    SPIRIT_OF_BEFORE,
     TOPIC_BEFORE,
     VISIT_COUNTED_AFTER,
 )
@@ -294,6 +298,12 @@ def is_event(ctx: EventDoc, index: int, a: int, b: int, kind: str) -> bool:
         return False  # "has not been held since the 3rd Meeting"
     if TOPIC_BEFORE.search(before) or RECALLED_BEFORE.search(before):
         return False
+    if PUT_FORWARD_BEFORE.search(text, clause_s, a) or SPIRIT_OF_BEFORE.search(text, clause_s, a):
+        return False  # "announced by X in 2018 during the summit", "the spirit of the Congress"
+    if kind == "visit" and (
+        SIDE_VISIT_BEFORE.search(before) or SIDE_VISIT_OPENING.match(text, s.start)
+    ):
+        return False  # "also visited", "After the meeting, X visited": one more stop
     if IMPLEMENTED_FROM_BEFORE.search(text, clause_s, a):
         return False  # "implement the outcomes of the 3rd Ministerial Conference": recalled
     if RELATIVE_AGENT_BEFORE.search(before):

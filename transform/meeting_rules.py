@@ -28,6 +28,7 @@ _HEADS = (
     r"Committee|Commission|Sub-?[Cc]ommission|Sub-?[Cc]ommittee|Forum|Workshop|Conference"
     r"|Symposium|Dialogue|Meetings?|Summit|Sessions?|Seminar|Roundtable|Round\s+Table"
     r"|Consultations?|Congress|Colloquium|Assembly|Exchange|Talks|Expo|Convention|Retreat"
+    r"|Working\s+Groups?"
 )
 
 
@@ -85,12 +86,13 @@ LEFT_STOP = frozenset(
 
 ORG_LIKE_HEADS = frozenset(
     "Committee Commission Subcommission Sub-commission Sub-Commission Subcommittee"
-    " Sub-committee Council Assembly Congress Convention Exchange Dialogue Session".split()
+    " Sub-committee Council Assembly Congress Convention Exchange Dialogue Session Group"
+    " Groups".split()
 )
 
 
 HELD_AFTER = re.compile(
-    r"\s*(?:\([^)]*\)\s*)?(?:(?:was|were)\s+(?:\w+ly\s+)?(?:held|convened|hosted|opened)"
+    r"\s*(?:\([^)]*\)\s*)?(?:(?:was|were)\s+(?:\w+ly\s+)?(?:held|convened|hosted|opened|inaugurated)"
     r"|met\b|convened\b|took\s+place|held\s+its|opened\b|concluded\b|kicked\s+off)"
 )
 
@@ -162,14 +164,16 @@ MET = re.compile(
     # before a delegation or a person's title, so an award, funding or approval is no guest
     r"|\breceived(?=\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?delegations?\b"
     r"|(?:Dr|Mr|Mrs|Ms|Prof|Professor|President|Vice|Minister|Ambassador|Deputy|H\.E)\b))"
+    # "hosted a two-member delegation from the embassy": a host meeting its guests
+    r"|\bhosted(?=\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?[Dd]elegations?\b)"
 )
 # the words that let a sentence hold a MET mention
-MET_WORDS = frozenset({"met", "talks", "discussed", "conferred", "received"})
+MET_WORDS = frozenset({"met", "talks", "discussed", "conferred", "received", "hosted"})
 
 
 PAST = re.compile(
     r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:held|convened|organi[sz]ed|hosted|opened|staged"
-    r"|co-?chaired|chaired|attended|launched)\b|\btook\s+place\b|\bheld\b|\bmet\b|\bconvened\b"
+    r"|co-?chaired|chaired|attended|launched|inaugurated)\b|\btook\s+place\b|\bheld\b|\bmet\b|\bconvened\b"
     r"|\bconcluded\b|\bopened\b|\bclosed\b|\bended\b|\bkicked\s+off\b|\bco-?chaired\b"
     r"|\bchaired\b|\bhosted\b|\borgani[sz]ed\b|\battended\b|\bvisited\b|\bvisit\s+to\b|\breceived\b"
     r"|\bDuring\s+(?:the|a|an|his|her|their)\b|\bduring\s+(?:the|his|her|their)\b"
@@ -196,14 +200,16 @@ FUTURE = re.compile(
     r"|visit|meet|open|gather)\b|\b(?:is|are)\s+(?:expected|scheduled|set|due|slated|planned)"
     r"\s+to\b|\bto\s+be\s+held\b|\bnext\s+(?:meeting|session|round|forum|conference|summit)"
     r"|\bupcoming\b|\bagreed\s+to\s+hold\b|\bplans?\s+to\s+(?:hold|host|visit|convene)\b"
-    r"|\bforthcoming\b|\bwill\s+(?:be\s+)?(?:run|take)\b",
+    r"|\bforthcoming\b|\bwill\s+(?:be\s+)?(?:run|take)\b"
+    # "the visit will include a high-level meeting with ...": a programme announced
+    r"|\bwill\s+(?:also\s+)?(?:include|feature|involve|see)\b",
     CASELESS,
 )
 
 
 # Past forms that cannot be part of a future phrase ("held" can: "will be held").
 PAST_EXPLICIT = re.compile(
-    r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:held|convened|hosted|opened|organi[sz]ed)\b"
+    r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:held|convened|hosted|opened|organi[sz]ed|inaugurated)\b"
     r"|\btook\s+place\b|\bconcluded\b|\bmet\b|\bco-?chaired\b|\bclosed\b|\bended\b",
     CASELESS,
 )

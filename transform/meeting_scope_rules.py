@@ -26,6 +26,25 @@ RECALLED_BEFORE = re.compile(
     r"proposed|initiated|endorsed)\s+(?:at|during)\s+(?:the\s+)?$",
     CASELESS,
 )
+# what a named agent put forward at a meeting recalled ("the eight initiatives announced by
+# President Xi in 2018 during the Beijing Summit"): a passive with its agent tells where the
+# thing came from, within one clause
+PUT_FORWARD_BEFORE = re.compile(
+    r"\b(?:announced|proposed|initiated|put\s+forward|unveiled)\s+by\b[^,;.]{0,100}?"
+    r"\b(?:at|during)\s+(?:the\s+)?$",
+    CASELESS,
+)
+# the guidance drawn from a political meeting ("implemented the spirit of the 20th CPC National
+# Congress and its second plenary session"): the meeting is recalled, not reported
+SPIRIT_OF_BEFORE = re.compile(r"\b(?:spirits?|guiding\s+principles)\s+of\b[^;.]{0,120}$", CASELESS)
+# a visit that is one more stop of a trip the text has reported ("The delegation also visited
+# the institute", "After the meeting, the vice minister visited the botanical garden")
+SIDE_VISIT_BEFORE = re.compile(r"\balso\s+(?:\w+ly\s+)?$", CASELESS)
+SIDE_VISIT_OPENING = re.compile(
+    r"(?:After|Following)\s+(?:the|this|that)\s+(?:meeting|talks|signing|ceremony|forum|event"
+    r"|session|conference|discussions?|dialogue)\b|Afterwards\b|Later\s+(?:on\s+)?(?:that|the\s+same)"
+    r"\s+day\b"
+)
 # what is being implemented that came out of a meeting ("would implement the outcomes of the
 # Third Ministerial Conference", "implement what the premier proposed on ... during the
 # opening ceremony of the 5th Forum"): the meeting is earlier, only its results are the news;

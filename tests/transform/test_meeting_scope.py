@@ -1,0 +1,96 @@
+"""What a meeting or visit word reports and what it only recalls: a stop of a trip already
+told, a meeting a thing was put forward at, the guidance of a political congress, a
+programme announced for a visit; and events told by a forum's inauguration or a working
+group held. Every text here is written for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from extract.documents import ParsedDocument
+from transform.facts import Meeting
+from transform.meetings import extract_meetings
+
+
+def meetings(text: str, published: date = date(2024, 6, 1)) -> list[Meeting]:
+    found = extract_meetings("t", ParsedDocument(text=text, published_date=published), "article")
+    return [c.fact for c in found]  # type: ignore[misc]
+
+
+MEETING = (
+    "Cooperation news\n\nThe 5th Kestrel-Andes Joint Committee on Science and Technology"
+    " Cooperation was held in Lima on May 14. "
+)
+
+
+def test_a_stop_after_the_meeting_is_no_second_meeting() -> None:
+    found = meetings(
+        MEETING + "After the meeting, Vice Minister Rosa Quispe visited Yunnan Medicinal"
+        " Botanical Garden and Yunnan University."
+    )
+    assert [m.title for m in found] == [
+        "5th Kestrel-Andes Joint Committee on Science and Technology Cooperation"
+    ]
+
+
+def test_also_visited_is_one_more_stop() -> None:
+    found = meetings(MEETING + "The delegation also visited the Andes Institute of Ocean Research.")
+    assert len(found) == 1
+
+
+def test_a_visit_told_on_its_own_is_still_a_meeting() -> None:
+    found = meetings(
+        "Cooperation news\n\nVice Minister Rosa Quispe visited the Andes Institute of Ocean"
+        " Research in Lima on May 14."
+    )
+    assert len(found) == 1
+
+
+def test_a_summit_where_an_initiative_was_announced_is_recalled() -> None:
+    found = meetings(
+        "Cooperation news\n\nThe institute is part of the initiatives announced by the"
+        " president in 2018 during the Lima Summit of the Andes Cooperation Forum."
+    )
+    assert found == []
+
+
+def test_the_spirit_of_a_congress_recalls_it() -> None:
+    found = meetings(
+        "Annual report\n\nIn 2023 the foundation studied and implemented the spirit of the"
+        " 20th CPC National Congress and its second plenary session."
+    )
+    assert found == []
+
+
+def test_a_meeting_a_visit_will_include_is_a_plan() -> None:
+    found = meetings(
+        "Visit news\n\nA key part of Minister Quispe’s visit to China will include a high-level"
+        " meeting with her counterpart, Mr. Zhou Bin, the Chinese Minister of Science and"
+        " Technology."
+    )
+    assert found == []
+
+
+def test_a_forum_inaugurated_in_a_city_was_held() -> None:
+    (m,) = meetings(
+        "Forum news\n\nFrom May 9 to 13, the 3rd Forum on Andes-Kestrel Technology Transfer"
+        " was inaugurated in Lima."
+    )
+    assert (m.start_date, m.end_date, m.city) == (date(2024, 5, 9), date(2024, 5, 13), "Lima")
+
+
+def test_a_working_group_held_is_a_meeting() -> None:
+    (m,) = meetings(
+        "Cooperation news\n\nOn April 24th, the Andes Working Group for Science and Technology"
+        " was held in the conference hall of the ministry in Lima."
+    )
+    assert m.start_date == date(2024, 4, 24)
+    assert "Working Group" in m.title
+
+
+def test_a_working_group_named_in_passing_is_no_meeting() -> None:
+    found = meetings(
+        "Cooperation news\n\nThe Andes Working Group for Science and Technology advises the"
+        " ministry on research policy."
+    )
+    assert found == []
