@@ -15,55 +15,30 @@ A derivation that raises is an error of the check, never a verdict.
 Values are True/False where the rule applies and None where it does not (a mention whose
 document is missing is reported by `doc_exists`, not again by `evidence_matches_text`):
 GX's map expectations skip nulls.
+
+The lookups across tables the derivations share (a fact's mentions, their documents' dates)
+are in `table_links.py`, with the links the quarantine follows; the ceilings the amount
+checks compare to are in `currency_ceilings.py`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-Views = Mapping[str, pd.DataFrame]
-
-# fact table -> (its id column, its mentions.fact_type)
-FACT_TABLES: dict[str, tuple[str, str]] = {
-    "budgets": ("budget_id", "budget"),
-    "projects": ("project_id", "project"),
-    "meetings": ("meeting_id", "meeting"),
-}
-# dependant table -> (its column naming the fact, fact table)
-DEPENDANT_TABLES: dict[str, tuple[str, str]] = {
-    "project_participants": ("project_id", "projects"),
-    "meeting_participants": ("meeting_id", "meetings"),
-}
-# Tables whose rows name a fact by (fact_type, fact_id): they go where their fact goes.
-FACT_TYPED_DEPENDANTS: tuple[str, ...] = ("mentions", "conflicts")
-
-
-@dataclass(frozen=True)
-class CurrencyCeilings:
-    """The largest plausible single amount per currency (in currency units), and a default.
-
-    A figure above its ceiling is a unit or parsing error ("1.5 trillion" read as 1.5e15, two
-    numbers run together). The ceilings sit well above the largest national budget in each
-    currency, so no real figure trips them.
-    """
-
-    by_currency: Mapping[str, float]
-    default: float
-
-    def for_codes(self, codes: pd.Series) -> pd.Series:
-        return pd.Series(
-            [
-                self.by_currency.get(c, self.default) if isinstance(c, str) else self.default
-                for c in codes
-            ],
-            index=codes.index,
-            dtype="float64",
-        )
-
+from expectations.currency_ceilings import CurrencyCeilings
+from expectations.table_links import (
+    FACT_TABLES,
+    Views,
+    as_dates,
+    days_after,
+    latest_publication,
+    mention_count,
+    names_a_fact,
+)
 
 DeriveFn = Callable[[Views, CurrencyCeilings], pd.Series]
 
@@ -120,56 +95,6 @@ def derive(
     return computed, skipped, raised
 
 
-# --- helpers ---------------------------------------------------------------------------
-
-
-def _dates(series: pd.Series) -> pd.Series:
-    """As datetime64; values that are not dates become NaT (the type check reports them)."""
-    return pd.to_datetime(series, errors="coerce")
-
-
-def _fact_mentions(views: Views, fact_type: str) -> pd.DataFrame:
-    m = views["mentions"]
-    return m.loc[m["fact_type"] == fact_type, ["fact_id", "doc_id"]]
-
-
-def _mention_count(views: Views, table: str) -> pd.Series:
-    id_col, fact_type = FACT_TABLES[table]
-    counts = _fact_mentions(views, fact_type)["fact_id"].value_counts()
-    ids = views[table][id_col]
-    found = counts.reindex(ids.to_numpy()).fillna(0).astype("int64").to_numpy()
-    return pd.Series(found, index=ids.index)
-
-
-def _latest_publication(views: Views, table: str) -> pd.Series:
-    """Per fact row: the latest publication date among the documents that mention it.
-
-    The latest, because a fact stated by several documents is plausible if it is plausible
-    for any of them.
-    """
-    id_col, fact_type = FACT_TABLES[table]
-    docs = views["documents"]
-    published = pd.Series(_dates(docs["published_date"]).to_numpy(), index=docs["doc_id"])
-    published = published[~published.index.duplicated(keep="last")]
-    mentions = _fact_mentions(views, fact_type)
-    dated = mentions.assign(published=mentions["doc_id"].map(published))
-    latest = dated.groupby("fact_id")["published"].max()
-    # reindex, not map: mapping through an empty datetime Series makes pandas try to cast
-    # the result to float and raise, and a dict of boxed Timestamps is slow at 100k facts.
-    ids = views[table][id_col]
-    return _dates(pd.Series(latest.reindex(ids.to_numpy()).to_numpy(), index=ids.index))
-
-
-def _days_after(event: pd.Series, reference: pd.Series) -> pd.Series:
-    # Both sides as datetime64[s]: an empty column can arrive with another unit or as
-    # objects, and the difference must always be a timedelta. Seconds, not nanoseconds:
-    # a misread year like 0024 must stay a date (and fail its check), not overflow.
-    start = _dates(event).astype("datetime64[s]")
-    end = _dates(reference).astype("datetime64[s]")
-    delta = pd.Series(start.to_numpy() - end.to_numpy(), index=event.index)
-    return (delta / pd.Timedelta(days=1)).astype("float64")
-
-
 # --- mentions --------------------------------------------------------------------------
 
 
@@ -188,20 +113,7 @@ def _doc_exists(views: Views, _: CurrencyCeilings) -> pd.Series:
     "meetings.meeting_id",
 )
 def _fact_exists(views: Views, _: CurrencyCeilings) -> pd.Series:
-    return _names_a_fact(views, "mentions")
-
-
-def _names_a_fact(views: Views, table: str) -> pd.Series:
-    """Per row of `table`: whether (fact_type, fact_id) names a row of that fact table."""
-    rows = views[table]
-    known = {
-        fact_type: set(views[facts][id_col].dropna())
-        for facts, (id_col, fact_type) in FACT_TABLES.items()
-    }
-    values = [
-        fid in known.get(ft, ()) for ft, fid in zip(rows["fact_type"], rows["fact_id"], strict=True)
-    ]
-    return pd.Series(values, dtype="bool")
+    return names_a_fact(views, "mentions")
 
 
 @_derived(
@@ -249,7 +161,7 @@ _ALL_FACT_IDS = ("budgets.budget_id", "projects.project_id", "meetings.meeting_i
 
 @_derived("conflicts", "fact_exists", "conflicts.fact_type", "conflicts.fact_id", *_ALL_FACT_IDS)
 def _conflict_fact_exists(views: Views, _: CurrencyCeilings) -> pd.Series:
-    return _names_a_fact(views, "conflicts")
+    return names_a_fact(views, "conflicts")
 
 
 @_derived(
@@ -293,7 +205,7 @@ def _values_of_column(views: Views, _: CurrencyCeilings) -> pd.Series:
 
 @_derived("budgets", "mention_count", "budgets.budget_id", "mentions.fact_type", "mentions.fact_id")
 def _budget_mentions(views: Views, _: CurrencyCeilings) -> pd.Series:
-    return _mention_count(views, "budgets")
+    return mention_count(views, "budgets")
 
 
 @_derived("budgets", "amount_ceiling", "budgets.currency")
@@ -323,7 +235,7 @@ def _usd_ratio(views: Views, _: CurrencyCeilings) -> pd.Series:
 )
 def _fiscal_year_after_publication(views: Views, _: CurrencyCeilings) -> pd.Series:
     fiscal = pd.to_numeric(views["budgets"]["fiscal_year"], errors="coerce").astype("float64")
-    published_year = _latest_publication(views, "budgets").dt.year.astype("float64")
+    published_year = latest_publication(views, "budgets").dt.year.astype("float64")
     return fiscal - published_year
 
 
@@ -334,7 +246,7 @@ def _fiscal_year_after_publication(views: Views, _: CurrencyCeilings) -> pd.Seri
     "projects", "mention_count", "projects.project_id", "mentions.fact_type", "mentions.fact_id"
 )
 def _project_mentions(views: Views, _: CurrencyCeilings) -> pd.Series:
-    return _mention_count(views, "projects")
+    return mention_count(views, "projects")
 
 
 @_derived("projects", "funding_ceiling", "projects.funding_currency")
@@ -352,7 +264,7 @@ def _funding_has_currency(views: Views, _: CurrencyCeilings) -> pd.Series:
 
 @_derived("projects", "event_year", "projects.event_date")
 def _event_year(views: Views, _: CurrencyCeilings) -> pd.Series:
-    return _dates(views["projects"]["event_date"]).dt.year.astype("float64")
+    return as_dates(views["projects"]["event_date"]).dt.year.astype("float64")
 
 
 @_derived(
@@ -368,7 +280,7 @@ def _event_year(views: Views, _: CurrencyCeilings) -> pd.Series:
 )
 def _event_days_after(views: Views, _: CurrencyCeilings) -> pd.Series:
     p = views["projects"]
-    return _days_after(p["event_date"], _latest_publication(views, "projects"))
+    return days_after(p["event_date"], latest_publication(views, "projects"))
 
 
 # --- meetings --------------------------------------------------------------------------
@@ -378,12 +290,12 @@ def _event_days_after(views: Views, _: CurrencyCeilings) -> pd.Series:
     "meetings", "mention_count", "meetings.meeting_id", "mentions.fact_type", "mentions.fact_id"
 )
 def _meeting_mentions(views: Views, _: CurrencyCeilings) -> pd.Series:
-    return _mention_count(views, "meetings")
+    return mention_count(views, "meetings")
 
 
 @_derived("meetings", "start_year", "meetings.start_date")
 def _start_year(views: Views, _: CurrencyCeilings) -> pd.Series:
-    return _dates(views["meetings"]["start_date"]).dt.year.astype("float64")
+    return as_dates(views["meetings"]["start_date"]).dt.year.astype("float64")
 
 
 @_derived(
@@ -399,7 +311,7 @@ def _start_year(views: Views, _: CurrencyCeilings) -> pd.Series:
 )
 def _start_days_after(views: Views, _: CurrencyCeilings) -> pd.Series:
     m = views["meetings"]
-    return _days_after(m["start_date"], _latest_publication(views, "meetings"))
+    return days_after(m["start_date"], latest_publication(views, "meetings"))
 
 
 # --- participants ----------------------------------------------------------------------

@@ -37,13 +37,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from expectations.derived import (
-    DEPENDANT_TABLES,
-    DERIVATIONS,
-    FACT_TABLES,
-    FACT_TYPED_DEPENDANTS,
-    derive,
-)
+from expectations.derived import DERIVATIONS, derive
 from expectations.suites import (
     TEMPORAL_TYPES,
     ExpectationSpec,
@@ -53,6 +47,7 @@ from expectations.suites import (
     load_currency_ceilings,
     load_suites,
 )
+from expectations.table_links import DEPENDANT_TABLES, FACT_TABLES, FACT_TYPED_DEPENDANTS
 
 Status = Literal["pass", "warn", "fail", "error"]
 

@@ -32,7 +32,8 @@ from importlib.abc import Traversable
 from pathlib import Path
 from typing import Any, Literal
 
-from expectations.derived import DERIVATIONS, CurrencyCeilings
+from expectations.currency_ceilings import CurrencyCeilings
+from expectations.derived import DERIVATIONS
 
 Severity = Literal["critical", "warning", "row"]
 Stage = Literal["contract", "content", "published"]
