@@ -146,7 +146,9 @@ def is_body(s: Sentence) -> bool:
     """Whether `s` is body text, not a heading, headline or contents line (see above)."""
     text = s.text
     if text.startswith(("- ", "• ", "* ")):
-        return False
+        # a list item: a contents line, unless it is a whole long sentence (a digest's item
+        # that tells its news in full)
+        return text[-1] in _TERMINAL and len(text.split(maxsplit=_CUT_OFF_WORDS)) > _CUT_OFF_WORDS
     if text[-1] not in _TERMINAL:
         # a heading is short; a long line without its full stop is a sentence the page
         # cut off (stored copies often stop mid-text) or one that opens a list with ":"

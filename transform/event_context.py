@@ -242,6 +242,8 @@ PROJECT_WORDS = frozenset(
     sent send sends handed hands passed passes
     installed installs initiated initiates announced inauguration establishment founding
     implement completion boosted placed foundation groundbreaking
+    cloned mapped sequenced synthesized synthesised proved engineered designed fabricated
+    achieved
     """.split()
 )
 MEETING_WORDS = frozenset(

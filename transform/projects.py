@@ -85,6 +85,7 @@ from transform.project_events import read_event
 from transform.project_merge import merge_drafts
 from transform.project_names import project_type_of, same_project, split_coordination
 from transform.project_readings import another_draft, heading_draft
+from transform.project_results import result_draft
 
 __all__ = ["extract_projects", "project_type_of"]
 
@@ -115,6 +116,8 @@ def extract_projects(doc_id: str, doc: ParsedDocument, doc_type: str) -> list[Ca
                     # "The rocket lifted off ... and put X into orbit": a launch of the
                     # current mission may go on to name a payload, which is the project
                     break
+        if result is None:
+            result = result_draft(ctx, i)  # "Chinese researchers cloned the first macaques"
         if result is not None and result.head != SAME:
             if current is not None and same_project(result.name, current.name):
                 follow_up(ctx, current, i)
