@@ -129,6 +129,16 @@ def name_marks(name: str) -> tuple[str, ...]:
     )
 
 
+# two or more capitalised words: a proper name, not "the second phase"
+_NAMED_AFTER_THE = re.compile(r"[A-Z][\w-]*\s+(?:(?:of|for|on|and)\s+)?[A-Z]")
+# ... and not an organisation ("the X Platform and the Kenya Space Agency")
+_ORGANISATION_WORD = re.compile(
+    r"\b(?:Agency|Agencies|Ministry|Ministries|University|Universities|Academy|Government"
+    r"|Administration|Department|Office|Council|Commission|Corporation|Company|Bureau|School"
+    r"|Foundation|Embassy|Authority|Association|Society|Federation|Union)\b"
+)
+
+
 def split_coordination(name: str) -> list[str]:
     """The projects one phrase names: "the X Center of CAS and the Y Branch of UCAS" is two,
     each side with its own head noun before its complements; "Center for Drug Research and
@@ -158,6 +168,14 @@ def split_coordination(name: str) -> list[str]:
             and is_named(side, False)
             for side in (left, right)
         ):
+            return [left, *split_coordination(right)]
+        if (
+            m.group(0).rstrip().endswith(" the")
+            and _NAMED_AFTER_THE.match(right)
+            and not _ORGANISATION_WORD.search(right)
+        ):
+            # "the X Trading Platform and the Innovation Space for Y Talents were launched":
+            # a second article opens a second proper name, a project of the same kind
             return [left, *split_coordination(right)]
     return [name]
 
