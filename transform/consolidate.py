@@ -194,8 +194,34 @@ def _budget_id(b: Budget, disambiguate: bool = False) -> str:
     return _hash(*parts)
 
 
+def _usd_restatement(c: Candidate, others: Sequence[Candidate]) -> bool:
+    """A dollar amount that the same document gives as another budget's conversion ("to USD
+    229.5 billion in 2022" beside "1.45 trillion yuan [USD 229.5 billion]"): one budget
+    told twice, in its own currency and in dollars."""
+    b = _budget(c)
+    if b.currency != "USD" or b.stated_usd is not None:
+        return False
+    p = amount_precision(b, c.mention)
+    for o in others:
+        ob = _budget(o)
+        if (
+            o.mention.doc_id == c.mention.doc_id
+            and ob.currency != "USD"
+            and ob.stated_usd is not None
+            and ob.category == b.category
+            and (ob.fiscal_year == b.fiscal_year or None in (ob.fiscal_year, b.fiscal_year))
+            and amounts_agree(b.amount, p, ob.stated_usd, p)
+        ):
+            return True
+    return False
+
+
 def match_budgets(candidates: Sequence[Candidate]) -> list[FactRow]:
     """Budget candidates -> one row per budget fact (see the module docstring)."""
+    by_doc: dict[str, list[Candidate]] = defaultdict(list)
+    for c in candidates:
+        by_doc[c.mention.doc_id].append(c)
+    candidates = [c for c in candidates if not _usd_restatement(c, by_doc[c.mention.doc_id])]
     groups: dict[tuple, list[tuple[Candidate, float]]] = defaultdict(list)
     for c in candidates:
         b = _budget(c)

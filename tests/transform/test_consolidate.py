@@ -233,3 +233,26 @@ def test_many_distinct_amounts_of_one_group_stay_apart_and_equal_amounts_merge()
     assert len(rows) == 300
     (row,) = [r for r in rows if any(m.doc_id == "coarse" for m in r.mentions)]
     assert {m.doc_id for m in row.mentions} == {"d6", "coarse"}
+
+
+def test_a_dollar_amount_the_page_gives_as_a_conversion_is_the_same_budget() -> None:
+    yuan = budget_candidate(
+        "a", 1.45e12, "1.45 trillion yuan [USD 229.5 billion] on defence", stated_usd=229.5e9
+    )
+    dollars = budget_candidate(
+        "a", 229.5e9, "its budget rises to USD 229.5 billion in 2024", currency="USD"
+    )
+    rows = consolidate([yuan, dollars])
+    assert [r.fact.currency for r in rows] == ["CNY"]  # type: ignore[union-attr]
+
+
+def test_the_same_dollar_amount_on_another_page_or_for_another_purpose_stays() -> None:
+    yuan = budget_candidate(
+        "a", 1.45e12, "1.45 trillion yuan [USD 229.5 billion] on defence", stated_usd=229.5e9
+    )
+    other_page = budget_candidate("b", 229.5e9, "USD 229.5 billion in 2024", currency="USD")
+    other_purpose = budget_candidate(
+        "a", 229.5e9, "USD 229.5 billion for education", currency="USD", category="education"
+    )
+    rows = consolidate([yuan, other_page, other_purpose])
+    assert sorted(r.fact.currency for r in rows) == ["CNY", "USD", "USD"]  # type: ignore[union-attr]
