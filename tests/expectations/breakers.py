@@ -12,7 +12,8 @@ from typing import Any
 
 import pandas as pd
 
-from expectations.gate import ExpectationResult, GateResult, row_keys
+from expectations.gate import GateResult, row_keys
+from expectations.gate_records import ExpectationResult
 from expectations.suites import Suite, load_suites
 
 Tables = dict[str, pd.DataFrame]
