@@ -61,7 +61,9 @@ from transform.meeting_scope_rules import (
     SIDE_VISIT_OPENING,
     SPIRIT_OF_BEFORE,
     TOPIC_BEFORE,
+    VISIT_AS_OCCASION_BEFORE,
     VISIT_COUNTED_AFTER,
+    VISIT_TAKEN_UP,
 )
 from transform.scanning import bounded_matches
 
@@ -304,6 +306,11 @@ def is_event(ctx: EventDoc, index: int, a: int, b: int, kind: str) -> bool:
         SIDE_VISIT_BEFORE.search(before) or SIDE_VISIT_OPENING.match(text, s.start)
     ):
         return False  # "also visited", "After the meeting, X visited": one more stop
+    if kind == "visit" and (
+        VISIT_AS_OCCASION_BEFORE.search(text, clause_s, a)
+        or VISIT_TAKEN_UP.fullmatch(text, s.start, a)
+    ):
+        return False  # "welcomed X for his visit to China", "The visit to CAS was ..."
     if IMPLEMENTED_FROM_BEFORE.search(text, clause_s, a):
         return False  # "implement the outcomes of the 3rd Ministerial Conference": recalled
     if RELATIVE_AGENT_BEFORE.search(before):

@@ -40,6 +40,15 @@ SPIRIT_OF_BEFORE = re.compile(r"\b(?:spirits?|guiding\s+principles)\s+of\b[^;.]{
 # a visit that is one more stop of a trip the text has reported ("The delegation also visited
 # the institute", "After the meeting, the vice minister visited the botanical garden")
 SIDE_VISIT_BEFORE = re.compile(r"\balso\s+(?:\w+ly\s+)?$", CASELESS)
+# a visit named as the occasion of what a host does ("welcomed the vice-president for his
+# visit to China", "thanked them for their visit"), or taken up again ("The visit to CAS
+# was an opportunity to ..."): the visit the text reports elsewhere, not a second one
+VISIT_AS_OCCASION_BEFORE = re.compile(
+    r"\b(?:welcom\w*|thank\w*|congratulat\w*|appreciat\w*)\b[^.;]{0,100}?\bfor\s+"
+    r"(?:(?:his|her|their|the)\s+)?$",
+    CASELESS,
+)
+VISIT_TAKEN_UP = re.compile(r"\W*[Tt]he\s+")
 SIDE_VISIT_OPENING = re.compile(
     r"(?:After|Following)\s+(?:the|this|that)\s+(?:meeting|talks|signing|ceremony|forum|event"
     r"|session|conference|discussions?|dialogue)\b|Afterwards\b|Later\s+(?:on\s+)?(?:that|the\s+same)"

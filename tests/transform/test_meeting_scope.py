@@ -94,3 +94,26 @@ def test_a_working_group_named_in_passing_is_no_meeting() -> None:
         " ministry on research policy."
     )
     assert found == []
+
+
+def test_a_visit_a_host_welcomes_someone_for_is_the_occasion_not_a_visit() -> None:
+    found = meetings(
+        "Visit news\n\nMinister Zhou Bin welcomed Vice-President Rosa Quispe for her visit to"
+        " China and briefed the Peruvian side on the strategy."
+    )
+    assert [m.meeting_type for m in found] != ["visit"]
+
+
+def test_the_visit_taken_up_again_is_no_new_visit() -> None:
+    found = meetings(
+        "Visit news\n\n“The visit to CAS was an opportunity to reaffirm the relations between"
+        " Peru and China.”"
+    )
+    assert found == []
+
+
+def test_arriving_for_a_visit_is_still_a_visit() -> None:
+    (m,) = meetings(
+        "Visit news\n\nMinister Zhou Bin arrived in Lima on May 3 for his visit to Peru."
+    )
+    assert m.meeting_type == "visit"
