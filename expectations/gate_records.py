@@ -14,7 +14,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from expectations.suites import ExpectationSpec, Severity
+from expectations.suite_rules import Severity
+from expectations.suites import ExpectationSpec
 
 Status = Literal["pass", "warn", "fail", "error"]
 

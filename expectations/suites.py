@@ -18,6 +18,9 @@ Everything is validated on load, without importing Great Expectations (it costs 
 unknown keys, severities, stages, columns that are neither in the contract nor derived,
 vocabulary names. The Great Expectations side (does the type exist, do its kwargs fit) is
 checked when the gate builds the suites; both raise `SuiteError` naming file and entry.
+
+The values a suite may use (severities, stages, contract types) are named in `suite_rules.py`;
+the readers of a file's column contract and of each entry are in `suite_entries.py`.
 """
 
 from __future__ import annotations
@@ -30,19 +33,11 @@ from dataclasses import dataclass, field
 from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from expectations.currency_ceilings import CurrencyCeilings
 from expectations.derived import DERIVATIONS
-
-Severity = Literal["critical", "warning", "row"]
-Stage = Literal["contract", "content", "published"]
-
-SEVERITIES: tuple[str, ...] = ("critical", "warning", "row")
-# contract: run on the table as given (the column set cannot include derived columns);
-# content: run on the table plus its derived columns; row-level checks live here;
-# published: run on what would be published, after quarantine (row counts).
-STAGES: tuple[str, ...] = ("contract", "content", "published")
+from expectations.suite_rules import COLUMN_KWARGS, SUITE_KEYS, Severity, Stage, positive_number
 
 # What publication writes (warehouse/publish.py): every one of them has a suite.
 PUBLISHED_TABLES: tuple[str, ...] = (
@@ -60,67 +55,13 @@ PUBLISHED_TABLES: tuple[str, ...] = (
     "conflicts",
 )
 
-# SQL type of the contract -> type names Great Expectations' pandas backend accepts for it.
-# The gate hands GX a view in which string columns are `object` (so each value's Python type
-# is checked: pandas 3's `str` dtype matches no GX type name), python dates are datetime64,
-# arrays are lists, and all-null columns are `object` (a column without values has no type).
-TYPE_LISTS: dict[str, tuple[str, ...]] = {
-    "VARCHAR": ("str",),
-    "DOUBLE": (
-        "float64",
-        "float32",
-        "Float64Dtype",
-        "Float32Dtype",
-        "int64",
-        "int32",
-        "Int64Dtype",
-        "Int32Dtype",
-        "float",
-        "int",
-    ),
-    "INTEGER": (
-        "int64",
-        "int32",
-        "int16",
-        "int8",
-        "Int64Dtype",
-        "Int32Dtype",
-        "Int16Dtype",
-        "Int8Dtype",
-        "int",
-    ),
-    "DATE": ("datetime64[ns]", "datetime64[us]", "datetime64[ms]", "datetime64[s]"),
-    "TIMESTAMP": ("datetime64[ns]", "datetime64[us]", "datetime64[ms]", "datetime64[s]"),
-    "VARCHAR[]": ("list",),
-}
-TEMPORAL_TYPES: frozenset[str] = frozenset({"DATE", "TIMESTAMP"})
-
 # The European Union is not a country and has no ISO 3166-1 alpha-3 code (ISO reserves the
 # alpha-2 "EU" only exceptionally). As the gold set annotates it, the EU is an organisation:
 # spender_org "European Union (...)", spender_country null; a participant of kind
 # "organisation" with country null. So country columns accept ISO 3166-1 codes and nothing
 # else: a row giving the EU (or anything) a made-up country code is quarantined.
 
-_COLUMN_KWARGS: tuple[str, ...] = ("column", "column_A", "column_B")
-_EXPECTATION_KEYS: frozenset[str] = frozenset(
-    {"name", "type", "severity", "why", "kwargs", "stage", "min_fraction_of_previous"}
-)
-_SUITE_KEYS: frozenset[str] = frozenset(
-    {"table", "description", "key", "row_key", "columns", "derived", "expectations"}
-)
 _CEILINGS_FILE = "_currency_ceilings.toml"
-# Map expectations: the only kinds that name failing rows (checked again against GX's classes).
-_ROW_LEVEL_PREFIXES: tuple[str, ...] = (
-    "expect_column_values_",
-    "expect_column_pair_values_",
-    "expect_multicolumn_",
-)
-_ROW_LEVEL_TYPES: frozenset[str] = frozenset(
-    {
-        "expect_compound_columns_to_be_unique",
-        "expect_select_column_values_to_be_unique_within_record",
-    }
-)
 
 
 class SuiteError(ValueError):
@@ -144,7 +85,7 @@ class ExpectationSpec:
 
     def columns(self) -> list[str]:
         """The columns this expectation reads (for checks and for skipping on a broken table)."""
-        cols = [self.kwargs[k] for k in _COLUMN_KWARGS if isinstance(self.kwargs.get(k), str)]
+        cols = [self.kwargs[k] for k in COLUMN_KWARGS if isinstance(self.kwargs.get(k), str)]
         cols.extend(self.kwargs.get("column_list") or [])
         return cols
 
@@ -255,14 +196,14 @@ def load_currency_ceilings(directory: Path | None = None) -> CurrencyCeilings:
     if unknown:
         raise SuiteError(f"{where}: unknown key(s) {sorted(unknown)}")
     default = data.get("default")
-    if not _positive_number(default):
+    if not positive_number(default):
         raise SuiteError(f"{where}: 'default' must be a positive number, got {default!r}")
     currencies = set(vocabularies()["iso4217_currencies"])
     ceilings: dict[str, float] = {}
     for code, value in (data.get("ceilings") or {}).items():
         if code not in currencies:
             raise SuiteError(f"{where}: [ceilings] {code!r} is not an ISO 4217 currency code")
-        if not _positive_number(value):
+        if not positive_number(value):
             raise SuiteError(f"{where}: [ceilings] {code} must be a positive number")
         ceilings[code] = float(value)
     assert isinstance(default, int | float)
@@ -271,6 +212,14 @@ def load_currency_ceilings(directory: Path | None = None) -> CurrencyCeilings:
 
 def parse_suite(text: str, filename: str) -> Suite:
     """Parse and check one suite file's text; `filename` is used in error messages."""
+    # The entry readers build this module's ExpectationSpec, so they are imported on use.
+    from expectations.suite_entries import (
+        column_tuple,
+        contract_expectations,
+        parse_columns,
+        parse_entry,
+    )
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -279,7 +228,7 @@ def parse_suite(text: str, filename: str) -> Suite:
     def fail(msg: str) -> SuiteError:
         return SuiteError(f"{filename}: {msg}")
 
-    unknown = set(data) - _SUITE_KEYS
+    unknown = set(data) - SUITE_KEYS
     if unknown:
         raise fail(f"unknown top-level key(s) {sorted(unknown)}")
     table = data.get("table")
@@ -292,12 +241,12 @@ def parse_suite(text: str, filename: str) -> Suite:
     if not isinstance(description, str):
         raise fail("'description' must be a string")
 
-    columns, not_null, primary = _parse_columns(data.get("columns"), fail)
-    key = _column_tuple(data.get("key", list(primary)), "key", columns, fail)
+    columns, not_null, primary = parse_columns(data.get("columns"), fail)
+    key = column_tuple(data.get("key", list(primary)), "key", columns, fail)
     for col in key:
         if col not in not_null:
             raise fail(f"key column {col!r} must be NOT NULL or PRIMARY KEY in [columns]")
-    row_key = _column_tuple(data.get("row_key", list(key)), "row_key", columns, fail)
+    row_key = column_tuple(data.get("row_key", list(key)), "row_key", columns, fail)
     if not row_key:
         raise fail("a table without 'key' needs 'row_key' (what names a row in the quarantine)")
 
@@ -318,12 +267,12 @@ def parse_suite(text: str, filename: str) -> Suite:
             raise fail(f"[derived] {name!r} needs a one-line why")
         derived[name] = why.strip()
 
-    expectations = _contract_expectations(table, columns, not_null, key, filename)
+    expectations = contract_expectations(table, columns, not_null, key, filename)
     entries = data.get("expectations", [])
     if not isinstance(entries, list):
         raise fail("'expectations' must be an array of tables ([[expectations]])")
     for i, entry in enumerate(entries):
-        expectations.append(_parse_entry(entry, f"{filename} expectations[{i}]"))
+        expectations.append(parse_entry(entry, f"{filename} expectations[{i}]"))
 
     suite = Suite(
         table=table,
@@ -352,6 +301,8 @@ def make_spec(
     origin: str = "ad hoc",
 ) -> ExpectationSpec:
     """Build one expectation with the same checks a file entry gets (vocabularies resolved)."""
+    from expectations.suite_entries import parse_entry
+
     entry: dict[str, Any] = {
         "name": name,
         "type": type,
@@ -362,7 +313,7 @@ def make_spec(
     }
     if min_fraction_of_previous is not None:
         entry["min_fraction_of_previous"] = min_fraction_of_previous
-    return _parse_entry(entry, origin)
+    return parse_entry(entry, origin)
 
 
 def suites_digest() -> str:
@@ -394,188 +345,6 @@ def _suite_sources(directory: Path | None) -> list[_Source]:
     return sorted(sources, key=lambda s: s.name)
 
 
-def _parse_columns(raw: Any, fail: Any) -> tuple[dict[str, str], set[str], list[str]]:
-    if not isinstance(raw, dict) or not raw:
-        raise fail("[columns] must map every column of the table to its SQL type")
-    columns: dict[str, str] = {}
-    not_null: set[str] = set()
-    primary: list[str] = []
-    for col, decl in raw.items():
-        if not isinstance(decl, str):
-            raise fail(f"[columns] {col}: the type must be a string like 'VARCHAR NOT NULL'")
-        words = decl.split()
-        sql_type = words[0].upper() if words else ""
-        if sql_type not in TYPE_LISTS:
-            raise fail(f"[columns] {col}: unknown type {decl!r} (known: {', '.join(TYPE_LISTS)})")
-        rest = " ".join(words[1:]).upper()
-        if rest == "NOT NULL":
-            not_null.add(col)
-        elif rest == "PRIMARY KEY":
-            not_null.add(col)
-            primary.append(col)
-        elif rest:
-            raise fail(f"[columns] {col}: expected 'TYPE', 'TYPE NOT NULL' or 'TYPE PRIMARY KEY'")
-        columns[col] = sql_type
-    return columns, not_null, primary
-
-
-def _column_tuple(raw: Any, what: str, columns: Mapping[str, str], fail: Any) -> tuple[str, ...]:
-    if not isinstance(raw, list) or not all(isinstance(c, str) for c in raw):
-        raise fail(f"'{what}' must be a list of column names")
-    for col in raw:
-        if col not in columns:
-            raise fail(f"'{what}' names {col!r}, which is not in [columns]")
-    return tuple(raw)
-
-
-def _contract_expectations(
-    table: str,
-    columns: Mapping[str, str],
-    not_null: set[str],
-    key: tuple[str, ...],
-    filename: str,
-) -> list[ExpectationSpec]:
-    """The critical checks the column contract implies, so each column is stated only once."""
-    origin = f"{filename} [columns]"
-    specs = [
-        ExpectationSpec(
-            name="columns_match_contract",
-            type="expect_table_columns_to_match_set",
-            kwargs={"column_set": list(columns), "exact_match": True},
-            severity="critical",
-            why="BI tools read exactly these columns; a missing or extra one breaks them.",
-            stage="contract",
-            origin=origin,
-        )
-    ]
-    for col, sql_type in columns.items():
-        specs.append(
-            ExpectationSpec(
-                name=f"type:{col}",
-                type="expect_column_values_to_be_in_type_list",
-                kwargs={"column": col, "type_list": list(TYPE_LISTS[sql_type])},
-                severity="critical",
-                why=f"{table}.{col} is {sql_type} in the contract.",
-                stage="contract",
-                origin=origin,
-            )
-        )
-    for col in columns:
-        if col in not_null:
-            specs.append(
-                ExpectationSpec(
-                    name=f"not_null:{col}",
-                    type="expect_column_values_to_not_be_null",
-                    kwargs={"column": col},
-                    severity="critical",
-                    why=f"{table}.{col} is NOT NULL in the contract; the warehouse rejects nulls.",
-                    stage="contract",
-                    origin=origin,
-                )
-            )
-    if len(key) == 1:
-        specs.append(
-            ExpectationSpec(
-                name="key_unique",
-                type="expect_column_values_to_be_unique",
-                kwargs={"column": key[0]},
-                severity="critical",
-                why=f"{key[0]} identifies a row; duplicates double-count in every aggregate.",
-                stage="contract",
-                origin=origin,
-            )
-        )
-    elif key:
-        specs.append(
-            ExpectationSpec(
-                name="key_unique",
-                type="expect_compound_columns_to_be_unique",
-                kwargs={"column_list": list(key)},
-                severity="critical",
-                why=f"({', '.join(key)}) identifies a row; duplicates double-count.",
-                stage="contract",
-                origin=origin,
-            )
-        )
-    return specs
-
-
-def _parse_entry(entry: Any, where: str) -> ExpectationSpec:
-    if not isinstance(entry, dict):
-        raise SuiteError(f"{where}: an expectation must be a table")
-    name = entry.get("name")
-    label = f"{where} ({name!r})" if isinstance(name, str) else where
-
-    def fail(msg: str) -> SuiteError:
-        return SuiteError(f"{label}: {msg}")
-
-    unknown = set(entry) - _EXPECTATION_KEYS
-    if unknown:
-        raise fail(f"unknown key(s) {sorted(unknown)}")
-    if not isinstance(name, str) or not name.strip():
-        raise fail("'name' is required (it names the check in results and the quarantine)")
-    gx_type = entry.get("type")
-    if not isinstance(gx_type, str) or not gx_type.startswith("expect_"):
-        raise fail(f"'type' must be a Great Expectations expectation type, got {gx_type!r}")
-    severity = entry.get("severity")
-    if severity not in SEVERITIES:
-        raise fail(f"severity {severity!r} is not one of {', '.join(SEVERITIES)}")
-    why = entry.get("why")
-    if not isinstance(why, str) or not why.strip() or "\n" in why.strip():
-        raise fail("'why' must be one line saying why the check exists")
-    stage = entry.get("stage", "content")
-    if stage not in STAGES:
-        raise fail(f"stage {stage!r} is not one of {', '.join(STAGES)}")
-    kwargs = entry.get("kwargs", {})
-    if not isinstance(kwargs, dict):
-        raise fail("'kwargs' must be a table")
-    kwargs = {k: _resolve_vocab(v, fail) for k, v in kwargs.items()}
-    if "result_format" in kwargs or "catch_exceptions" in kwargs:
-        raise fail("result_format and catch_exceptions are set by the gate, not the suite")
-
-    if severity == "row":
-        if stage != "content":
-            raise fail("row-level expectations run at stage 'content'")
-        if "mostly" in kwargs:
-            raise fail("'mostly' makes no sense for a row-level check: every failing row goes")
-        if not gx_type.startswith(_ROW_LEVEL_PREFIXES) and gx_type not in _ROW_LEVEL_TYPES:
-            raise fail(f"{gx_type} is not row-level (it yields no failing rows)")
-        if gx_type == "expect_column_values_to_be_in_type_list":
-            raise fail("type checks are table-level (critical), not row-level")
-
-    fraction = entry.get("min_fraction_of_previous")
-    if fraction is not None:
-        if gx_type != "expect_table_row_count_to_be_between" or stage != "published":
-            raise fail(
-                "min_fraction_of_previous applies to expect_table_row_count_to_be_between "
-                "at stage 'published'"
-            )
-        if not _positive_number(fraction) or fraction > 1:
-            raise fail("min_fraction_of_previous must be in (0, 1]")
-        fraction = float(fraction)
-
-    return ExpectationSpec(
-        name=name.strip(),
-        type=gx_type,
-        kwargs=kwargs,
-        severity=severity,
-        why=why.strip(),
-        stage=stage,
-        min_fraction_of_previous=fraction,
-        origin=label,
-    )
-
-
-def _resolve_vocab(value: Any, fail: Any) -> Any:
-    if isinstance(value, str) and value.startswith("vocab:"):
-        name = value.removeprefix("vocab:")
-        vocab = vocabularies()
-        if name not in vocab:
-            raise fail(f"unknown vocabulary {value!r} (known: {', '.join(sorted(vocab))})")
-        return list(vocab[name])
-    return value
-
-
 def _check_names_and_columns(suite: Suite) -> None:
     seen: set[str] = set()
     usable = set(suite.columns) | set(suite.derived)
@@ -598,7 +367,3 @@ def _check_names_and_columns(suite: Suite) -> None:
                 else f" (usable: {', '.join(sorted(usable))})"
             )
             raise SuiteError(f"{spec.origin}: column {col!r} is not in the contract{hint}")
-
-
-def _positive_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and value > 0

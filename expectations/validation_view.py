@@ -12,7 +12,8 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from expectations.suites import TEMPORAL_TYPES, Suite
+from expectations.suite_rules import TEMPORAL_TYPES
+from expectations.suites import Suite
 
 
 def validation_view(frame: pd.DataFrame, suite: Suite | None) -> pd.DataFrame:
