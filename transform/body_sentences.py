@@ -106,11 +106,11 @@ def split_paragraphs(text: str, spans: list[tuple[int, int]], wanted: list[int])
                 cuts.add(m.end())
         for m in _GLUED.finditer(text, lo, hi):
             dot = m.start()
-            if (
-                dot - lo >= 2
-                and _LOWER_OR_DIGIT(text[dot - 2 : dot])
-                and not _is_abbreviation(text, lo, dot)
-            ):
+            if dot - lo < 2:
+                continue
+            if text[dot - 1] == ")" and text[dot - 2].isalnum():
+                cuts.add(m.end())  # "(Beijing Time).The satellite", as `sentences` cuts it
+            elif _LOWER_OR_DIGIT(text[dot - 2 : dot]) and not _is_abbreviation(text, lo, dot):
                 cuts.add(m.end())
         for m in _LINE_BREAK.finditer(text, lo, hi):
             cuts.add(m.start())

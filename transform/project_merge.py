@@ -121,7 +121,10 @@ def _name_after_head(ctx: EventDoc, d: Draft) -> str | None:
 
 
 def _absorb(into: Draft, other: Draft) -> None:
-    """What a second reading of one project adds to the first."""
+    """What a second reading of one project adds to the first (its name too, where the
+    first only described it)."""
+    if not into.named and other.named:
+        into.name, into.named = other.name, True
     into.event_date = into.event_date or other.event_date
     into.place = into.place or other.place
     into.funding = into.funding or other.funding
@@ -185,6 +188,15 @@ def _describes(ctx: EventDoc, a: Draft, b: Draft) -> bool:
     return _lower_case_in_body(ctx, a) or _owners_ordinal(ctx, a)
 
 
+def _named_in_apposition(ctx: EventDoc, a: Draft, b: Draft) -> bool:
+    """`b` names, in the next sentence and in apposition to its head noun ("The satellite,
+    Gaofen-9 05, was sent into orbit"), the project `a` only described."""
+    if a.named or not b.named or b.sentence != a.sentence + 1 or a.head_type != b.head_type:
+        return False
+    before = ctx.text[max(0, b.span[0] - 40) : b.span[0]]
+    return re.search(r"\b[Tt]he\s+" + re.escape(a.head) + r",\s*$", before) is not None
+
+
 def merge_drafts(ctx: EventDoc, drafts: list[Draft]) -> list[Draft]:
     """Name described projects, then keep one draft per project (the first reading, or the
     body's over a heading's). Two readings are merged only when one is a heading's or was
@@ -215,6 +227,8 @@ def merge_drafts(ctx: EventDoc, drafts: list[Draft]) -> list[Draft]:
             return True  # "X Center has been set up ... The Centre ...": one project
         if a.head_type == "space_mission" and (_describes(ctx, a, b) or _describes(ctx, b, a)):
             return True
+        if _named_in_apposition(ctx, a, b):
+            return True  # "launched a new optical satellite ... The satellite, Gaofen-9 05, ..."
         if not (a.named and b.named):
             return False
         if heading and not set(name_marks(a.name)).isdisjoint(name_marks(b.name)):

@@ -69,3 +69,14 @@ def test_an_organisation_after_the_second_article_is_no_second_project() -> None
     )
     assert found
     assert "Kestrel Space Agency" not in [p.name for p in found]
+
+
+def test_the_satellite_named_in_apposition_next_is_the_launch_described() -> None:
+    found = projects(
+        "Space news\n\nJIUQUAN, May 12 (Xinhua) -- China successfully launched a new"
+        " ocean-colour satellite from the Jiuquan Satellite Launch Center at 9:10 a.m. Sunday"
+        " (Beijing Time).The satellite, Haiyang-3 07, was sent into orbit by a Long March-2D"
+        " carrier rocket.",
+        date(2024, 5, 12),
+    )
+    assert [(p.name, p.event_date) for p in found] == [("Haiyang-3 07", date(2024, 5, 12))]
