@@ -100,6 +100,8 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
         return None  # "The telescope is open": an adjective or a noun after "is", no passive
     future = is_future(words)
     bare = skip_adverbs(words)
+    if bare and bare[-1] in rules.POSSIBILITY_MODALS:
+        return None  # "the two sides could jointly launch X": a proposal, neither done nor set
     agreed = (
         not future
         and bool(bare)

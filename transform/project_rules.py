@@ -178,6 +178,7 @@ ADVERBS = frozenset(
 )
 AUX = frozenset("was were is are been be being got".split())
 MODALS = frozenset({"will", "shall", "would"})
+POSSIBILITY_MODALS = frozenset({"could", "may", "might", "should", "can", "must"})
 BEFORE_TO_FUTURE = frozenset(
     """plan plans planned planning set scheduled expected due going slated intend intends
     intended aim aims aimed agreed decided preparing prepares prepared is are""".split()

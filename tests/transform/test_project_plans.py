@@ -1,0 +1,39 @@
+"""What a page says may happen is no project; what it says will happen is a plan. Every
+text here is written for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from extract.documents import ParsedDocument
+from transform.facts import Project
+from transform.projects import extract_projects
+
+
+def projects(text: str, published: date = date(2024, 6, 4)) -> list[Project]:
+    found = extract_projects("t", ParsedDocument(text=text, published_date=published), "article")
+    return [c.fact for c in found]  # type: ignore[misc]
+
+
+def test_what_two_sides_could_launch_is_a_proposal() -> None:
+    found = projects(
+        "Cooperation news\n\nThe two sides could jointly launch the “China-Chile Green"
+        " Initiative” to address the challenges of climate change."
+    )
+    assert found == []
+
+
+def test_what_a_ministry_may_set_up_is_no_project() -> None:
+    found = projects(
+        "Cooperation news\n\nThe ministry may set up the China-Chile Ocean Research Centre"
+        " in Valparaiso."
+    )
+    assert found == []
+
+
+def test_what_two_sides_will_launch_is_a_plan() -> None:
+    (p,) = projects(
+        "Cooperation news\n\nThe two sides will jointly launch the China-Chile Green"
+        " Initiative next year."
+    )
+    assert p.status == "planned"
