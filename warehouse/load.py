@@ -19,8 +19,9 @@ import pandas as pd
 import pyarrow as pa
 
 from extract.documents import ParsedDocument, RawDocument
-from transform.facts import Budget, Candidate, FactRow, Meeting, Project
+from transform.facts import Candidate, FactRow
 from warehouse.codec import candidate_from_json, candidate_to_json
+from warehouse.fact_records import fact_records, insert_records
 
 
 @dataclass(frozen=True)
@@ -269,16 +270,6 @@ _FACT_TABLES = {
 }
 
 
-def _insert_frame(con: duckdb.DuckDBPyConnection, table: str, records: list[dict]) -> None:
-    if not records:
-        return
-    frame = pd.DataFrame.from_records(records)
-    cols = ", ".join(frame.columns)
-    con.register("_rows", frame)
-    con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _rows")
-    con.unregister("_rows")
-
-
 def conflict_text(value: object) -> str:
     """One stated value as the text `conflicts.value` holds: strings as they are, numbers and
     booleans as JSON writes them (370800000000.0, true), dates in ISO form.
@@ -334,32 +325,8 @@ def replace_facts(
     new = {(r.fact_type, r.fact_id) for r in rows}
     retracted = sorted(old - new)
 
-    budgets, projects, meetings, p_parts, m_parts, mentions = [], [], [], [], [], []
-    conflicts: list[dict] = []
-    for r in rows:
-        fact = r.fact
-        if isinstance(fact, Budget):
-            budgets.append({"budget_id": r.fact_id, **asdict(fact)})
-        elif isinstance(fact, Project):
-            rec = asdict(fact)
-            rec.pop("participants")
-            projects.append({"project_id": r.fact_id, **rec})
-            p_parts += [{"project_id": r.fact_id, **asdict(p)} for p in fact.participants]
-        elif isinstance(fact, Meeting):
-            rec = asdict(fact)
-            rec.pop("participants")
-            meetings.append({"meeting_id": r.fact_id, **rec})
-            m_parts += [{"meeting_id": r.fact_id, **asdict(p)} for p in fact.participants]
-        conflicts += conflict_rows(r)
-        for m in r.mentions:
-            mentions.append(
-                {
-                    "fact_type": r.fact_type,
-                    "fact_id": r.fact_id,
-                    **asdict(m),
-                    "extractor_version": extractor_version,
-                }
-            )
+    records = fact_records(rows, extractor_version)
+    conflicts = [c for r in rows for c in conflict_rows(r)]
 
     con.execute("BEGIN TRANSACTION")
     try:
@@ -373,13 +340,13 @@ def replace_facts(
             "conflicts",
         ):
             con.execute(f"DELETE FROM {table}")
-        _insert_frame(con, "budgets", budgets)
-        _insert_frame(con, "projects", projects)
-        _insert_frame(con, "project_participants", p_parts)
-        _insert_frame(con, "meetings", meetings)
-        _insert_frame(con, "meeting_participants", m_parts)
-        _insert_frame(con, "mentions", mentions)
-        _insert_frame(con, "conflicts", conflicts)
+        insert_records(con, "budgets", records["budgets"])
+        insert_records(con, "projects", records["projects"])
+        insert_records(con, "project_participants", records["project_participants"])
+        insert_records(con, "meetings", records["meetings"])
+        insert_records(con, "meeting_participants", records["meeting_participants"])
+        insert_records(con, "mentions", records["mentions"])
+        insert_records(con, "conflicts", conflicts)
         for fact_type, fact_id in retracted:
             con.execute(
                 "INSERT INTO retracted_facts VALUES (?, ?, ?, ?, ?)",
@@ -397,7 +364,7 @@ def replace_reference(con: duckdb.DuckDBPyConnection, table: str, records: list[
     con.execute("BEGIN TRANSACTION")
     try:
         con.execute(f"DELETE FROM {table}")
-        _insert_frame(con, table, records)
+        insert_records(con, table, records)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
