@@ -50,6 +50,7 @@ from transform.meeting_rules import (
     YEAR_RE,
 )
 from transform.meeting_scope_rules import (
+    CREATED_BEFORE,
     EXAMPLES_BEFORE,
     IMPLEMENTED_FROM_BEFORE,
     INTENT_BEFORE,
@@ -57,10 +58,12 @@ from transform.meeting_scope_rules import (
     PUT_FORWARD_BEFORE,
     RECALLED_BEFORE,
     RELATIVE_AGENT_BEFORE,
+    RELATIVE_DATED_BY_BEFORE,
     SIDE_VISIT_BEFORE,
     SIDE_VISIT_OPENING,
     SPIRIT_OF_BEFORE,
     TOPIC_BEFORE,
+    UPCOMING_BEFORE,
     VISIT_AS_OCCASION_BEFORE,
     VISIT_COUNTED_AFTER,
     VISIT_TAKEN_UP,
@@ -302,10 +305,16 @@ def is_event(ctx: EventDoc, index: int, a: int, b: int, kind: str) -> bool:
         return False
     if PUT_FORWARD_BEFORE.search(text, clause_s, a) or SPIRIT_OF_BEFORE.search(text, clause_s, a):
         return False  # "announced by X in 2018 during the summit", "the spirit of the Congress"
-    if kind == "visit" and (
-        SIDE_VISIT_BEFORE.search(before) or SIDE_VISIT_OPENING.match(text, s.start)
-    ):
-        return False  # "also visited", "After the meeting, X visited": one more stop
+    if (kind == "visit" or text.startswith("had", a)) and SIDE_VISIT_BEFORE.search(before):
+        return False  # "also visited", "also had a discussion with": one more stop
+    if UPCOMING_BEFORE.search(text, clause_s, a):
+        return False  # "in the run-up to the president's state visit": still ahead
+    if kind in ("visit", "described") and SIDE_VISIT_OPENING.match(text, s.start):
+        return False  # "After the meeting, X visited", "Following the visit, a discussion"
+    if RELATIVE_DATED_BY_BEFORE.search(text, clause_s, a):
+        return False  # "the agreement that was signed during X's visit in 2017": background
+    if kind != "named" and CREATED_BEFORE.search(before):
+        return False  # "decided to set up a joint steering committee": a body being created
     if kind == "visit" and (
         VISIT_AS_OCCASION_BEFORE.search(text, clause_s, a)
         or VISIT_TAKEN_UP.fullmatch(text, s.start, a)

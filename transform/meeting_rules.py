@@ -108,7 +108,8 @@ CONNECTORS = frozenset({"and", "&", "of", "on", "for"})
 
 # "the 27th session of the China-Russia Subcommission ...", "the 5th meeting of the ..."
 SESSION_OF = re.compile(
-    r"(?P<ord>" + _ORDINAL + r")\s+(?P<kind>(?i:session|meeting|round|plenary\s+session"
+    r"(?P<ord>" + _ORDINAL + r")\s+(?:(?i:regular|annual|ordinary|extraordinary|special)\s+)?"
+    r"(?P<kind>(?i:session|meeting|round|plenary\s+session"
     r"|plenary\s+meeting|edition))\s+of\s+(?:the\s+|their\s+|its\s+)?(?P<body>(?:"
     + _CAPWORD
     + r"\s+){0,10}?(?:"
@@ -164,11 +165,15 @@ MET = re.compile(
     # before a delegation or a person's title, so an award, funding or approval is no guest
     r"|\breceived(?=\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?delegations?\b"
     r"|(?:Dr|Mr|Mrs|Ms|Prof|Professor|President|Vice|Minister|Ambassador|Deputy|H\.E)\b))"
+    # "had substantive discussions with the founder", "had the first face-to-face meeting
+    # with their partners": two sides that talked
+    r"|\bhad\s+(?:(?:a|an|the|their|its)\s+)?(?:[\w-]+\s+){0,2}?(?:discussions?|talks|meetings?)"
+    r"\s+with\b"
     # "hosted a two-member delegation from the embassy": a host meeting its guests
     r"|\bhosted(?=\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?[Dd]elegations?\b)"
 )
 # the words that let a sentence hold a MET mention
-MET_WORDS = frozenset({"met", "talks", "discussed", "conferred", "received", "hosted"})
+MET_WORDS = frozenset({"met", "talks", "discussed", "conferred", "received", "hosted", "had"})
 
 
 PAST = re.compile(
@@ -179,7 +184,8 @@ PAST = re.compile(
     r"|\bDuring\s+(?:the|a|an|his|her|their)\b|\bduring\s+(?:the|his|her|their)\b"
     r"|\bAt\s+(?:the|an?|their)\b|\bat\s+the\b|\bparticipated\b|\baddressed\b|\bled\b"
     r"|\bagreed\b|\bsigned\b|\breviewed\b|\bdiscussed\b|\bcelebrated\b|\bgathered\b"
-    r"|\b(?:was|were)\s+invited\s+to\s+(?:attend|participate|join)\b",
+    r"|\b(?:was|were)\s+invited\s+to\s+(?:attend|participate|join)\b"
+    r"|\bhad\s+(?:(?:a|an|the|their|its)\s+)?(?:[\w-]+\s+){0,2}?(?:discussions?|talks|meetings?)\b",
 )
 # "The deal was struck on Monday during a meeting between the visiting President A and
 # Minister B": what happened during a meeting of two named sides reports

@@ -23,7 +23,32 @@ OTHER_THING_AFTER = re.compile(
 # Summit", "was established at the 2010 Strategic and Economic Dialogue")
 RECALLED_BEFORE = re.compile(
     r"\b(?:reached|established|adopted|agreed|signed|announced|launched|made|set\s+up|"
-    r"proposed|initiated|endorsed)\s+(?:at|during)\s+(?:the\s+)?$",
+    r"proposed|initiated|endorsed)\s+"
+    # "was agreed by all BRICS countries at the 13th ... Meeting": the agent may come between
+    r"(?:by\s+[^.;,]{1,60}?\s+)?(?:at|during)\s+(?:the\s+"
+    # "signed during Chinese leader Xi Jinping's 2018 visit": the visit of a named person
+    r"|(?:[\w.-]+\s+){0,3}[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}['’]s\s+(?:\d{4}\s+)?)?$",
+    CASELESS,
+)
+# an event a passive relative clause dates something by ("the agreement ... that was signed
+# during Prime Minister X's visit to China in April 2017"): background, not the news
+RELATIVE_DATED_BY_BEFORE = re.compile(
+    r"\b(?:which|that)\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?\w+(?:ed|en)\s+"
+    r"(?:at|during|on\s+the\s+sidelines\s+of)\s+[^.;]{0,80}$",
+    CASELESS,
+)
+# a meeting still ahead, named as the time of something else ("signed a memorandum in the
+# run-up to the president's state visit to China")
+UPCOMING_BEFORE = re.compile(
+    r"\b(?:in\s+the\s+run-up\s+to|ahead\s+of|on\s+the\s+eve\s+of|in\s+preparation\s+for)"
+    r"\s+[^.;]{0,60}$",
+    CASELESS,
+)
+# a committee or commission being created, not meeting ("decided to set up a joint steering
+# committee")
+CREATED_BEFORE = re.compile(
+    r"\b(?:set\s+up|setting\s+up|establish(?:ed|ing)?|creat(?:e|ed|ing)|form(?:ed|ing)?)\s+"
+    r"(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}$",
     CASELESS,
 )
 # what a named agent put forward at a meeting recalled ("the eight initiatives announced by
@@ -50,7 +75,7 @@ VISIT_AS_OCCASION_BEFORE = re.compile(
 )
 VISIT_TAKEN_UP = re.compile(r"\W*[Tt]he\s+")
 SIDE_VISIT_OPENING = re.compile(
-    r"(?:After|Following)\s+(?:the|this|that)\s+(?:meeting|talks|signing|ceremony|forum|event"
+    r"(?:After|Following)\s+(?:the|this|that)\s+(?:meeting|talks|signing|ceremony|forum|event|visit"
     r"|session|conference|discussions?|dialogue)\b|Afterwards\b|Later\s+(?:on\s+)?(?:that|the\s+same)"
     r"\s+day\b"
 )

@@ -117,3 +117,61 @@ def test_arriving_for_a_visit_is_still_a_visit() -> None:
         "Visit news\n\nMinister Zhou Bin arrived in Lima on May 3 for his visit to Peru."
     )
     assert m.meeting_type == "visit"
+
+
+def test_a_regular_session_with_its_ordinal_is_named() -> None:
+    (m,) = meetings(
+        "Cooperation news\n\nThe third regular session of the China Chile Intergovernmental"
+        " Committee on scientific and technological cooperation was held in Santiago on"
+        " September 17, 2015."
+    )
+    assert m.title.startswith("Third regular session of the China Chile")
+    assert m.start_date == date(2015, 9, 17)
+
+
+def test_a_visit_an_agreement_was_signed_during_is_background() -> None:
+    found = meetings(
+        "Funding news\n\nThe call follows up the agreement between the two councils that was"
+        " signed during Prime Minister Ana Duarte’s visit to China in April 2017."
+    )
+    assert found == []
+
+
+def test_a_meeting_something_was_agreed_at_by_its_members_is_recalled() -> None:
+    found = meetings(
+        "Plan news\n\nThe Innovation Action Plan was agreed by all member countries at the"
+        " 13th Andes S&T Committee Meeting."
+    )
+    assert found == []
+
+
+def test_a_committee_being_set_up_is_no_meeting() -> None:
+    found = meetings(
+        "Cooperation news\n\nTop Chilean science officials met a Chinese delegation and decided"
+        " to set up a joint steering committee to promote collaboration."
+    )
+    assert all("committee" not in m.title.lower() for m in found)
+
+
+def test_a_visit_still_ahead_is_no_meeting() -> None:
+    found = meetings(
+        "University news\n\nThe two universities signed a memorandum in the run-up to the"
+        " Chilean president’s state visit to China, the press service said."
+    )
+    assert found == []
+
+
+def test_had_discussions_with_is_a_meeting() -> None:
+    (m,) = meetings(
+        "Visit news\n\nOn May 14, Minister Rosa Quispe had substantive discussions with"
+        " Ambassador Zhou Bin in Lima."
+    )
+    assert m.start_date == date(2024, 5, 14)
+
+
+def test_a_second_discussion_in_the_same_visit_is_no_second_meeting() -> None:
+    found = meetings(
+        "Visit news\n\nOn May 14 Minister Rosa Quispe met Vice-Chancellor Sir Alan Reyes, and also"
+        " had a detailed discussion with Professor Mei Lan."
+    )
+    assert len(found) == 1
