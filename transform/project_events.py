@@ -376,6 +376,7 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
         if (
             not rules.INDEFINITE.match(raw.strip())
             and not called
+            and not agreement  # "a deal for construction of an agricultural research centre"
             and not rules.FIRST_OF_KIND.match(raw.strip())
         ):
             return None

@@ -4,6 +4,7 @@ named in the same phrase as the first."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from transform import project_cues as cues
@@ -194,6 +195,9 @@ def passive_subject(
     return ns, ne, None
 
 
+_ONE_OF_A_KIND = re.compile(r"\b(?:an?|one)\s+(?!\w+\s+(?:of|more)\b)|\ban?\s+$")
+
+
 def agreed_project(text: str, pos: int, end: int) -> tuple[int, int] | None:
     """The named project a signed agreement is about, after the agreement noun at `pos`:
     "an agreement on the joint development of the CBERS-6 satellite", "an agreement on
@@ -207,8 +211,17 @@ def agreed_project(text: str, pos: int, end: int) -> tuple[int, int] | None:
     if ag is None and named_ag is None:
         return None
     ns, ne = np_after(text, (ag or named_ag).end(), end)
-    if ne <= ns or not is_named(clean_name(text[ns:ne]), False):
+    if ne <= ns:
         return None
+    if not is_named(clean_name(text[ns:ne]), False):
+        # "signed a deal for construction of an agricultural research centre in Mazozo": one
+        # unnamed project of a project's kind, created by the agreement, still counts
+        one = ag is not None and (
+            _ONE_OF_A_KIND.search(ag.group(0)) is not None
+            or _ONE_OF_A_KIND.match(text, ns, ne) is not None
+        )
+        if not one or project_type_of(clean_name(text[ns:ne])) is None:
+            return None
     if named_ag is not None and not concrete_project(clean_name(text[ns:ne])):
         return None
     return ns, ne

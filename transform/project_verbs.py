@@ -31,7 +31,8 @@ VERBS: tuple[tuple[str, str], ...] = (
     (
         r"pass(?:ed|es)\s+(?:the\s+)?(?:national\s+|state\s+|final\s+|technology\s+"
         r"|technical\s+|process\s+)?(?:acceptance|assessment|inspection|appraisal)"
-        r"(?=\s+(?:and\s+\w+\s+)?(?:check|test|review|inspection|by|of|on|in|at|from|[,.;]))",
+        r"(?=\s+(?:and\s+\w+\s+)?(?:checks?|tests?|reviews?|inspections?|procedures?|today"
+        r"|yesterday|by|of|on|in|at|from|[,.;])|[,.;])",
         "completed",
     ),
     (

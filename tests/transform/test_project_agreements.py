@@ -1,0 +1,51 @@
+"""Projects created by a signed agreement even when the agreement does not name them, and
+facilities signed off by a national acceptance. Every text here is written for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from extract.documents import ParsedDocument
+from transform.facts import Project
+from transform.projects import extract_projects
+
+
+def projects(text: str, published: date = date(2024, 6, 4)) -> list[Project]:
+    found = extract_projects("t", ParsedDocument(text=text, published_date=published), "article")
+    return [c.fact for c in found]  # type: ignore[misc]
+
+
+def test_a_deal_for_the_construction_of_one_centre_creates_it() -> None:
+    (p,) = projects(
+        "Cooperation news\n\nChile and China have signed a cooperation deal for construction"
+        " of an agricultural research centre in Temuco, Araucania region."
+    )
+    assert (p.name, p.project_type, p.status) == (
+        "agricultural research centre",
+        "research_center",
+        "signed",
+    )
+
+
+def test_a_protocol_for_a_laboratory_in_a_city_places_it_there() -> None:
+    (p,) = projects(
+        "Cooperation news\n\nPeru and China have signed a protocol in Beijing for the"
+        " construction of a food safety laboratory in Cusco."
+    )
+    assert (p.project_type, p.status, p.city) == ("joint_lab", "signed", "Cusco")
+
+
+def test_a_deal_for_the_construction_of_several_centres_is_no_project() -> None:
+    found = projects(
+        "Cooperation news\n\nChile and China have signed a deal for construction of several"
+        " research centres across the country."
+    )
+    assert found == []
+
+
+def test_passing_national_acceptance_procedures_completes_a_facility() -> None:
+    (p,) = projects(
+        "Science news\n\nChile's Andes High Altitude Neutrino Observatory (AHANO), a cosmic ray"
+        " observatory, passed national acceptance procedures on May 10."
+    )
+    assert (p.status, p.event_date) == ("completed", date(2024, 5, 10))
