@@ -12,7 +12,7 @@ import re
 # "the unveiling ceremony of X", "saw the launch of X", "the official inauguration of X":
 # the event named by a noun, and the status it gives.
 NOMINAL_EVENT = re.compile(
-    r"(?P<noun>launch|launching|unveiling|opening|inauguration|establishment|founding"
+    r"(?P<noun>launch|launching|unveiling|opening|inauguration|establishment|founding|formation"
     r"|commissioning|completion|development|construction"
     # "a foundation stone laying ceremony for X was held": building work begins
     r"|foundation[\s-]stone[\s-]laying(?=\s+ceremony)|ground-?breaking(?=\s+ceremony))"
@@ -33,6 +33,7 @@ NOMINAL_STATUS = {
     "inauguration": "inaugurated",
     "establishment": "established",
     "founding": "established",
+    "formation": "established",
     "commissioning": "started_operations",
     "completion": "completed",
     "development": "planned",
@@ -49,13 +50,17 @@ def nominal_status(noun: str) -> str:
 
 
 NOMINAL_ONLY = frozenset(
-    {"inauguration", "establishment", "founding", "completion", "development", "construction"}
+    {"inauguration", "establishment", "founding", "formation", "completion", "development"}
+    | {"construction"}
     | {"foundation stone laying", "foundation-stone-laying", "groundbreaking", "ground-breaking"}
 )
 # "set aside $5.5 billion for the development of X": money for a project still to come
 PURPOSE_ONLY = frozenset({"development", "construction"})
 # "since the launch of X", "after the opening of X": an earlier event recalled
-RECALL_WORDS = frozenset("since after before following until prior ahead upon anniversary".split())
+# ... and "through the launch of X in 2005": the means of a state of affairs, also recalled
+RECALL_WORDS = frozenset(
+    "since after before following until prior ahead upon anniversary through".split()
+)
 # where the project named after a nominal trigger ends
 NOMINAL_NP_END = re.compile(
     r",|;|:|\.(?=\s|$)|\s(?:was|were|is|are|has|have|had|will|would|took|takes|in|at|by"

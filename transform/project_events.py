@@ -132,6 +132,8 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
         if not cues.RECALL_WORDS.isdisjoint(words[-3:]):
             return None  # "since the launch of X": an earlier event recalled
         verb_status = cues.nominal_status(nominal.group("noun"))
+        if not future and not rules.MODALS.isdisjoint(words[-4:]):
+            future = True  # "will underpin the formation of X": the event is still to come
         if nominal.group("noun") in cues.PURPOSE_ONLY:
             if "for" not in words[-2:]:
                 return None  # "the development of AI"

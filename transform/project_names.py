@@ -69,6 +69,7 @@ def clean_name(np: str) -> str:
     name = rules.DETERMINER.sub("", rules.LEADING_JUNK.sub("", np).strip(" ,;:'\""), count=1)
     name = rules.TRAILING_ACRONYM.sub("", name)
     name = rules.LEADING_ADVERB.sub("", name)
+    name = rules.LEADING_MEASURE.sub("", name)
     return name.strip(" ,;:")
 
 

@@ -219,6 +219,11 @@ BETWEEN_SIDES = re.compile(
 )
 # capture debris before a name ("](#) an international cooperation" from a markdown link)
 LEADING_JUNK = re.compile(r"^[^\w‘“\"'(]+")
+# "930-kilogram (2,050-pound) satellite": a measure describes the thing, it names nothing
+LEADING_MEASURE = re.compile(
+    r"^\d[\d,.]*[\s-](?:kilogram|kg|tonne|ton|pound|metre|meter)s?\s+(?:\([^)]*\)\s+)?",
+    re.IGNORECASE,
+)
 INNER_ARTICLE = re.compile(r"\s(?:A|An|The)\s")
 LAST_WORD = re.compile(r"(\S+)\s*$")
 WHAT_IT_DOES = re.compile(r"\s+(?:that|which)\s+(?:can\s+)?[a-z]+s?\b[^,;.]{0,80}")

@@ -106,6 +106,7 @@ VERBS: tuple[tuple[str, str], ...] = (
     (r"inauguration", "inaugurated"),
     (r"establishment", "established"),
     (r"founding", "established"),
+    (r"formation", "established"),
     (r"completion", "completed"),
     (r"development", "planned"),
     (r"construction", "planned"),
@@ -117,7 +118,7 @@ VERBS: tuple[tuple[str, str], ...] = (
 VERB_RE = re.compile(r"(?:" + "|".join(f"(?P<v{i}>{p})" for i, (p, _) in enumerate(VERBS)) + r")\b")
 VERB_STATUS = {f"v{i}": status for i, (_, status) in enumerate(VERBS)}
 VERB_ANCHORS = PROJECT_WORDS | frozenset(
-    "inauguration establishment founding completion announced development construction"
+    "inauguration establishment founding formation completion announced development construction"
     " boosted boost boosts placed sending transported transports transporting delivered"
     " delivers delivering carried carries lofted lofts lofting places placing putting"
     " foundation groundbreaking ground".split()

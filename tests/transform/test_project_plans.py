@@ -37,3 +37,30 @@ def test_what_two_sides_will_launch_is_a_plan() -> None:
         " Initiative next year."
     )
     assert p.status == "planned"
+
+
+def test_what_a_grant_will_underpin_the_formation_of_is_a_planned_centre() -> None:
+    (p,) = projects(
+        "Funding news\n\nThe other grant will underpin the formation of the Chile-China Joint"
+        " Centre for Biomass Utilisation Technology."
+    )
+    assert (p.name, p.status) == (
+        "Chile-China Joint Centre for Biomass Utilisation Technology",
+        "planned",
+    )
+
+
+def test_a_programme_launched_years_ago_is_recalled_through_its_launch() -> None:
+    found = projects(
+        "University news\n\nThe agreement has seen many milestones, notably through the launch"
+        " of the Joint Research Laboratories (JRL) program in 2005."
+    )
+    assert found == []
+
+
+def test_a_measure_before_a_satellite_is_no_part_of_a_name() -> None:
+    found = projects(
+        "Space news\n\nThe 930-kilogram (2,050-pound) satellite took off around 3:00 pm aboard"
+        " a Long March 2-C rocket from Xichang."
+    )
+    assert all(not p.name[:1].isdigit() for p in found)
