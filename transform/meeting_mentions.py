@@ -202,8 +202,12 @@ def _excluded_near(text: str, start: int, end: int, mention_start: int) -> bool:
     return False
 
 
-# between "the opening ceremony" and the meeting it opens
-_PART_OF = re.compile(r"\s+of\s+(?:(?:the|a|an|this\s+year's)\s+)?", re.I)
+# between "the opening ceremony" and the meeting it opens, or the one it took place during
+# ("The opening ceremony took place during an international conference")
+_PART_OF = re.compile(
+    r"\s+(?:of|(?:took\s+place|was\s+held)\s+(?:during|at))\s+(?:(?:the|a|an|this\s+year's)\s+)?",
+    re.I,
+)
 
 
 _TIMED_BY = re.compile(r"\b(?:after|before|following|ahead\s+of)\s+(?:the\s+)?$", re.I)

@@ -121,6 +121,9 @@ def new_draft(ctx: EventDoc, index: int, a: int, b: int, kind: str, raw: str) ->
     return d
 
 
+_LOOSE_END = re.compile(r"(?:\s+(?:under|of|for|on|in|at|with|and|the|to|by|from|between))+$")
+
+
 def _described_title(
     ctx: EventDoc, index: int, a: int, b: int, raw: str, people: list[Person]
 ) -> str:
@@ -133,6 +136,7 @@ def _described_title(
     body = SIMILAR.sub("", DET.sub("", raw.strip()))
     topic_match = TOPIC.match(text, b, s.end)
     topic = f" {topic_match.group(0).strip()}" if topic_match else ""  # "workshop on ..."
+    topic = _LOOSE_END.sub("", topic)  # "... exchange under": a phrase cut at its preposition
     organiser = ORGANISER.search(text, s.start, s.end)
     plain = not topic and not countries_named(body)
     if organiser is not None and plain:

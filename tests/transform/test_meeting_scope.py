@@ -175,3 +175,11 @@ def test_a_second_discussion_in_the_same_visit_is_no_second_meeting() -> None:
         " had a detailed discussion with Professor Mei Lan."
     )
     assert len(found) == 1
+
+
+def test_the_conference_a_ceremony_took_place_during_is_a_meeting() -> None:
+    (m,) = meetings(
+        "Lab news\n\nThe opening ceremony took place during an international conference on"
+        " scientific and technological exchange under the Andes Initiative."
+    )
+    assert m.title == "International conference on scientific and technological exchange"
