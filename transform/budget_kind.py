@@ -62,6 +62,19 @@ __all__ = [
 ]
 
 
+# R&D by who performs it ("the R&D expenditure of enterprises was X; government research
+# institutions spent Y; universities Z"): a statistics bulletin's breakdown of the national
+# total, whose parts are no allocations (the enterprises' part is company money)
+PERFORMERS = (
+    re.compile(r"\benterprises\b", re.IGNORECASE),
+    re.compile(
+        r"\b(?:research\s+institutions?|research\s+institutes|institutions\s+of\s+higher"
+        r"\s+(?:education|learning)|universities|higher\s+education\s+institutions)\b",
+        re.IGNORECASE,
+    ),
+)
+
+
 def attachment(ctx: Doc, amounts: list[Amount], i: int, w: Window) -> str:
     """What amount i measures in its clause: "increment" (a change, never a budget), "base"
     (a comparison base stated as another year's figure) or "level"."""
@@ -182,6 +195,8 @@ def is_budget_amount(
         return False  # one project's funding, not a budget
     if COMPANY_OWN_MONEY.search(ctx.text, w.start, w.end):
         return False  # a company's own spending or funding round, whoever reports it
+    if not single and all(p.search(s.text) for p in PERFORMERS):
+        return False  # R&D by performer: enterprises, institutions, universities
     orgs_sentence = in_span(ctx.orgs, ctx.org_starts, s.start, s.end)
     if (
         _company_before(ctx, w.start, amt.start)

@@ -134,7 +134,9 @@ ONE_THING_WORKS = re.compile(
     r"(?:the\s+)?[A-Z][\w'’-]*"
 )
 COMPANY_SHARE = re.compile(
-    r"\b(?:of|to)\s+(?:the\s+|its\s+)?(?:company|firm|group|corporate)(?:['’]s)?\s+"
+    # "a R&D to revenue ratio of 22.4%": a company's measure of itself
+    r"\b(?:R&D|research)[-\s]+to[-\s]+(?:revenue|sales)\b"
+    r"|\b(?:of|to)\s+(?:the\s+|its\s+)?(?:company|firm|group|corporate)(?:['’]s)?\s+"
     r"(?:annual\s+|total\s+|yearly\s+)?(?:revenue|sales|turnover|income)\b"
     # "invested 15.3% of its 2019 revenue": an owner's own takings ('fiscal revenue' is
     # a government's and is not matched)
