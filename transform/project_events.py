@@ -1,7 +1,8 @@
 """Reading one event verb of a body sentence as a project (rules 2-9 of `projects`): the
 verb's clause and tense, the project noun phrase before or after it (or after a nominal
-trigger, or after an inverted verb), its name and type, and the spans attached to it there:
-date, place, countries, organisations, funding."""
+trigger, or after an inverted verb), its name and type. The spans attached to it there
+(date, place, countries, organisations, funding) are gathered by `project_event_draft`, and
+the checks on a gerund or a bare participle live in `project_verb_forms`."""
 
 from __future__ import annotations
 
@@ -12,17 +13,10 @@ from transform import project_rules as rules
 from transform import project_verbs as verbs
 from transform.event_context import EventDoc
 from transform.participants import countries_named
-from transform.project_attach import (
-    Draft,
-    countries_of_sentence,
-    funding_of,
-    orgs_of_sentence,
-    same_draft,
-)
+from transform.project_attach import Draft, same_draft
 from transform.project_clauses import (
     Verb,
     as_noun,
-    clause_end_of,
     clause_start_of,
     has_perfect,
     is_future,
@@ -36,6 +30,7 @@ from transform.project_clauses import (
     np_before,
     skip_adverbs,
 )
+from transform.project_event_draft import event_draft
 from transform.project_lists import listed_names
 from transform.project_names import (
     clean_name,
@@ -44,17 +39,16 @@ from transform.project_names import (
     is_named,
     one_project_noun,
     project_type_of,
-    status_of,
 )
 from transform.project_readings import (
     agreed_project,
     names_current_mission,
-    owner_name,
     partners_name,
-    passive_subject,
     record_draft,
+    subject_before,
+    unnamed_name,
 )
-from transform.project_setting import event_day, event_place
+from transform.project_verb_forms import gerund_future, participle_subject
 
 __all__ = ["read_event"]
 
@@ -148,16 +142,11 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
         return None  # "Since 2015, X has signed ...": a state of affairs, not an event
     gerund = word.endswith("ing") and nominal is None
     if gerund:
-        lead = rules.LEAD_ADVERBIAL.match(text, clause_start, vs)
-        if (lead.end() if lead else clause_start) == vs:
-            future = True  # "Launching an AI Plus initiative promises to ..."
-        elif tail.rstrip().endswith((" for", " For")):
-            future = True  # "$2 billion ... for launching a Re-industrialisation Scheme"
-        elif rules.SUCCEEDED_IN.search(tail):
-            pass  # "China succeeded in launching its 21st satellite": the event done
-        elif not tail.rstrip().endswith(("by", "By")):
+        planned = gerund_future(text, clause_start, vs, tail)
+        if planned is None:
             return None  # "towards establishing ...", "the process of developing ..."
-    before = text[s.start : vs]
+        if planned:
+            future = True  # "$2 billion ... for launching a Re-industrialisation Scheme"
     # A past participle without an auxiliary modifies a noun: a recall, not the event.
     if (
         nominal is None
@@ -168,22 +157,11 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
         and not verbs.INTRANSITIVE_RE.match(word)
         and word.endswith(("ed", "built", "set up"))
     ):
-        if not has_perfect(words) and rules.BY_AFTER.match(text, ve, s.end):
+        participle = participle_subject(ctx, index, m, words, clause_start)
+        if participle is None:
             return None  # "the prototype Sycamore launched by Google": a participle, a recall
-        prev = before.rstrip()
-        has_subject = bool(prev) and not prev.endswith((",", "(", "“", '"'))
-        if has_perfect(words):
-            has_subject = True
-        if not has_subject and prev.endswith(",") and rules.NP_OPENING.match(text, clause_start):
-            # "JUNO in Kaiping, Guangdong Province, completed ...": a subject with an
-            # apposition; valid only if the verb then has an object (checked below)
-            has_subject = comma_subject = True
-        if not has_subject and not rules.LEAD_ADVERBIAL.match(before):
-            return None
-        if words and words[-1].rstrip("s") in rules.PARTICIPLE_NOUNS | {
-            w.rstrip("s") for w in rules.PARTICIPLE_NOUNS
-        }:
-            return None  # "the draft budget report released by ..."
+        # "JUNO in Kaiping, Guangdong Province, completed ...": valid only with an object
+        comma_subject = participle
     appos: str | None = None
     items: list[str] = []  # names listed after a count, one project each
     called_after: re.Match[str] | None = None
@@ -205,21 +183,11 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
         ns, ne = np_after(text, inverted.end(), s.end)
         subject_span = (ns, ns)
     elif passive or intransitive:
-        ns, ne = np_before(text, clause_start, vs, last_chunk=passive)
-        if not passive and (
-            text.startswith("According", ns) or text.startswith("According", clause_start)
-        ):
-            # "According to the minister, X is expected to start ...": the last phrase
-            ns, ne = np_before(text, clause_start, vs, last_chunk=True)
-        if passive:
-            ns, ne, appos = passive_subject(ctx, clause_start, vs, ns, ne)
-        if ne <= ns:
-            return None
+        subject = subject_before(ctx, clause_start, vs, passive, intransitive)
+        if subject is None:
+            return None  # "which was launched in 2018", "Construction of X began": no project
+        ns, ne, appos = subject
         subject_span = (ns, ns)
-        if text[ns:ne].split()[0].lower() in rules.RELATIVE_WORDS:
-            return None  # "which was launched in 2018": a recall
-        if intransitive and rules.OWN_WORKS.match(text, ns, ne):
-            return None  # "Construction of the super-microscope began in 2019": its works
         carrying = rules.CARRYING.search(text, ns, vs)
         if carrying is not None:
             # "A Long March-5 rocket carrying the Chang'e-6 probe lifted off": the payload
@@ -384,53 +352,24 @@ def read_event(ctx: EventDoc, index: int, m: Verb, current: Draft | None) -> Dra
             return None
         if current is not None and head == current.head:
             return same_draft(index)  # "A jointly funded laboratory of ... was built by"
-        owner = owner_name(ctx, index, raw, clause_start, vs)
-        described = (
-            cues.DESCRIBING_APPOSITION.search(text, ne, s.end)
-            if rules.FIRST_OF_KIND.match(raw.strip())
-            else None
-        )
-        if described is not None and project_type_of(described.group(1)) is not None:
-            # "their first cooperative program under the plan, a satellite data platform"
-            name = described.group(1)
-        elif owner is not None:
-            name = owner  # "Ethiopia ... launched its first satellite"
-        if len(name.split()) < 2:
-            what = rules.WHAT_IT_DOES.match(text, ne, s.end)
-            if what is None:
-                return None  # "a laboratory was built": too little to tell which
-            # "a new catalyst that converts carbon dioxide into methanol"
-            name = f"{name} {what.group(0).strip()}"
-    clause_end = clause_end_of(text, ne if agreement else ve, s.end)
-    # Where an agreement was signed is not where its project is ("signed in Munich").
-    place_from = ne if agreement or agreed else clause_start
-    place = event_place(ctx, s, place_from, clause_end, ns, ne)
-    event_date = (
-        None if future else event_day(ctx, index, clause_start, clause_end, ve, kind, verb_status)
-    )
-    info = ctx.analysis(s)
-    orgs = orgs_of_sentence(ctx, info, s.start, s.end, (ns, ne))
-    site = next(
-        (o.country for o in info.orgs if rules.LAUNCH_SITE.search(o.name) and o.country), None
-    )
-    return Draft(
-        sentence=index,
+        unnamed = unnamed_name(ctx, index, raw, name, ne, clause_start, vs)
+        if unnamed is None:
+            return None  # "a laboratory was built": too little to tell which
+        name = unnamed
+    return event_draft(
+        ctx,
+        index,
+        m,
         name=name,
-        head_type=kind,
-        status=status_of(verb_status, future, kind, word),
-        event_date=event_date,
-        place=place,
+        typed=typed,
         named=named,
-        countries=countries_of_sentence(ctx, info, s.start, s.end),
-        orgs=orgs,
-        funding=funding_of(ctx, s.start, s.end),
+        verb_status=verb_status,
+        future=future,
         span=(ns, ne),
-        head=head,
-        subject_orgs=[o for o in orgs if subject_span[0] <= o.start < subject_span[1]],
-        subject_countries=[
-            c.iso3 for c in ctx.countries_in(subject_span[0], subject_span[1], info)
-        ],
-        launch_site_country=site,
-        items=[x for x in items if x] if len(items) > 1 else [],
+        clause_start=clause_start,
+        subject_span=subject_span,
+        agreement=agreement,
+        agreed=agreed,
+        items=items,
         description=appos,
     )

@@ -1,6 +1,7 @@
 """Project readings beside the subject-verb-object event of `projects`: a record set on a
-facility (a breakthrough), "its first satellite" named by its owner, and a second project
-named in the same phrase as the first."""
+facility (a breakthrough), "its first satellite" named by its owner (and other unnamed
+projects named by what they do), the subject a passive or intransitive verb reports, and a
+second project named in the same phrase as the first."""
 
 from __future__ import annotations
 
@@ -35,6 +36,8 @@ __all__ = [
     "partners_name",
     "passive_subject",
     "record_draft",
+    "subject_before",
+    "unnamed_name",
 ]
 
 
@@ -79,6 +82,36 @@ def owner_name(ctx: EventDoc, index: int, raw: str, start: int, end: int) -> str
         return None
     rest = raw.strip().split(None, 1)[1]
     return f"{ctx.text[found[0].start : found[0].end]}'s {rest}"
+
+
+def unnamed_name(
+    ctx: EventDoc, index: int, raw: str, name: str, ne: int, start: int, end: int
+) -> str | None:
+    """The name an unnamed project (`raw`, cleaned to `name`, ending at `ne`) is reported
+    under, or None when too little tells which it is: its owner's ("its first satellite"
+    after a country, `text[start:end]` being the subject), the description set after "its
+    first ..." when that names a project, and a lone head noun with what the thing does
+    ("a new catalyst that converts carbon dioxide into methanol"), so that two unnamed
+    projects of one kind stay apart."""
+    s = ctx.sentences[index]
+    text = ctx.text
+    owner = owner_name(ctx, index, raw, start, end)
+    described = (
+        cues.DESCRIBING_APPOSITION.search(text, ne, s.end)
+        if rules.FIRST_OF_KIND.match(raw.strip())
+        else None
+    )
+    if described is not None and project_type_of(described.group(1)) is not None:
+        # "their first cooperative program under the plan, a satellite data platform"
+        name = described.group(1)
+    elif owner is not None:
+        name = owner  # "Ethiopia ... launched its first satellite"
+    if len(name.split()) < 2:
+        what = rules.WHAT_IT_DOES.match(text, ne, s.end)
+        if what is None:
+            return None  # "a laboratory was built": too little to tell which
+        name = f"{name} {what.group(0).strip()}"
+    return name
 
 
 def another_draft(draft: Draft, name: str) -> Draft:
@@ -193,6 +226,32 @@ def passive_subject(
     ):
         return fs, fe, None
     return ns, ne, None
+
+
+def subject_before(
+    ctx: EventDoc, clause_start: int, vs: int, passive: bool, intransitive: bool
+) -> tuple[int, int, str | None] | None:
+    """The project a passive or intransitive verb at `vs` reports, read from its subject:
+    (start, end, apposition that types it), or None when that subject is no project of its
+    own: a relative pronoun ("which was launched in 2018": a recall) or a project's works
+    ("Construction of the super-microscope began in 2019")."""
+    text = ctx.text
+    appos: str | None = None
+    ns, ne = np_before(text, clause_start, vs, last_chunk=passive)
+    if not passive and (
+        text.startswith("According", ns) or text.startswith("According", clause_start)
+    ):
+        # "According to the minister, X is expected to start ...": the last phrase
+        ns, ne = np_before(text, clause_start, vs, last_chunk=True)
+    if passive:
+        ns, ne, appos = passive_subject(ctx, clause_start, vs, ns, ne)
+    if ne <= ns:
+        return None
+    if text[ns:ne].split()[0].lower() in rules.RELATIVE_WORDS:
+        return None
+    if intransitive and rules.OWN_WORKS.match(text, ns, ne):
+        return None
+    return ns, ne, appos
 
 
 _ONE_OF_A_KIND = re.compile(r"\b(?:an?|one)\s+(?!\w+\s+(?:of|more)\b)|\ban?\s+$")
