@@ -99,3 +99,26 @@ def translated_long_form(acr: str, head: str) -> str | None:
     if m is None:
         return None
     return re.sub(r"^The\s+", "", m.group(1))
+
+
+# a run of capitalised words ("UK-China Science Bridge Concrete Centre"), hyphenated pairs too
+_CAPITAL_RUN = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+(?:(?:of|and|for|on|&)[ \t]+)?[A-Z][\w'’-]*)*")
+
+
+def spelled_out(acr: str, text: str) -> str | None:
+    """The capitalised name in `text` whose last words `acr` spells ("SBCC" in "UK-China
+    Science Bridge Concrete Centre"), with a hyphenated pair of partners right before them,
+    or None. A page may write the long form only in a heading and use the acronym after."""
+    if not re.fullmatch(r"[A-Z]{3,6}", acr):
+        return None
+    key = acr.casefold()
+    for m in _CAPITAL_RUN.finditer(text):
+        tokens = m.group(0).split()
+        for start in range(len(tokens)):
+            words = tuple(_WORD.findall(" ".join(tokens[start:]).casefold()))
+            if key in words or _spells(key, words) != len(words):
+                continue
+            if start > 0 and "-" in tokens[start - 1]:
+                start -= 1  # "UK-China" before "Science Bridge Concrete Centre"
+            return " ".join(tokens[start:])
+    return None

@@ -241,7 +241,7 @@ PROJECT_WORDS = frozenset(
     creating
     sent send sends handed hands passed passes
     installed installs initiated initiates announced inauguration establishment founding
-    implement completion boosted placed foundation groundbreaking formation
+    implement completion boosted placed foundation groundbreaking formation formed
     cloned mapped sequenced synthesized synthesised proved engineered designed fabricated
     achieved
     """.split()

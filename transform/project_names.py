@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from transform import project_cues as cues
 from transform import project_rules as rules
+from transform.acronyms import spelled_out
 from transform.event_context import EventDoc
 from transform.organisations import curated_organisations
 
@@ -84,7 +85,10 @@ def expand_acronym(ctx: EventDoc, name: str) -> str:
     if key.isupper() or " " not in key:
         if key in ctx.learned:
             return ctx.learned[key]
-    return curated_acronyms().get(key, name)
+    if key in curated_acronyms():
+        return curated_acronyms()[key]
+    # "SBCC was inaugurated" under the heading "UK-China Science Bridge Concrete Centre"
+    return spelled_out(key, ctx.text) or name
 
 
 def status_of(verb_status: str, future: bool, kind: str, word: str) -> str:

@@ -93,6 +93,9 @@ VERBS: tuple[tuple[str, str], ...] = (
     (r"establish(?:ed|es|ing)?", "established"),
     (r"set(?:s|ting)?\s+up", "established"),
     (r"founded", "established"),
+    # "SBCC was formed in 2009": a passive only ("China has formed a complete industrial
+    # system" forms no project)
+    (r"(?:(?<=was\s)|(?<=were\s)|(?<=been\s))formed", "established"),
     (r"approv(?:ed|es|ing)", "established"),
     (r"sign(?:ed|s|ing)?", "signed"),
     (r"complet(?:ed|es|ing)", "completed"),

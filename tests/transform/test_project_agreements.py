@@ -49,3 +49,24 @@ def test_passing_national_acceptance_procedures_completes_a_facility() -> None:
         " observatory, passed national acceptance procedures on May 10."
     )
     assert (p.status, p.event_date) == ("completed", date(2024, 5, 10))
+
+
+def test_an_acronym_a_heading_spells_out_names_the_project() -> None:
+    (p,) = projects(
+        "UK-Chile Science Bridge Timber Centre\n\nSBTC was formed in 2009 as part of the"
+        " science bridge work and was inaugurated in May 2009 in Santiago.",
+        date(2012, 1, 1),
+    )
+    assert (p.name, p.project_type, p.status) == (
+        "UK-Chile Science Bridge Timber Centre",
+        "research_center",
+        "established",
+    )
+
+
+def test_a_country_that_formed_a_system_forms_no_project() -> None:
+    found = projects(
+        "Industry news\n\nWith the fast development of AI, Chile has formed a relatively"
+        " complete industrial system, an official said."
+    )
+    assert found == []
