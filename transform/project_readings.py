@@ -269,7 +269,9 @@ def agreed_project(text: str, pos: int, end: int) -> tuple[int, int] | None:
     named_ag = None if ag else cues.AGREED_NAMED.search(text, pos, end)
     if ag is None and named_ag is None:
         return None
-    ns, ne = np_after(text, (ag or named_ag).end(), end)
+    found = ag or named_ag
+    assert found is not None  # one of the two matched (checked above)
+    ns, ne = np_after(text, found.end(), end)
     if ne <= ns:
         return None
     if not is_named(clean_name(text[ns:ne]), False):

@@ -66,10 +66,13 @@ Rules, each because a sentence of the other kind looks alike:
    code name) are one. A described mission takes a code name launched next ("The
    Tianhui-1C was launched") or a name after its head ("of satellite Tupac Katari").
 
-Modules: `project_rules` and `project_cues` (named data), `project_clauses` (clause
-grammar), `project_names` (names and types), `project_events` (one event verb),
-`project_readings` (records, owners, coordinated names), `project_attach` (spans and the
-final candidate), `project_merge` (names from headings and later sentences, one per project).
+Modules: `project_rules`, `project_cues` and `project_verbs` (named data), `project_clauses`
+and `project_verb_forms` (clause grammar), `project_names` (names and types),
+`project_events` (one event verb) with `project_event_draft` (its spans), `project_readings`
+(records, owners, subjects, coordinated names), `project_results` (research results told by
+their makers), `project_lists` and `project_setting` (listed names, places and days),
+`project_attach` (spans and the final candidate), `project_merge` (names from headings and
+later sentences, one per project).
 """
 
 from __future__ import annotations
