@@ -56,6 +56,7 @@ from transform.meeting_scope_rules import (
     INTENT_BEFORE,
     OTHER_THING_AFTER,
     PUT_FORWARD_BEFORE,
+    QUALIFIES_AFTER,
     RECALLED_BEFORE,
     RELATIVE_AGENT_BEFORE,
     RELATIVE_DATED_BY_BEFORE,
@@ -275,7 +276,10 @@ def _scheduled(ctx: EventDoc, start: int, end: int) -> bool:
 # "was invited to visit", "were invited to pay a visit to": a past passive reports the visit
 # made at the host's invitation, not one only intended ("is invited to" stays a plan)
 INVITED_BEFORE = re.compile(
-    r"\b(?:was|were|had\s+been)\s+invited\s+to\s+(?:pay\s+)?(?:an?\s+)?(?:official\s+)?$",
+    r"\b(?:was|were|had\s+been)\s+invited\s+to\s+(?:pay\s+)?(?:an?\s+)?(?:official\s+)?$"
+    # "led a delegation of the university to visit the laboratory": the visit was made
+    r"|\b(?:led|headed)\s+(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?delegations?\b"
+    r"[^.;]{0,60}?\bto\s+$",
     CASELESS,
 )
 
@@ -315,6 +319,8 @@ def is_event(ctx: EventDoc, index: int, a: int, b: int, kind: str) -> bool:
         return False  # "in the run-up to the president's state visit": still ahead
     if kind in ("visit", "described") and SIDE_VISIT_OPENING.match(text, s.start):
         return False  # "After the meeting, X visited", "Following the visit, a discussion"
+    if kind in ("described", "definite") and QUALIFIES_AFTER.match(text, b):
+        return False  # "a note exchange agreement": the meeting word qualifies a thing
     if RELATIVE_DATED_BY_BEFORE.search(text, clause_s, a):
         return False  # "the agreement that was signed during X's visit in 2017": background
     if kind != "named" and CREATED_BEFORE.search(before):

@@ -19,6 +19,14 @@ OTHER_THING_AFTER = re.compile(
 )
 
 
+# a lower-case meeting noun that only qualifies another thing ("a note exchange agreement",
+# "an education exchange programme", "the dialogue mechanism")
+QUALIFIES_AFTER = re.compile(
+    r"\s+(?:agreements?|accords?|programm?es?|mechanisms?|platforms?|rates?|students?|visas?"
+    r"|scheme|schemes|fund|funds|network|centre|center|hall|room|venue)\b"
+)
+
+
 # what precedes a meeting recalled in passing ("agreements reached at the 17th China-EU
 # Summit", "was established at the 2010 Strategic and Economic Dialogue")
 RECALLED_BEFORE = re.compile(

@@ -183,3 +183,27 @@ def test_the_conference_a_ceremony_took_place_during_is_a_meeting() -> None:
         " scientific and technological exchange under the Andes Initiative."
     )
     assert m.title == "International conference on scientific and technological exchange"
+
+
+def test_an_exchange_that_qualifies_an_agreement_is_no_meeting() -> None:
+    found = meetings(
+        "Lab news\n\nThe initiative stems from a note exchange agreement signed on May 3, 2017,"
+        " between the governments of Chile and China."
+    )
+    assert found == []
+
+
+def test_leading_a_delegation_to_visit_a_laboratory_is_a_visit_made() -> None:
+    (m,) = meetings(
+        "University news\n\nOn May 14, Professor Rosa Quispe led a delegation of the"
+        " university to visit the Andes Ocean Laboratory in Lima."
+    )
+    assert (m.meeting_type, m.start_date) == ("visit", date(2024, 5, 14))
+
+
+def test_a_delegation_planning_to_visit_is_still_a_plan() -> None:
+    found = meetings(
+        "University news\n\nProfessor Rosa Quispe plans to visit the Andes Ocean Laboratory"
+        " in Lima."
+    )
+    assert found == []
