@@ -23,15 +23,14 @@ from transform.meeting_rules import (
     AGREED_WORDS,
     ATTENDANCE,
     CASELESS,
-    FUTURE,
     HOSTED,
     OF_THE_PARTNERS,
     ONLINE_NEAR,
     ONLINE_WORDS,
-    PAST_EXPLICIT,
     PERSON_CUES,
     SPEECH,
 )
+from transform.meeting_scope_rules import FUTURE, PAST_EXPLICIT
 from transform.participants import find_orgs, find_people
 from transform.places import read_place
 from transform.sentences import paragraph_spans

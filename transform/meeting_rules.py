@@ -201,26 +201,6 @@ MODAL = re.compile(
 HEAD_GOES_ON = re.compile(r"\s+(?:Meetings?|Sessions?)\b")
 
 
-FUTURE = re.compile(
-    r"\b(?:will|shall|would)\s+(?:\w+\s+)?(?:be\s+)?(?:held|hold|host|take\s+place|convene"
-    r"|visit|meet|open|gather)\b|\b(?:is|are)\s+(?:expected|scheduled|set|due|slated|planned)"
-    r"\s+to\b|\bto\s+be\s+held\b|\bnext\s+(?:meeting|session|round|forum|conference|summit)"
-    r"|\bupcoming\b|\bagreed\s+to\s+hold\b|\bplans?\s+to\s+(?:hold|host|visit|convene)\b"
-    r"|\bforthcoming\b|\bwill\s+(?:be\s+)?(?:run|take)\b"
-    # "the visit will include a high-level meeting with ...": a programme announced
-    r"|\bwill\s+(?:also\s+)?(?:include|feature|involve|see)\b",
-    CASELESS,
-)
-
-
-# Past forms that cannot be part of a future phrase ("held" can: "will be held").
-PAST_EXPLICIT = re.compile(
-    r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:held|convened|hosted|opened|organi[sz]ed|inaugurated)\b"
-    r"|\btook\s+place\b|\bconcluded\b|\bmet\b|\bco-?chaired\b|\bclosed\b|\bended\b",
-    CASELESS,
-)
-
-
 EXCLUDED = re.compile(
     r"\bNational\s+People['’]s\s+Congress\b|\bNPC\b|\bCPPCC\b|\bPolitical\s+Consultative\b"
     r"|\btwo\s+sessions\b|\bNational\s+Congress\s+of\s+the\s+Communist|\bParty\s+Congress\b"

@@ -133,3 +133,24 @@ RELATIVE_AGENT_BEFORE = re.compile(
     r"\w+(?:ed|en)\s+by\s+(?:the\s+|a\s+|an\s+)?$",
     CASELESS,
 )
+
+
+# A meeting still to come ("will be held", "is expected to", "the next session"): rule 3
+FUTURE = re.compile(
+    r"\b(?:will|shall|would)\s+(?:\w+\s+)?(?:be\s+)?(?:held|hold|host|take\s+place|convene"
+    r"|visit|meet|open|gather)\b|\b(?:is|are)\s+(?:expected|scheduled|set|due|slated|planned)"
+    r"\s+to\b|\bto\s+be\s+held\b|\bnext\s+(?:meeting|session|round|forum|conference|summit)"
+    r"|\bupcoming\b|\bagreed\s+to\s+hold\b|\bplans?\s+to\s+(?:hold|host|visit|convene)\b"
+    r"|\bforthcoming\b|\bwill\s+(?:be\s+)?(?:run|take)\b"
+    # "the visit will include a high-level meeting with ...": a programme announced
+    r"|\bwill\s+(?:also\s+)?(?:include|feature|involve|see)\b",
+    CASELESS,
+)
+
+
+# Past forms that cannot be part of a future phrase ("held" can: "will be held").
+PAST_EXPLICIT = re.compile(
+    r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:held|convened|hosted|opened|organi[sz]ed|inaugurated)\b"
+    r"|\btook\s+place\b|\bconcluded\b|\bmet\b|\bco-?chaired\b|\bclosed\b|\bended\b",
+    CASELESS,
+)
