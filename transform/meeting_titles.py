@@ -201,6 +201,7 @@ def _sides(ctx: EventDoc, index: int, b: int) -> list[str]:
     return [m.group("x"), m.group("y")]
 
 
+_PRONOUN_SUBJECT = re.compile(r"(?:He|She)\s+(?![^,;]*\b(?:he|she|they)\b)")
 _SUBJECT_WORD = re.compile(r"(?<![\w'’-])(?P<w>[A-Z][a-z]+)\s+(?:also\s+)?$")
 
 
@@ -209,6 +210,14 @@ def _named_before(ctx: EventDoc, index: int, a: int) -> str | None:
     of it ("In Peru, Chen met with ..." after "Chen Hao, president of ..."): a later mention
     by surname alone, which the person reader takes for no one."""
     s = ctx.sentences[index]
+    if _PRONOUN_SUBJECT.match(ctx.text, s.start, a):
+        # "He arrived in Beijing on Saturday and met with X": the person the sentences
+        # just before named
+        for earlier in reversed(ctx.sentences[max(0, index - 2) : index]):
+            named = ctx.people_in(earlier.start, earlier.end, ctx.analysis(earlier))
+            if named:
+                return named[-1].name
+        return None
     m = _SUBJECT_WORD.search(ctx.text, s.start, a)
     if m is None or countries_named(m.group("w")):
         return None

@@ -207,3 +207,12 @@ def test_a_delegation_planning_to_visit_is_still_a_plan() -> None:
         " in Lima."
     )
     assert found == []
+
+
+def test_a_pronoun_subject_of_met_is_the_person_named_just_before() -> None:
+    (m,) = meetings(
+        "Space news\n\nThe Chilean space agency is led by Minister Ana Duarte. She arrived in"
+        " Beijing on Saturday and met with Zhou Bin, head of the China National Space"
+        " Administration (CNSA)."
+    )
+    assert m.title == "Meeting between Ana Duarte and Zhou Bin"
