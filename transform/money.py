@@ -104,6 +104,7 @@ _POST = r"(?:[\s-]?(?P<post>(?i:" + _alternation(list(CURRENCY_WORDS)) + r"))(?!
 # Matching is anchored on digits (cheap to find), then reads the number, scale and
 # currency word after them, and the currency sign and hedge before them.
 _DIGITS = re.compile(r"[0-9][0-9,.]*")
+_SCALE_AFTER = re.compile(r"\s(?P<scale>(?i:million|billion|trillion|mn|bn|tn))(?![A-Za-z])")
 _TAIL = re.compile(_NUM + _SCALE + _POST)
 _QUAL_BEFORE = re.compile(r"(?P<qual>(?i:" + _alternation(list(QUALIFIERS)) + r"))\s+$")
 _PREFIX_BY_LAST: dict[str, list[str]] = {}
@@ -207,6 +208,12 @@ def _read(text: str, pos: int, dollar: str) -> _Raw | None:
     post = (rest or m).group("post")
     scale_word = (m.group("scale") or "").lower()
     scale2 = (m.group("scale2") or "").lower()
+    late = None
+    if not scale_word and rest is None and m.group("post") is not None:
+        # "131.7 CNY Billion", "5 USD million": the scale after the currency code
+        late = _SCALE_AFTER.match(text, m.end())
+        if late is not None:
+            scale_word = late.group("scale").lower()
     if pre is None and post is None:
         return None
     if pre in PREFIX_NEEDS_SCALE and not scale_word:
@@ -242,7 +249,7 @@ def _read(text: str, pos: int, dollar: str) -> _Raw | None:
         return None
     value = number * multiplier
     precision = multiplier * (Decimal(10) ** -_decimals(raw))
-    end = m.end()
+    end = late.end() if late is not None else m.end()
     if rest is not None:
         rest_scale = SCALES[rest.group("scale").lower()]
         value += _number(rest.group("num")) * rest_scale

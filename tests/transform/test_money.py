@@ -225,3 +225,15 @@ def test_the_rand_sign_needs_a_scale_word() -> None:
     (amt,) = parse_amounts("The department received R9.6 billion this year.")
     assert (amt.value, amt.currency) == (9_600_000_000, "ZAR")
     assert parse_amounts("Model R2 and R 5 staff in R&D.") == []
+
+
+def test_a_scale_after_the_currency_code() -> None:
+    (a,) = parse_amounts("Spent on R&D in 2019 131.7 CNY Billion")
+    assert (a.value, a.currency) == (131.7e9, "CNY")
+    (b,) = parse_amounts("a budget of 5 USD million")
+    assert (b.value, b.currency) == (5e6, "USD")
+
+
+def test_a_currency_code_without_a_scale_after_it_is_units() -> None:
+    (a,) = parse_amounts("a fee of 3 USD per page")
+    assert (a.value, a.currency) == (3, "USD")
