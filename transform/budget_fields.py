@@ -1,15 +1,14 @@
 """Reading a budget's fields from the spans around its amount.
 
-Category (rule 3), fiscal year (rule 4), phase cues (rule 5), spender (rule 6), change
-(rule 7) and purpose, each a small function over `budget_spans.Doc` and the named data of
-`budget_rules` / `budget_field_rules`.
+Category (rule 3), phase cues (rule 5), spender (rule 6), change (rule 7) and purpose,
+each a small function over `budget_spans.Doc` and the named data of `budget_rules` /
+`budget_field_rules`. The fiscal year (rule 4) is read in `budget_years`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date
 
 from transform.budget_field_rules import (
     CATEGORY_BY_KIND,
@@ -30,15 +29,12 @@ from transform.budget_field_rules import (
 from transform.budget_rules import (
     ACTUAL,
     APPROVED,
-    MULTI_YEAR,
     PROPOSED,
     RESEARCH_WORDS,
     STRONG_CUE,
-    SUPERLATIVE_BEFORE,
     WEAK_CUE,
 )
-from transform.budget_spans import Doc, Window, in_span, masked, year_of_other_amount
-from transform.dates import YearMention
+from transform.budget_spans import Doc, Window, in_span, masked
 from transform.money import Amount
 from transform.organisations import SPENDER_KINDS, OrgMention
 from transform.sentences import Sentence
@@ -141,70 +137,6 @@ def phase_of(text: str) -> str | None:
     return None
 
 
-def is_since_comparison(ctx: Doc, y: YearMention) -> bool:
-    before = ctx.text[max(0, y.start - 60) : y.start]
-    return SUPERLATIVE_BEFORE.search(before) is not None
-
-
-def years_in(ctx: Doc, start: int, end: int) -> list[YearMention]:
-    return in_span(ctx.years, ctx.year_starts, start, end)
-
-
-def in_date(ctx: Doc, y: YearMention) -> bool:
-    return any(
-        d.start <= y.start and y.end <= d.end
-        for d in in_span(ctx.dates, ctx.date_starts, y.start - 20, y.end + 1)
-    )
-
-
-def point_year(
-    ctx: Doc, start: int, end: int, anchor: int, phase: str | None, anchor_end: int | None = None
-) -> int | None:
-    """The single year nearest the span [anchor, anchor_end) within [start, end) that a
-    figure can be *for*."""
-    a_end = anchor if anchor_end is None else anchor_end
-    best: tuple[int, int] | None = None
-    for y in years_in(ctx, start, end):
-        if y.kind not in ("year", "fiscal", "relative"):
-            continue
-        if phase == "actual" and y.kind == "year" and in_date(ctx, y):
-            continue  # the date of a report, not the year reported on
-        if year_of_other_amount(ctx, y, anchor):
-            continue  # "from A in 2012 to B in 2021": 2012 is A's
-        dist = y.start - a_end if y.start >= a_end else max(anchor - y.end, 0)
-        if best is None or dist < best[0]:
-            best = (dist, y.year)
-    return best[1] if best else None
-
-
-def multi_year(ctx: Doc, start: int, end: int) -> bool:
-    for y in years_in(ctx, start, end):
-        if y.kind == "span":
-            return True
-        if y.kind == "since" and not is_since_comparison(ctx, y):
-            return True
-    return MULTI_YEAR.search(ctx.text, start, end) is not None
-
-
-def context_year(ctx: Doc, s: Sentence, phase: str | None) -> int | None:
-    """A year a preceding sentence states (or, unless the figure is actual, a date's year):
-    the one nearest its first amount ("raise its budget next year to X, up 11.8 percent
-    from this year" is next year's), else the one nearest its end."""
-    amounts = in_span(ctx.amounts, ctx.amount_starts, s.start, s.end)
-    if amounts:
-        y = point_year(ctx, s.start, s.end, amounts[0].start, phase, amounts[0].span_end)
-    else:
-        y = point_year(ctx, s.start, s.end, s.end, phase)
-    if y is not None:
-        return y
-    if phase == "actual":
-        return None
-    dates = in_span(ctx.dates, ctx.date_starts, s.start, s.end)
-    if dates:
-        return dates[-1].end_date.year
-    return None
-
-
 def spender_org(orgs: list[OrgMention], anchor: int, text: str = "") -> OrgMention | None:
     """The spending organisation nearest before `anchor`, else the first after it.
 
@@ -272,17 +204,13 @@ def purpose_phrase(ctx: Doc, w: Window, amt: Amount) -> str | None:
     return phrase
 
 
-def usd_year(fiscal_year: int | None, published: date | None) -> int | None:
-    return fiscal_year if fiscal_year is not None else (published.year if published else None)
-
-
 def spender_kind_orgs(ctx: Doc, start: int, end: int) -> list[OrgMention]:
     return [o for o in in_span(ctx.orgs, ctx.org_starts, start, end) if o.kind in SPENDER_KINDS]
 
 
 def previous_in_paragraph(ctx: Doc, index: int, n: int) -> list[Sentence]:
     """Up to `n` sentences before sentence `index` in its paragraph, nearest first."""
-    out = []
+    out: list[Sentence] = []
     j = index - 1
     para = ctx.sentences[index].paragraph
     while j >= 0 and len(out) < n and ctx.sentences[j].paragraph == para:
@@ -397,18 +325,3 @@ def read_category(
         if RESEARCH_WORDS.search(ctx.text, span[0], comma if comma != -1 else span[1]):
             category = "science_technology"
     return category or "other", used_antecedent
-
-
-def headline_year(ctx: Doc, index: int, amt: Amount, phase: str | None) -> int | None:
-    """The year the page's title gives the same amount ("FDCT disbursed MOP310 mln in
-    2016" over a body's "MOP310 million ... last year" on a page without a date)."""
-    if index == 0 or not ctx.sentences or ctx.sentences[0].paragraph != 0:
-        return None
-    t = ctx.sentences[0]
-    for a in in_span(ctx.amounts, ctx.amount_starts, t.start, t.end):
-        if (
-            a.currency == amt.currency
-            and abs(a.value - amt.value) <= max(a.precision, amt.precision) / 2
-        ):
-            return point_year(ctx, t.start, t.end, a.start, phase, a.span_end)
-    return None

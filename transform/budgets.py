@@ -78,9 +78,9 @@ How a sentence becomes a budget, rule by rule (each rule reads the text, never g
 Where the parts live: `budget_rules` (triggers, look-alikes, phase cues) and
 `budget_field_rules` (category, change, purpose phrases) are named data; `budget_spans`
 reads a document's typed spans once (sentences, organisations, countries, years, dates,
-the page's dollar, an amount's clause); `budget_kind` decides rule 2, `budget_phase`
-rule 5; `budget_fields`
-reads each field; this module assembles the fact.
+the page's dollar, an amount's clause); `budget_kind` decides rule 2, `budget_years`
+rule 4, `budget_phase` rule 5; `budget_fields` reads the other fields; this module
+assembles the fact.
 
 Evidence is the sentence (plus the sentence a demonstrative or "Of this" points back to
 when that one supplied the category, year or phase); `doc.text[char_start:char_end] ==
@@ -98,18 +98,12 @@ from transform.budget_field_rules import CATEGORY_PATTERNS, CURRENCY_COUNTRY
 from transform.budget_fields import (
     actor_country,
     change_pct,
-    context_year,
-    headline_year,
-    multi_year,
-    point_year,
     purpose_phrase,
     read_category,
     spender_org,
-    usd_year,
 )
 from transform.budget_kind import (
     attachment,
-    base_cue_start,
     is_budget_amount,
     list_header,
     restates_earlier,
@@ -119,7 +113,6 @@ from transform.budget_phase import memo_phase_of, read_phase
 from transform.budget_rules import (
     ALLOCATED,
     ANAPHOR,
-    BASE_YEAR_AFTER,
     BUDGET_WORD,
     FUND_CAPITAL,
     FURNITURE,
@@ -128,7 +121,6 @@ from transform.budget_rules import (
     PART_OF,
     PAST_OUTCOME,
     PAST_STATISTIC,
-    PRONOUN_SUBJECT,
     PROPOSED,
     QUALIFIER_CHARS,
     REPORT_OF_ACTUALS,
@@ -144,9 +136,9 @@ from transform.budget_spans import (
     clause_window,
     in_span,
     lead,
-    range_year,
     section_context,
 )
+from transform.budget_years import read_fiscal_year, usd_year
 from transform.dollars import document_dollar
 from transform.facts import Budget, Candidate, Mention
 from transform.fx import to_usd
@@ -231,44 +223,10 @@ def _read_amount(ctx: Doc, index: int, amounts: list[Amount], i: int) -> Candida
     fund_capital = FUND_CAPITAL.search(window_text) is not None or (
         category == "industry" and re.search(r"\bfunds?\b", window_text, _I) is not None
     )
-    fiscal_year = None
-    multi = fund_capital
-    if not fund_capital:
-        # A comparison base's year is the one stated right after it ("X disbursed in 2015").
-        w_start = amt.start if base and BASE_YEAR_AFTER.match(ctx.text, amt.span_end) else w.start
-        # ... and a base's year is not the figure's it is compared with ("X over the next
-        # five years, up 50% on last year's Y").
-        year_end = base_cue_start(ctx, s, amounts, i) or s.end
-        fiscal_year = point_year(ctx, w_start, min(w.end, year_end), amt.start, phase, amt.span_end)
-        if fiscal_year is None:
-            fiscal_year = point_year(ctx, s.start, year_end, amt.start, phase, amt.span_end)
-    if fiscal_year is None and not fund_capital:
-        fiscal_year = range_year(ctx, s, amounts, i)  # "From 2018 to 2023, ... from A to B"
-    if fiscal_year is None and not multi:
-        if multi_year(ctx, s.start, s.end):
-            multi = True
-        elif (
-            antecedent is not None
-            and not PRONOUN_SUBJECT.match(s.text)  # "It will also set aside": the actor's
-            and multi_year(ctx, antecedent.start, antecedent.end)
-        ):
-            multi = True
-            used_antecedent = True
-    if fiscal_year is None and not multi and antecedent is not None:
-        fiscal_year = point_year(ctx, antecedent.start, antecedent.end, antecedent.end, phase)
-        used_antecedent = used_antecedent or fiscal_year is not None
-    if fiscal_year is None and not multi:
-        for j in context:
-            fiscal_year = context_year(ctx, ctx.sentences[j], phase)
-            if fiscal_year is not None:
-                break
-    if fiscal_year is None and not multi and heading is not None:
-        h = ctx.sentences[heading]
-        fiscal_year = point_year(ctx, h.start, h.end, h.end, phase)
-    if fiscal_year is None and not multi:
-        fiscal_year = headline_year(ctx, index, amt, phase)  # the title restates it
-    if fiscal_year is None and not multi and phase in ("proposed", "approved"):
-        fiscal_year = ctx.lead_budget_year  # a line of "his 2019-20 Budget"
+    fiscal_year, from_antecedent = read_fiscal_year(
+        ctx, index, amounts, i, w, phase, base, fund_capital, antecedent, context, heading
+    )
+    used_antecedent = used_antecedent or from_antecedent
 
     # Spending reported with a past year and a verb of change is what was spent: "In 2023,
     # spending on basic research rose 11.6 percent to 225.9 billion yuan".
