@@ -11,7 +11,7 @@ over every gold document and compares what they produce with the annotation:
    other field;
 3. across documents: all candidates of all documents consolidated together; every group of
    gold facts sharing a `same_as` key should end in one row, and no row should hold two
-   different gold facts ("false merges").
+   different gold facts ("false merges"); this step lives in `cross_document`.
 
 Matching is deterministic: every (gold, predicted) pair that passes the table's match rule
 gets a similarity score and pairs are taken greedily, best score first, ties broken by
@@ -35,10 +35,10 @@ Everything here is a pure function of its inputs; nothing touches the warehouse.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from evaluation.cross_document import CrossDocumentResult, score_cross_document
 from evaluation.gold import (
     FACT_TYPE_OF_TABLE,
     FIELDS,
@@ -144,47 +144,6 @@ class DocumentResult:
             fp=sum(p.fact_type == ft for p in self.spurious),
             fn=sum(g.table == table for g in self.missed),
         )
-
-
-@dataclass(frozen=True)
-class GroupResult:
-    """One `same_as` group: the consolidated row each member ended in (None: not found)."""
-
-    key: str
-    table: str
-    members: tuple[str, ...]  # gold fact labels
-    row_ids: tuple[str | None, ...]
-
-    @property
-    def status(self) -> str:
-        if any(r is None for r in self.row_ids):
-            return "missed"
-        return "merged" if len(set(self.row_ids)) == 1 else "split"
-
-
-@dataclass(frozen=True)
-class FalseMerge:
-    """A consolidated row that holds gold facts that are different facts."""
-
-    fact_id: str
-    members: tuple[str, ...]  # gold fact labels
-    keys: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class CrossDocumentResult:
-    groups: tuple[GroupResult, ...] = ()
-    false_merges: tuple[FalseMerge, ...] = ()
-    rows: int = 0
-    error: str | None = None
-
-    def count(self, status: str) -> int:
-        return sum(g.status == status for g in self.groups)
-
-    @property
-    def merge_rate(self) -> float:
-        """Merged groups out of all groups (a missed member counts as not merged)."""
-        return self.count("merged") / len(self.groups) if self.groups else 1.0
 
 
 @dataclass(frozen=True)
@@ -333,111 +292,6 @@ def evaluate_document(
     ), candidates
 
 
-def _cross_document(
-    gold: Sequence[GoldDocument],
-    results: Sequence[DocumentResult],
-    candidates: Sequence[Candidate],
-    consolidate: ConsolidateFn,
-) -> CrossDocumentResult:
-    groups_def: dict[str, list[GoldFact]] = defaultdict(list)
-    for doc in gold:
-        for gf in doc.all_facts():
-            if gf.same_as:
-                groups_def[gf.same_as].append(gf)
-    try:
-        rows = list(consolidate(candidates)) if candidates else []
-    except Exception as exc:  # noqa: BLE001
-        failed = tuple(
-            GroupResult(
-                key=k,
-                table=m[0].table,
-                members=tuple(g.label for g in m),
-                row_ids=tuple(None for _ in m),
-            )
-            for k, m in sorted(groups_def.items())
-        )
-        return CrossDocumentResult(groups=failed, error=f"{type(exc).__name__}: {exc}")
-
-    # a row's identity is its position; its fact_id (made unique) is only for display
-    row_ids: list[str] = []
-    for i, row in enumerate(rows):
-        rid = row.fact_id or f"row{i}"
-        row_ids.append(rid if rid not in row_ids else f"{rid}#{i}")
-    by_mention: dict[tuple[str, int, int], list[int]] = defaultdict(list)
-    by_doc: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, row in enumerate(rows):
-        for men in row.mentions:
-            by_mention[(men.doc_id, men.char_start, men.char_end)].append(i)
-            if i not in by_doc[(men.doc_id, row.fact_type)]:
-                by_doc[(men.doc_id, row.fact_type)].append(i)
-
-    def best(gf: GoldFact, indices: Iterable[int]) -> int | None:
-        scored = []
-        for ri in indices:
-            if rows[ri].fact_type != gf.fact_type:
-                continue
-            s = similarity(gf.fact, rows[ri].fact)
-            if s is not None:
-                scored.append((-s, ri))
-        return min(scored)[1] if scored else None
-
-    row_of: dict[str, int | None] = {}
-    for res in results:
-        for m in res.matches:
-            hits = {
-                ri
-                for men in m.predicted.mentions
-                for ri in by_mention.get((men.doc_id, men.char_start, men.char_end), [])
-                if rows[ri].fact_type == m.gold.fact_type
-            }
-            chosen: int | None = None
-            if len(hits) == 1:
-                chosen = next(iter(hits))
-            elif hits:
-                chosen = best(m.gold, sorted(hits))
-                if chosen is None:
-                    chosen = min(hits)
-            else:
-                chosen = best(m.gold, by_doc.get((m.gold.doc_id, m.gold.fact_type), []))
-            row_of[m.gold.label] = chosen
-
-    def row_id_of(label: str) -> str | None:
-        ri = row_of.get(label)
-        return None if ri is None else row_ids[ri]
-
-    groups = []
-    for key, members in sorted(groups_def.items()):
-        groups.append(
-            GroupResult(
-                key=key,
-                table=members[0].table,
-                members=tuple(g.label for g in members),
-                row_ids=tuple(row_id_of(g.label) for g in members),
-            )
-        )
-
-    facts_by_label = {gf.label: gf for doc in gold for gf in doc.all_facts()}
-    in_row: dict[int, list[GoldFact]] = defaultdict(list)
-    for label, ri in row_of.items():
-        if ri is not None:
-            in_row[ri].append(facts_by_label[label])
-    false_merges = []
-    for ri in sorted(in_row):
-        held = in_row[ri]
-        keys = sorted({g.key for g in held})
-        if len(keys) > 1:
-            false_merges.append(
-                FalseMerge(
-                    fact_id=row_ids[ri],
-                    members=tuple(sorted(g.label for g in held)),
-                    keys=tuple(keys),
-                )
-            )
-    return CrossDocumentResult(
-        groups=tuple(groups), false_merges=tuple(false_merges), rows=len(rows)
-    )
-
-
 def evaluate(
     gold: list[GoldDocument], extract: ExtractFn, consolidate: ConsolidateFn
 ) -> EvaluationReport:
@@ -470,5 +324,5 @@ def evaluate(
             fields={f: FieldScore(correct=c, total=int(t)) for f, (c, t) in sums.items()},
         )
 
-    cross = _cross_document(gold, results, all_candidates, consolidate)
+    cross = score_cross_document(gold, results, all_candidates, consolidate)
     return EvaluationReport(tables=tables, documents=tuple(results), cross_document=cross)
