@@ -95,9 +95,13 @@ SUBORDINATORS = frozenset(
     "since after before when because although though until once whereas".split()
 )
 # A diplomatic relation, not a project: "established a comprehensive strategic partnership"
+# ... and what a meeting signs about itself ("the Minutes of the Fourth Session of the S&T
+# Subcommittee", "the Protocol on the 20th Session of ..."): a record, no project
 DIPLOMATIC = re.compile(
     r"\b(?:strategic|comprehensive|all-round|all-weather|diplomatic)\b[\w\s-]*"
-    r"\b(?:partnership|relations?|ties)\b",
+    r"\b(?:partnership|relations?|ties)\b"
+    r"|^(?:the\s+)?(?:minutes|protocol|protocal|summary|record|communiqu[eé])\s+(?:of|on)\b"
+    r".*\b(?:session|meeting|committee|subcommittee|commission|dialogue)\b",
     re.IGNORECASE,
 )
 # Launching states by launch site or vehicle: a space mission's country
@@ -182,7 +186,8 @@ COMPANY = re.compile(
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z0-9][\w'’.-]*){0,4}"
 # ... and "Two satellites, Tianqi-23 and Tianqi-24, were sent into orbit": several names
 NAME_BETWEEN = re.compile(
-    r",\s+(?P<n>" + _NAME + r"(?:(?:,\s+|,?\s+and\s+)" + _NAME + r")*),\s+"
+    r",\s+(?:(?:also\s+)?known\s+as\s+|called\s+|named\s+|dubbed\s+)?"  # "known as A and B"
+    r"(?P<n>" + _NAME + r"(?:(?:,\s+|,?\s+and\s+)" + _NAME + r")*),\s+"
     r"(?:was|were|has|have|had|is|are)\b"
 )
 # ... and the active form, "launched two satellites A and B into orbit": a count of a

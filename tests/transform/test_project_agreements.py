@@ -70,3 +70,20 @@ def test_a_country_that_formed_a_system_forms_no_project() -> None:
         " complete industrial system, an official said."
     )
     assert found == []
+
+
+def test_the_minutes_of_a_session_signed_are_no_project() -> None:
+    found = projects(
+        "Committee news\n\nAfter the meeting, the two sides signed the Minutes of the Fourth"
+        " Session of the Science and Technology Cooperation Subcommittee of the China-Chile"
+        " Cooperation Committee."
+    )
+    assert found == []
+
+
+def test_a_satellite_known_as_a_name_in_apposition_is_named() -> None:
+    (p,) = projects(
+        "Space news\n\nThe satellite, known as Andes Sat 5a, was launched from the Jiuquan"
+        " Satellite Launch Center on Friday."
+    )
+    assert (p.name, p.event_date) == ("Andes Sat 5a", date(2024, 5, 31))
