@@ -206,7 +206,9 @@ SAID_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:said|says|told|reported|noted|a
 OWN_WORKS = re.compile(
     r"(?:the\s+)?(?:construction|installation|assembly|commissioning|building|testing|trial"
     r"|work|works)\b(?:\s+(?:of|on)\s+(?:its|their|the)\b)?|(?:its|their)\s+(?:construction|(?:first|maiden)\s+(?:flight|launch|voyage|test|trial"
-    r"|piece|phase|stage|round|orbital|operation|batch|experiment|run))\b",
+    r"|piece|phase|stage|round|orbital|operation|batch|experiment|run)"
+    # "JUNO has completed its main body": a facility's own structure
+    r"|main\s+(?:body|structure|building|detector)|(?:civil|main)\s+works)\b",
     re.IGNORECASE,
 )
 # works on a thing the text names ("the construction of the FAST telescope", "of LAM and

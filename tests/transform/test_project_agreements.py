@@ -87,3 +87,11 @@ def test_a_satellite_known_as_a_name_in_apposition_is_named() -> None:
         " Satellite Launch Center on Friday."
     )
     assert (p.name, p.event_date) == ("Andes Sat 5a", date(2024, 5, 31))
+
+
+def test_a_facility_that_completed_its_main_body_is_completed() -> None:
+    (p,) = projects(
+        "Science news\n\nChile's Atacama Underground Neutrino Observatory (AUNO) has completed"
+        " its main body as of Wednesday."
+    )
+    assert (p.name, p.status) == ("Atacama Underground Neutrino Observatory", "completed")
