@@ -99,7 +99,9 @@ NP_BOUNDARY = re.compile(
 )
 NAMED_CALLED = re.compile(r"\s(?:called|named|dubbed|known\s+as|code-?named)\s", _I)
 DETERMINER = re.compile(
-    r"^(?:(?:a|an|the|its|their|his|her|our|this|China's|China’s)\s+)?"
+    r"^(?:(?:a|an|the|its|their|his|her|our|this|China's|China’s)\s+"
+    # "Chile's Atacama ... Observatory": a one-word owner before a proper name
+    r"|(?-i:[A-Z][a-z]+['’]s\s+(?=[A-Z])))?"
     r"(?:(?:new|latest|newly|first|own|world's\s+first|world’s\s+first|brand-new)\s+)*"
     r"(?:(?:type|kind|form|class|generation)\s+of\s+)?",  # "a new type of solar cell"
     _I,
