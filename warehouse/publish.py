@@ -12,7 +12,9 @@ The previous run's folder is kept after a swap (a reader that resolved `current`
 it is still reading there); older folders are removed at the next publication unless a
 reader holds them (`pinned_run` takes a shared `flock` on the folder; removal tries an
 exclusive one and skips folders it cannot get). An analyst holding a file open keeps it
-even after removal: POSIX frees an unlinked file only when its last reader closes it.
+even after removal: POSIX frees an unlinked file only when its last reader closes it. The
+swap, sync, pin and removal steps themselves are in `atomic_switch`; this module names
+the folders and files they act on.
 
 `published/<table>.parquet`, `published/manifest.json` and `published/analyst.duckdb` are
 fixed symlinks into `current/`, for readers set up before this layout; each follows the
@@ -26,12 +28,11 @@ name contains a quote works like any other.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import json
 import logging
 import os
 import shutil
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -39,6 +40,7 @@ from pathlib import Path
 import duckdb
 import pyarrow.parquet as pq
 
+from warehouse.atomic_switch import fsync_path, pinned_folder, remove_unpinned, swap_symlink
 from warehouse.descriptions import apply_descriptions
 from warehouse.schema_version import SCHEMA_VERSION
 from warehouse.views import create_views
@@ -133,14 +135,6 @@ def publishable_query(table: str, excluded: Mapping[str, set[str]]) -> tuple[str
     return f"SELECT * FROM {table}{where} ORDER BY {PUBLISHED_TABLES[table]}", params
 
 
-def _fsync_path(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def _quoted(identifier: str) -> str:
     return '"' + identifier.replace('"', '""') + '"'
 
@@ -174,12 +168,12 @@ def publish(
         _write_report(con, staging, run_id=run_id, counts=counts)
         if before_switch is not None:
             before_switch(staging)
-        _fsync_path(staging)
+        fsync_path(staging)
         final.parent.mkdir(exist_ok=True)
         if final.exists():  # a run id is never reused; this is a leftover of a killed run
             shutil.rmtree(final)
         os.rename(staging, final)
-        _fsync_path(final.parent)
+        fsync_path(final.parent)
     except (OSError, duckdb.Error) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise PublishFailed(
@@ -235,7 +229,7 @@ def write_tables(
         # sit in memory, so the same rows could give different bytes from run to run.
         arrow_table = con.sql(query, params=params or None).to_arrow_table()
         pq.write_table(arrow_table, path, compression="zstd")
-        _fsync_path(path)
+        fsync_path(path)
         counts[table] = arrow_table.num_rows
         del arrow_table
         schemas[table] = [
@@ -293,17 +287,15 @@ def build_analyst_db(folder: Path, *, run_id: str) -> Path:
         con.execute("CHECKPOINT")
     finally:
         con.close()
-    _fsync_path(path)
+    fsync_path(path)
     return path
 
 
 def switch_current(published_dir: Path, run_id: str) -> None:
     """Point `published/current` at `runs/<run_id>` in one atomic rename."""
     tmp = published_dir / f".{CURRENT}.{run_id}.tmp"
-    tmp.unlink(missing_ok=True)
-    os.symlink(f"{RUNS}/{run_id}", tmp)
-    os.replace(tmp, published_dir / CURRENT)
-    _fsync_path(published_dir)
+    swap_symlink(published_dir / CURRENT, f"{RUNS}/{run_id}", tmp)
+    fsync_path(published_dir)
 
 
 def link_stable_names(published_dir: Path) -> None:
@@ -315,10 +307,7 @@ def link_stable_names(published_dir: Path) -> None:
         target = f"{CURRENT}/{name}"
         if path.is_symlink() and os.readlink(path) == target:
             continue
-        tmp = published_dir / f".{name}.link.tmp"
-        tmp.unlink(missing_ok=True)
-        os.symlink(target, tmp)
-        os.replace(tmp, path)
+        swap_symlink(path, target, published_dir / f".{name}.link.tmp")
 
 
 def current_run_dir(published_dir: Path) -> Path | None:
@@ -336,29 +325,15 @@ def current_run_dir(published_dir: Path) -> Path | None:
     return None
 
 
-@contextlib.contextmanager
-def pinned_run(published_dir: Path) -> Iterator[Path | None]:
+def pinned_run(published_dir: Path) -> contextlib.AbstractContextManager[Path | None]:
     """The current run's folder, kept from removal while the block runs (shared `flock`).
 
     Needs no write access: the lock is taken on the folder itself. None before the first
     publication.
     """
-    for _ in range(3):
-        run_dir = current_run_dir(published_dir)
-        if run_dir is None:
-            yield None
-            return
-        try:
-            fd = os.open(run_dir, os.O_RDONLY | os.O_DIRECTORY)
-        except FileNotFoundError:  # removed between resolving and opening: resolve again
-            continue
-        try:
-            fcntl.flock(fd, fcntl.LOCK_SH)
-            yield run_dir
-            return
-        finally:
-            os.close(fd)
-    raise FileNotFoundError(f"the published run under {published_dir} keeps disappearing")
+    return pinned_folder(
+        lambda: current_run_dir(published_dir), f"the published run under {published_dir}"
+    )
 
 
 def prune_runs(published_dir: Path, *, keep: set[str]) -> list[Path]:
@@ -367,23 +342,13 @@ def prune_runs(published_dir: Path, *, keep: set[str]) -> list[Path]:
     if not runs.is_dir():
         return []
     current = current_run_dir(published_dir)
-    removed: list[Path] = []
-    for folder in sorted(runs.iterdir()):
-        if folder.name in keep or folder.is_symlink() or not folder.is_dir():
-            continue
-        if current is not None and folder.resolve() == current:
-            continue
-        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                continue  # a reader still needs it: next time
-            shutil.rmtree(folder)
-            removed.append(folder)
-        finally:
-            os.close(fd)
-    return removed
+    # Lazily, so each folder is checked right before its removal is tried.
+    return remove_unpinned(
+        folder
+        for folder in sorted(runs.iterdir())
+        if not (folder.name in keep or folder.is_symlink() or not folder.is_dir())
+        and not (current is not None and folder.resolve() == current)
+    )
 
 
 def read_manifest(published_dir: Path) -> dict | None:
