@@ -274,6 +274,7 @@ MEETING_WORDS = frozenset(
         "discussion:s",
         "conferred",
         "group:s",
+        "day",
         "hosted",
         "expo",
         "convention",

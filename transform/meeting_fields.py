@@ -114,8 +114,8 @@ def collect(ctx: EventDoc, d: Draft, index: int, first: bool) -> None:
                 if a <= p.start < b:
                     continue  # a place inside the title
                 before = text[max(s.start, p.start - 30) : p.start]
-                if re.search(r"\b(?:from|of)\s+(?:the\s+)?$", before):
-                    continue
+                if re.search(r"\b(?:from|(?<!capital )(?<!city )of)\s+(?:the\s+)?$", before):
+                    continue  # "delegates from X" ("the capital of X" is where it was)
                 if _POSTED_IN.search(before):
                     continue  # "China's Ambassador in Lima": where an envoy serves
                 d.place = p

@@ -28,7 +28,7 @@ _HEADS = (
     r"Committee|Commission|Sub-?[Cc]ommission|Sub-?[Cc]ommittee|Forum|Workshop|Conference"
     r"|Symposium|Dialogue|Meetings?|Summit|Sessions?|Seminar|Roundtable|Round\s+Table"
     r"|Consultations?|Congress|Colloquium|Assembly|Exchange|Talks|Expo|Convention|Retreat"
-    r"|Working\s+Groups?"
+    r"|Working\s+Groups?|Day"
 )
 
 
@@ -87,7 +87,7 @@ LEFT_STOP = frozenset(
 ORG_LIKE_HEADS = frozenset(
     "Committee Commission Subcommission Sub-commission Sub-Commission Subcommittee"
     " Sub-committee Council Assembly Congress Convention Exchange Dialogue Session Group"
-    " Groups".split()
+    " Groups Day".split()
 )
 
 
@@ -260,7 +260,7 @@ ATTENDANCE = frozenset(
 NAMED_HEAD_WORDS = frozenset(
     "committee commission subcommission subcommittee sub forum workshop conference symposium"
     " dialogue meeting summit session seminar roundtable round consultation consultations"
-    " congress colloquium assembly exchange talks convention retreat".split()
+    " congress colloquium assembly exchange talks convention retreat group groups day".split()
 )
 
 

@@ -14,7 +14,7 @@ CASELESS = re.IGNORECASE
 # head word only qualifies the name of an exhibition, place, prize or office
 OTHER_THING_AFTER = re.compile(
     r"(?:\s+[A-Z][\w'’-]*){0,4}?\s+(?:Exhibitions?|Fairs?|Shows?|Parks?|Zones?|Cent(?:er|re)s?"
-    r"|Halls?|Pavilions?|Awards?|Prizes?|Secretariat|Declarations?|Funds?|Programm?es?"
+    r"|Halls?|Pavilions?|Awards?|Prizes?|Secretariat|Declarations?|Funds?|Program(?:me)?s?"
     r"|Projects?)\b"
 )
 
@@ -30,8 +30,9 @@ QUALIFIES_AFTER = re.compile(
 # what precedes a meeting recalled in passing ("agreements reached at the 17th China-EU
 # Summit", "was established at the 2010 Strategic and Economic Dialogue")
 RECALLED_BEFORE = re.compile(
-    r"\b(?:reached|established|adopted|agreed|signed|announced|launched|made|set\s+up|"
-    r"proposed|initiated|endorsed)\s+"
+    r"\b(?:following\s+on\s+from|building\s+on)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$"
+    r"|\b(?:reached|established|adopted|agreed(?:\s+upon|\s+on)?|signed|announced|launched"
+    r"|made|set\s+up|proposed|initiated|endorsed)\s+"
     # "was agreed by all BRICS countries at the 13th ... Meeting": the agent may come between
     r"(?:by\s+[^.;,]{1,60}?\s+)?(?:at|during)\s+(?:the\s+"
     # "signed during Chinese leader Xi Jinping's 2018 visit": the visit of a named person

@@ -322,7 +322,10 @@ def _known_city_at(text: str, pos: int) -> tuple[int, str, str] | None:
     return caps.end(), world[0], world[1]
 
 
-_PREPOSITION = re.compile(r"\b(?:in|at|In|At)\s+")
+# ... "in the Ethiopian capital of Addis Ababa": the city after the description
+_PREPOSITION = re.compile(
+    r"\b(?:in|at|In|At)\s+(?:the\s+(?:[A-Z][\w'’-]*\s+){0,2}capital(?:\s+city)?\s+of\s+)?"
+)
 
 
 def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place]:

@@ -216,3 +216,44 @@ def test_a_pronoun_subject_of_met_is_the_person_named_just_before() -> None:
         " Administration (CNSA)."
     )
     assert m.title == "Meeting between Ana Duarte and Zhou Bin"
+
+
+def test_a_named_day_that_was_held_is_a_meeting() -> None:
+    (m,) = meetings(
+        "Forum news\n\nThe Chile-China Innovation Cooperation Day was held in the Chilean"
+        " capital of Santiago on Friday."
+    )
+    assert (m.title, m.city, m.start_date) == (
+        "Chile-China Innovation Cooperation Day",
+        "Santiago",
+        date(2024, 5, 31),
+    )
+
+
+def test_a_named_day_in_passing_is_no_meeting() -> None:
+    found = meetings("Space news\n\nThe Chile Space Day celebrates the first satellite.")
+    assert found == []
+
+
+def test_an_exchange_programme_launched_is_no_meeting() -> None:
+    found = meetings(
+        "Programme news\n\nThe 2015 Chile-China Young Scientist Exchange Program was officially"
+        " launched in Beijing on Nov 2, 2015."
+    )
+    assert found == []
+
+
+def test_a_conference_followed_on_from_is_recalled() -> None:
+    found = meetings(
+        "Conference news\n\nFollowing on from the very successful 1st Andes Conference held in"
+        " March 2011, the 2nd Andes Conference was held in Lima on May 16, 2012."
+    )
+    assert [m.title for m in found] == ["2nd Andes Conference"]
+
+
+def test_a_summit_a_plan_was_agreed_upon_at_is_recalled() -> None:
+    found = meetings(
+        "Plan news\n\nAs part of a new plan agreed upon by the leaders at the third Summit of"
+        " the Andes Cooperation Forum in Lima in September, Chile pledged more research money."
+    )
+    assert found == []
