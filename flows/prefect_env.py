@@ -102,29 +102,21 @@ run is killed without running its exit handlers (checked with SIGKILL).
 from __future__ import annotations
 
 import atexit
-import ctypes
 import importlib.util
 import os
-import signal
 import socket
 import sqlite3
 import subprocess
 import sys
 import threading
-import time
 import tomllib
-import urllib.error
-import urllib.request
 import warnings
-from collections.abc import Callable
 from pathlib import Path
+
+from flows.local_server import STARTUP_TIMEOUT_SECONDS, LocalServer, exit_with_parent
 
 PREFECT_DIRNAME = ".prefect"
 """Prefect's home inside the pipeline's data directory: ``<data_dir>/.prefect``."""
-
-STARTUP_TIMEOUT_SECONDS = 180
-"""How long a local Prefect server may take to start; the first start on a fresh data
-directory applies every database migration (about 20 s here, Prefect's default limit is 20)."""
 
 WRITE_BATCH_SIZE = 2000
 """Events the server's task-run recorder and event persister hold before writing them in one
@@ -133,9 +125,6 @@ Lowered where SQLite allows fewer bound variables (see ``_write_batch_size``).""
 
 FLUSH_SECONDS = 3600
 """Otherwise they write every hour, and at shutdown."""
-
-STOP_TIMEOUT_SECONDS = 60
-"""How long a stopping server may take to write what it holds before it is killed."""
 
 CLIENT_RETRIES = 2
 """Retries of a failed call to a local server (Prefect's default, 5, waits up to 62 s)."""
@@ -221,60 +210,6 @@ def configure_prefect(home: Path) -> None:
         os.environ.setdefault(key, batch)
 
 
-class LocalServer:
-    """A Prefect API server in a child process, private to this run (see the module docstring)."""
-
-    def __init__(self, process: subprocess.Popen[bytes], api_url: str, scheduler: bool) -> None:
-        self.process = process
-        self.api_url = api_url
-        self.scheduler = scheduler
-        self._stopping = False
-
-    def watch(self, on_exit: Callable[[int], None]) -> None:
-        """Call `on_exit(status)` from a daemon thread if the server exits unasked.
-
-        A run whose server is gone cannot report to it; told at once, it can record its
-        outcome and end in seconds instead of retrying calls to nothing.
-        """
-
-        def wait() -> None:
-            code = self.process.wait()
-            if not self._stopping:
-                on_exit(code)
-
-        threading.Thread(target=wait, name="prefect-server-watch", daemon=True).start()
-
-    def wait_ready(self, timeout: float = STARTUP_TIMEOUT_SECONDS) -> None:
-        """Block until the server answers ``/health``; raise RuntimeError if it cannot start."""
-        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-        deadline = time.monotonic() + timeout
-        while True:
-            code = self.process.poll()
-            if code is not None:
-                raise RuntimeError(f"the local Prefect server exited with status {code}")
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise RuntimeError(f"the local Prefect server did not start within {timeout:g} s")
-            try:
-                with opener.open(f"{self.api_url}/health", timeout=min(5.0, remaining)) as resp:
-                    if resp.status == 200:
-                        return
-            except (OSError, urllib.error.URLError):
-                pass
-            time.sleep(0.05)
-
-    def stop(self, timeout: float = STOP_TIMEOUT_SECONDS) -> None:
-        """SIGTERM (the server writes the events it holds, then exits), kill after ``timeout``."""
-        self._stopping = True
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=timeout)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-
-
 def start_local_server(*, scheduler: bool = False) -> LocalServer | None:
     """Start this run's Prefect server now, so it boots while the caller imports its code.
 
@@ -306,7 +241,7 @@ def start_local_server(*, scheduler: bool = False) -> LocalServer | None:
                 # the server after reporting, instead of both dying at once; and on Linux
                 # the server gets SIGTERM if the run dies without its exit handlers.
                 start_new_session=True,
-                preexec_fn=_exit_with_parent(),
+                preexec_fn=exit_with_parent(),
                 stdin=subprocess.DEVNULL,
             )
         finally:
@@ -334,26 +269,6 @@ def _write_batch_size() -> int:
     except (sqlite3.Error, AttributeError):
         limit = 999
     return max(1, min(WRITE_BATCH_SIZE, limit // 16))
-
-
-def _exit_with_parent() -> Callable[[], None] | None:
-    """A pre-exec hook asking Linux to SIGTERM the child when this thread ends (prctl)."""
-    if not sys.platform.startswith("linux"):
-        return None
-    if threading.current_thread() is not threading.main_thread():
-        return None  # the signal follows the creating thread, not the process
-    try:
-        prctl = ctypes.CDLL(None, use_errno=True).prctl
-    except (OSError, AttributeError):
-        return None
-    parent = os.getpid()
-
-    def hook() -> None:
-        prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-        if os.getppid() != parent:  # the parent was gone before the request took effect
-            os._exit(1)
-
-    return hook
 
 
 def _server_command(fd: int) -> list[str]:
