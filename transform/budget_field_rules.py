@@ -216,3 +216,15 @@ COMPARED_BEFORE = re.compile(
     r"|the\s+size\s+of)\s+(?:the\s+|a\s+|an\s+)?$",
     _I,
 )
+
+
+# A government's whole spending, or spending for no purpose of science ("the city's general
+# public budget expenditure amounted to", "local government expenditures", "spent 66% of its
+# expenditure on people's livelihood", poverty relief): with no category of its own
+# ("other") it is no budget of the kinds the tables hold.
+AGGREGATE_SPENDING = re.compile(
+    r"\b(?:general\s+public\s+budget|total|overall|local\s+government|municipal(?:-level)?"
+    r"|central\s+government|fiscal|public)\s+(?:budget\s+)?(?:expenditures?|spending)\b"
+    r"|\blivelihood|\bpoverty|\bits\s+expenditure\b",
+    re.IGNORECASE,
+)

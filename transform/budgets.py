@@ -94,7 +94,7 @@ import re
 
 from extract.documents import ParsedDocument
 from transform.budget_change import change_before, follow_up_change
-from transform.budget_field_rules import CATEGORY_PATTERNS, CURRENCY_COUNTRY
+from transform.budget_field_rules import AGGREGATE_SPENDING, CATEGORY_PATTERNS, CURRENCY_COUNTRY
 from transform.budget_fields import (
     actor_country,
     change_pct,
@@ -216,6 +216,8 @@ def _read_amount(ctx: Doc, index: int, amounts: list[Amount], i: int) -> Candida
         ctx, s, w, amt, spender, antecedent, budget_context, context
     )
     used_antecedent = used_antecedent or from_antecedent
+    if category == "other" and AGGREGATE_SPENDING.search(s.text):
+        return None  # a government's whole spending, or for no purpose the tables hold
 
     # 4. Fiscal year.
     if category == "other" and FUND_CAPITAL.search(window_text):

@@ -48,3 +48,20 @@ def test_a_companys_rd_measured_against_its_revenue_is_no_budget() -> None:
         " R&D to revenue ratio of 22.4%, one of the highest levels in its history."
     )
     assert found == []
+
+
+def test_a_citys_whole_public_expenditure_is_no_budget() -> None:
+    found = facts(
+        "City report\n\nThe city's general public budget expenditure amounted to 455.1 billion"
+        " yuan, up 6.2 percent. The city spent 66.2 percent of its expenditure on improving"
+        " people's livelihood, which totaled 301.3 billion yuan."
+    )
+    assert found == []
+
+
+def test_the_citys_science_spending_stays_a_budget() -> None:
+    found = facts(
+        "City report\n\nThe city's spending on science and technology amounted to 45.1 billion"
+        " yuan in 2019, up 6.2 percent."
+    )
+    assert [b.amount for b in found] == [45.1e9]
