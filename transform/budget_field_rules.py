@@ -1,6 +1,7 @@
 """Field rules as named data: change, category and purpose phrases of a budget amount.
 
-Read by `budget_fields.py` (rules 3, 6 and 7 of `budgets.py`).
+Read by `budget_fields.py` (rules 3, 6 and 7 of `budgets.py`) and `budgets.py` (spending with
+no category of its own).
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Budget rules as named data: the words that make an amount a budget, and its look-alikes.
 
 Each table is read by the small generic code in `budget_kind.py` (rule 2, is it a budget?)
-and `budgets.py` / `budget_fields.py` (the fields). Add a word here, not a branch there.
+and `budgets.py` / `budget_fields.py` / `budget_years.py` (the fields). Add a word here, not a
+branch there.
 The word lists that the trigger, look-alike, change and recipient patterns are compiled
 from are in `budget_words.py`.
 """
