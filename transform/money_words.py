@@ -21,6 +21,10 @@ SCALES: dict[str, Decimal] = {
     "mn": Decimal(10) ** 6,
     "mln": Decimal(10) ** 6,
     "m": Decimal(10) ** 6,
+    # "140 mil. DKK", "2 mill. euros": the Nordic and German abbreviations
+    "mil.": Decimal(10) ** 6,
+    "mil": Decimal(10) ** 6,
+    "mill.": Decimal(10) ** 6,
     "thousand": Decimal(10) ** 3,
     "k": Decimal(10) ** 3,
     "lakh": Decimal(10) ** 5,

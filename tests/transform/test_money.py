@@ -237,3 +237,11 @@ def test_a_scale_after_the_currency_code() -> None:
 def test_a_currency_code_without_a_scale_after_it_is_units() -> None:
     (a,) = parse_amounts("a fee of 3 USD per page")
     assert (a.value, a.currency) == (3, "USD")
+
+
+def test_mil_and_mill_abbreviate_million() -> None:
+    (a,) = parse_amounts("expects to spend a total of 140 mil. DKK on the centres")
+    assert (a.value, a.currency) == (140e6, "DKK")
+    (b,) = parse_amounts("2 mill. euros")
+    assert (b.value, b.currency) == (2e6, "EUR")
+    assert parse_amounts("spent 3 mil. on it") == []  # no currency: no amount
