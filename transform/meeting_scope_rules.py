@@ -32,7 +32,7 @@ QUALIFIES_AFTER = re.compile(
 RECALLED_BEFORE = re.compile(
     r"\b(?:following\s+on\s+from|building\s+on)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$"
     r"|\b(?:reached|established|adopted|agreed(?:\s+upon|\s+on)?|signed|announced|launched"
-    r"|made|set\s+up|proposed|initiated|endorsed)\s+"
+    r"|made|set\s+up|proposed|initiated|endorsed|identified|outlined)\s+"
     # "was agreed by all BRICS countries at the 13th ... Meeting": the agent may come between
     r"(?:by\s+[^.;,]{1,60}?\s+)?(?:at|during)\s+(?:the\s+"
     # "signed during Chinese leader Xi Jinping's 2018 visit": the visit of a named person
@@ -141,7 +141,7 @@ FUTURE = re.compile(
     r"\b(?:will|shall|would)\s+(?:\w+\s+)?(?:be\s+)?(?:held|hold|host|take\s+place|convene"
     r"|visit|meet|open|gather)\b|\b(?:is|are)\s+(?:expected|scheduled|set|due|slated|planned)"
     r"\s+to\b|\bto\s+be\s+held\b|\bnext\s+(?:meeting|session|round|forum|conference|summit)"
-    r"|\bupcoming\b|\bagreed\s+to\s+hold\b|\bplans?\s+to\s+(?:hold|host|visit|convene)\b"
+    r"|\bupcoming\b|\bagreed\s+to\s+hold\b|\bplan(?:s|ned)?\s+to\s+(?:hold|host|visit|convene)\b"
     r"|\bforthcoming\b|\bwill\s+(?:be\s+)?(?:run|take)\b"
     # "the visit will include a high-level meeting with ...": a programme announced
     r"|\bwill\s+(?:also\s+)?(?:include|feature|involve|see)\b",

@@ -257,3 +257,19 @@ def test_a_summit_a_plan_was_agreed_upon_at_is_recalled() -> None:
         " the Andes Cooperation Forum in Lima in September, Chile pledged more research money."
     )
     assert found == []
+
+
+def test_a_meeting_an_action_was_identified_at_is_recalled() -> None:
+    found = meetings(
+        "Centre news\n\nThe centres will deliver on a key action identified at the Chile-China"
+        " Joint Commission Meeting on science and technology in April last year."
+    )
+    assert found == []
+
+
+def test_a_symposium_someone_planned_to_hold_is_a_plan() -> None:
+    found = meetings(
+        "Centre news\n\nThe two directors reviewed the centre's work and planned to hold an"
+        " academic symposium in 2020 to celebrate its 10th anniversary."
+    )
+    assert found == []
