@@ -6,16 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from extract.documents import ParsedDocument
+from tests.transform.readers import meetings
 from transform.facts import Meeting
-from transform.meetings import extract_meetings
-
-
-def meetings(text: str, published: date = date(2024, 6, 1)) -> list[Meeting]:
-    found = extract_meetings("t", ParsedDocument(text=text, published_date=published), "article")
-    for c in found:
-        assert text[c.mention.char_start : c.mention.char_end] == c.mention.evidence
-    return [c.fact for c in found]  # type: ignore[misc]
 
 
 def people(m: Meeting) -> dict[str, tuple[str | None, str | None]]:

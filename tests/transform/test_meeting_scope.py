@@ -7,15 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from extract.documents import ParsedDocument
-from transform.facts import Meeting
-from transform.meetings import extract_meetings
-
-
-def meetings(text: str, published: date = date(2024, 6, 1)) -> list[Meeting]:
-    found = extract_meetings("t", ParsedDocument(text=text, published_date=published), "article")
-    return [c.fact for c in found]  # type: ignore[misc]
-
+from tests.transform.readers import meetings
 
 MEETING = (
     "Cooperation news\n\nThe 5th Kestrel-Andes Joint Committee on Science and Technology"

@@ -6,14 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from extract.documents import ParsedDocument
-from transform.facts import Project
-from transform.projects import extract_projects
-
-
-def projects(text: str, published: date = date(2024, 6, 4)) -> list[Project]:
-    found = extract_projects("t", ParsedDocument(text=text, published_date=published), "article")
-    return [c.fact for c in found]  # type: ignore[misc]
+from tests.transform.readers import projects
 
 
 def test_a_capitalised_headline_description_is_the_body_mission() -> None:

@@ -3,16 +3,7 @@ text here is written for the test."""
 
 from __future__ import annotations
 
-from datetime import date
-
-from extract.documents import ParsedDocument
-from transform.facts import Project
-from transform.projects import extract_projects
-
-
-def projects(text: str, published: date = date(2024, 6, 4)) -> list[Project]:
-    found = extract_projects("t", ParsedDocument(text=text, published_date=published), "article")
-    return [c.fact for c in found]  # type: ignore[misc]
+from tests.transform.readers import projects
 
 
 def test_what_two_sides_could_launch_is_a_proposal() -> None:

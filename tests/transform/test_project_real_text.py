@@ -8,15 +8,9 @@ from __future__ import annotations
 from datetime import date
 
 from extract.documents import ParsedDocument
+from tests.transform.readers import projects
 from transform.facts import Project
 from transform.projects import extract_projects
-
-
-def projects(text: str, published: date = date(2024, 6, 4)) -> list[Project]:
-    found = extract_projects("t", ParsedDocument(text=text, published_date=published), "article")
-    for c in found:
-        assert text[c.mention.char_start : c.mention.char_end] == c.mention.evidence
-    return [c.fact for c in found]  # type: ignore[misc]
 
 
 def countries(p: Project) -> set[str]:
