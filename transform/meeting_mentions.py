@@ -309,7 +309,7 @@ def is_event(ctx: EventDoc, index: int, a: int, b: int, kind: str) -> bool:
         return False
     if DENIED.search(text, clause_s, min(s.end, b + 40)):
         return False  # "has not been held since the 3rd Meeting"
-    if TOPIC_BEFORE.search(before) or RECALLED_BEFORE.search(before):
+    if TOPIC_BEFORE.search(before) or RECALLED_BEFORE.search(text, max(clause_s, a - 100), a):
         return False
     if PUT_FORWARD_BEFORE.search(text, clause_s, a) or SPIRIT_OF_BEFORE.search(text, clause_s, a):
         return False  # "announced by X in 2018 during the summit", "the spirit of the Congress"

@@ -265,3 +265,11 @@ def test_a_symposium_someone_planned_to_hold_is_a_plan() -> None:
         " academic symposium in 2020 to celebrate its 10th anniversary."
     )
     assert found == []
+
+
+def test_a_leaders_visit_an_old_agreement_was_signed_during_is_background() -> None:
+    found = meetings(
+        "Lab news\n\nThe ministry said the laboratory was founded on a scientific and technical"
+        " cooperation agreement signed during Chinese leader Xi Jinping’s 2018 visit to Lima."
+    )
+    assert found == []
