@@ -288,7 +288,7 @@ MULTI_YEAR = re.compile(
     r"|\bso\s+far\b|\bover\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+years\b",
     _I,
 )
-# A fund's capital or a contribution to it has no fiscal year.
+# A fund's capital, or a contribution to it: its year is the fund's setting up (`budget_years`).
 FUND_CAPITAL = re.compile(
     r"\bcapital\b|\b(?:to|into|of)\s+the\s+fund\b|\bfund(?:'s|’s)?\s+(?:size|capital)\b", _I
 )

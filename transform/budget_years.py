@@ -9,6 +9,7 @@ budget the page's lead names. The year markers are named data in `budget_rules` 
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from transform.budget_kind import base_cue_start
@@ -111,6 +112,34 @@ def headline_year(ctx: Doc, index: int, amt: Amount, phase: str | None) -> int |
     return None
 
 
+# a fund reported as set up ("has set up the third phase of its fund with a registered
+# capital of", "was incorporated on May 24 with")
+_SET_UP = re.compile(
+    r"\b(?:set\s+up|established|launched|founded|created|incorporated|registered\s+on"
+    r"|inaugurated|unveiled|kicked\s+off|the\s+(?:establishment|launch)\s+of)\b",
+    re.IGNORECASE,
+)
+
+
+def year_set_up(ctx: Doc, s: Sentence, amt: Amount) -> int | None:
+    """A public fund's capital is for the year the fund was set up (the guidelines' rule):
+    a year the sentence states ("set up in 2019"), else the year of the day it gives ("was
+    incorporated on May 24"), else, when the sentence reports the setting up as news, the
+    publication's year; a contribution to a fund set up before says none."""
+    stated = point_year(ctx, s.start, s.end, amt.start, "approved", amt.span_end)
+    if stated is not None:
+        return stated
+    if _SET_UP.search(s.text) is None:
+        return None
+    day = next(
+        (d for d in in_span(ctx.dates, ctx.date_starts, s.start, s.end) if d.granularity == "day"),
+        None,
+    )
+    if day is not None:
+        return day.start_date.year
+    return ctx.published.year if ctx.published else None
+
+
 def read_fiscal_year(
     ctx: Doc,
     index: int,
@@ -127,6 +156,8 @@ def read_fiscal_year(
     """Rule 4: (fiscal year, whether the antecedent decided it)."""
     s = ctx.sentences[index]
     amt = amounts[i]
+    if fund_capital:
+        return year_set_up(ctx, s, amt), False
     used_antecedent = False
     fiscal_year = None
     multi = fund_capital

@@ -43,8 +43,9 @@ How a sentence becomes a budget, rule by rule (each rule reads the text, never g
    funder's money for a specific stated purpose takes the purpose's category.
 4. Fiscal year: a year, fiscal year ("2024-25" -> 2024, by its first year) or relative
    year ("this year") nearest the amount, never a reference year ("up 2% from last
-   year", "by 2026"); a fund's capital has none; a multi-year marker ("since 2016",
-   "2021-2027", "from 2023-24 to 2030-31", "over the next five years") makes it a
+   year", "by 2026"); a fund's capital is for the year the fund was set up; a multi-year
+   marker ("since 2016", "2021-2027", "from 2023-24 to 2030-31", "over the next five
+   years") makes it a
    multi-year total (null); else the sentence pointed back to, the section's preceding
    sentences (for spending reported as actual only stated years count, not the dates of
    the report), a year in the section heading, the budget the page's lead names ("his

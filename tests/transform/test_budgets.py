@@ -175,9 +175,10 @@ def test_extraction_is_deterministic() -> None:
             ("IND", "science_technology", None, 22_750_000_000, "INR", -5.0, "unknown"),
         ),
         (
+            # a fund's capital is for the year the fund was set up: the news's year here
             "The third phase of the Big Fund was set up with registered capital of "
             "344 billion yuan.",
-            ("CHN", "industry", None, 344e9, "CNY", None, "approved"),
+            ("CHN", "industry", 2024, 344e9, "CNY", None, "approved"),
         ),
         (
             "The UK government will invest £2.5 billion in quantum technologies over the next "
@@ -279,11 +280,12 @@ def test_actual_spending_does_not_take_the_report_date_as_its_year() -> None:
             [(2024, "proposed", 7.2)],
         ),
         (
-            # A state fund's capital: industry, no fiscal year, approved.
+            # A state fund's capital: industry, the year it was set up, approved; a
+            # contribution to it says no year of its own.
             "On 24 May, China established the third phase of the China Integrated Circuit "
             "Industry Investment Fund with a registered capital of 344 billion yuan. The "
             "Ministry of Finance contributed 60 billion yuan to the fund.",
-            [(None, "approved", None), (None, "actual", None)],
+            [(2023, "approved", None), (None, "actual", None)],  # 24 May before 10 March
         ),
     ],
 )
@@ -406,3 +408,15 @@ def test_any_text_gives_exact_evidence_and_valid_values(pieces: list[str], publi
         assert b.category in BUDGET_CATEGORIES and b.phase in BUDGET_PHASES
         assert b.amount > 0
         assert b.fiscal_year is None or 1949 <= b.fiscal_year <= 2100
+
+
+def test_a_funds_capital_takes_the_year_the_text_says_it_was_set_up() -> None:
+    found = one(
+        "China has set up the third phase of its national semiconductor investment fund with a"
+        " registered capital of 344 billion yuan. The first phase of the fund, set up in 2014,"
+        " raised 138.7 billion yuan."
+    )
+    assert [(b.amount, b.category, b.fiscal_year) for b in found] == [
+        (344e9, "industry", 2024),
+        (138.7e9, "industry", 2014),
+    ]
