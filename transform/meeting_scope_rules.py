@@ -70,7 +70,7 @@ PUT_FORWARD_BEFORE = re.compile(
 )
 # the guidance drawn from a political meeting ("implemented the spirit of the 20th CPC National
 # Congress and its second plenary session"): the meeting is recalled, not reported
-SPIRIT_OF_BEFORE = re.compile(r"\b(?:spirits?|guiding\s+principles)\s+of\b[^;.]{0,120}$", CASELESS)
+SPIRIT_OF_BEFORE = re.compile(r"\b(?:spirits?|guiding\s+principles)\s+of\b[^;.,]{0,120}$", CASELESS)
 # a visit that is one more stop of a trip the text has reported ("The delegation also visited
 # the institute", "After the meeting, the vice minister visited the botanical garden")
 SIDE_VISIT_BEFORE = re.compile(r"\balso\s+(?:\w+ly\s+)?$", CASELESS)

@@ -17,22 +17,22 @@ def facts(text: str, published: date | None = date(2022, 5, 4)) -> list[Budget]:
 
 
 BULLETIN = (
-    "Statistical communique on R&D spending\n\nThe national R&D expenditure totalled 2,443.8"
-    " billion yuan in 2020, up 10.2 percent over the previous year. "
+    "Statistical communique on R&D spending\n\nThe national R&D expenditure totalled 2,075.2"
+    " billion yuan in 2019, up 12.5 percent over the previous year. "
 )
 
 
 def test_the_national_total_is_a_budget() -> None:
-    assert [b.amount for b in facts(BULLETIN)] == [2443.8e9]
+    assert [b.amount for b in facts(BULLETIN)] == [2075.2e9]
 
 
 def test_the_breakdown_by_performer_adds_no_budget() -> None:
     found = facts(
-        BULLETIN + "By performer, the R&D expenditure of enterprises was 1,867.38 billion yuan;"
-        " government research institutions spent 340.88 billion yuan, and universities spent"
-        " 188.25 billion yuan."
+        BULLETIN + "By performer, R&D spending by enterprises came to 1,592.1 billion yuan;"
+        " research institutes of the government used 290.5 billion yuan, and universities"
+        " 171.4 billion yuan."
     )
-    assert [b.amount for b in found] == [2443.8e9]
+    assert [b.amount for b in found] == [2075.2e9]
 
 
 def test_a_research_institutes_budget_alone_stays_a_budget() -> None:
@@ -44,17 +44,17 @@ def test_a_research_institutes_budget_alone_stays_a_budget() -> None:
 
 def test_a_companys_rd_measured_against_its_revenue_is_no_budget() -> None:
     found = facts(
-        "Company news\n\nIn 2021, with a total R&D spend of RMB142.7 billion, it represents a"
-        " R&D to revenue ratio of 22.4%, one of the highest levels in its history."
+        "Company news\n\nIn 2022 it spent RMB98.3 billion on R&D, which gives an R&D to"
+        " revenue ratio of 19.1%, a record for the group."
     )
     assert found == []
 
 
 def test_a_citys_whole_public_expenditure_is_no_budget() -> None:
     found = facts(
-        "City report\n\nThe city's general public budget expenditure amounted to 455.1 billion"
-        " yuan, up 6.2 percent. The city spent 66.2 percent of its expenditure on improving"
-        " people's livelihood, which totaled 301.3 billion yuan."
+        "Province report\n\nLast year the province's general public budget expenditure reached"
+        " 612.4 billion yuan. About 70 percent of its expenditure, 428.7 billion yuan, went to"
+        " people's livelihood."
     )
     assert found == []
 

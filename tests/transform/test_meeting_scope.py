@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from tests.transform.readers import meetings
+from transform.meeting_scope_rules import SPIRIT_OF_BEFORE
 
 MEETING = (
     "Cooperation news\n\nThe 5th Kestrel-Andes Joint Committee on Science and Technology"
@@ -47,18 +48,17 @@ def test_a_summit_where_an_initiative_was_announced_is_recalled() -> None:
 
 
 def test_the_spirit_of_a_congress_recalls_it() -> None:
-    found = meetings(
-        "Annual report\n\nIn 2023 the foundation studied and implemented the spirit of the"
-        " 20th CPC National Congress and its second plenary session."
-    )
-    assert found == []
+    # the cue is read in the clause before the meeting word
+    assert SPIRIT_OF_BEFORE.search("fully implemented the spirit of the 19th Congress and its ")
+    assert not SPIRIT_OF_BEFORE.search("In a spirit of openness, the ministers opened the ")
+    assert not SPIRIT_OF_BEFORE.search("The delegates attended the ")
 
 
 def test_a_meeting_a_visit_will_include_is_a_plan() -> None:
     found = meetings(
-        "Visit news\n\nA key part of Minister Quispe’s visit to China will include a high-level"
-        " meeting with her counterpart, Mr. Zhou Bin, the Chinese Minister of Science and"
-        " Technology."
+        "Visit news\n\nAn important part of the Chilean minister’s visit to China will also"
+        " include a high-level meeting with his counterpart, Mr. Zhou Bin, the Chinese"
+        " Minister of Science and Technology."
     )
     assert found == []
 
@@ -73,7 +73,7 @@ def test_a_forum_inaugurated_in_a_city_was_held() -> None:
 
 def test_a_working_group_held_is_a_meeting() -> None:
     (m,) = meetings(
-        "Cooperation news\n\nOn April 24th, the Andes Working Group for Science and Technology"
+        "Cooperation news\n\nOn April 24th, the Andes Working Group on Research Cooperation"
         " was held in the conference hall of the ministry in Lima."
     )
     assert m.start_date == date(2024, 4, 24)
@@ -82,7 +82,7 @@ def test_a_working_group_held_is_a_meeting() -> None:
 
 def test_a_working_group_named_in_passing_is_no_meeting() -> None:
     found = meetings(
-        "Cooperation news\n\nThe Andes Working Group for Science and Technology advises the"
+        "Cooperation news\n\nThe Andes Working Group on Research Cooperation advises the"
         " ministry on research policy."
     )
     assert found == []
@@ -98,7 +98,7 @@ def test_a_visit_a_host_welcomes_someone_for_is_the_occasion_not_a_visit() -> No
 
 def test_the_visit_taken_up_again_is_no_new_visit() -> None:
     found = meetings(
-        "Visit news\n\n“The visit to CAS was an opportunity to reaffirm the relations between"
+        "Visit news\n\n“The visit to Tsinghua University was a chance to confirm the ties of"
         " Peru and China.”"
     )
     assert found == []
@@ -114,8 +114,7 @@ def test_arriving_for_a_visit_is_still_a_visit() -> None:
 def test_a_regular_session_with_its_ordinal_is_named() -> None:
     (m,) = meetings(
         "Cooperation news\n\nThe third regular session of the China Chile Intergovernmental"
-        " Committee on scientific and technological cooperation was held in Santiago on"
-        " September 17, 2015."
+        " Committee on fisheries cooperation took place in Santiago on September 17, 2015."
     )
     assert m.title.startswith("Third regular session of the China Chile")
     assert m.start_date == date(2015, 9, 17)
@@ -123,7 +122,7 @@ def test_a_regular_session_with_its_ordinal_is_named() -> None:
 
 def test_a_visit_an_agreement_was_signed_during_is_background() -> None:
     found = meetings(
-        "Funding news\n\nThe call follows up the agreement between the two councils that was"
+        "Funding news\n\nThe call builds on the agreement of the two funding agencies, which was"
         " signed during Prime Minister Ana Duarte’s visit to China in April 2017."
     )
     assert found == []
@@ -139,8 +138,8 @@ def test_a_meeting_something_was_agreed_at_by_its_members_is_recalled() -> None:
 
 def test_a_committee_being_set_up_is_no_meeting() -> None:
     found = meetings(
-        "Cooperation news\n\nTop Chilean science officials met a Chinese delegation and decided"
-        " to set up a joint steering committee to promote collaboration."
+        "Cooperation news\n\nSenior Chilean officials met a Chinese delegation, and the sides"
+        " chose to set up a joint steering committee on ocean science."
     )
     assert all("committee" not in m.title.lower() for m in found)
 
@@ -171,24 +170,24 @@ def test_a_second_discussion_in_the_same_visit_is_no_second_meeting() -> None:
 
 def test_the_conference_a_ceremony_took_place_during_is_a_meeting() -> None:
     (m,) = meetings(
-        "Lab news\n\nThe opening ceremony took place during an international conference on"
-        " scientific and technological exchange under the Andes Initiative."
+        "Lab news\n\nThe opening ceremony was held during an international conference on"
+        " marine technology transfer for the Andes region."
     )
-    assert m.title == "International conference on scientific and technological exchange"
+    assert m.title == "International conference on marine technology transfer"
 
 
 def test_an_exchange_that_qualifies_an_agreement_is_no_meeting() -> None:
     found = meetings(
-        "Lab news\n\nThe initiative stems from a note exchange agreement signed on May 3, 2017,"
-        " between the governments of Chile and China."
+        "Lab news\n\nThe project goes back to a note exchange agreement the two governments"
+        " of Chile and China signed in 2016."
     )
     assert found == []
 
 
 def test_leading_a_delegation_to_visit_a_laboratory_is_a_visit_made() -> None:
     (m,) = meetings(
-        "University news\n\nOn May 14, Professor Rosa Quispe led a delegation of the"
-        " university to visit the Andes Ocean Laboratory in Lima."
+        "University news\n\nOn May 14, Professor Rosa Quispe led a university delegation"
+        " to visit the Andes Ocean Laboratory in Lima."
     )
     assert (m.meeting_type, m.start_date) == ("visit", date(2024, 5, 14))
 
@@ -229,16 +228,16 @@ def test_a_named_day_in_passing_is_no_meeting() -> None:
 
 def test_an_exchange_programme_launched_is_no_meeting() -> None:
     found = meetings(
-        "Programme news\n\nThe 2015 Chile-China Young Scientist Exchange Program was officially"
-        " launched in Beijing on Nov 2, 2015."
+        "Programme news\n\nThe 2016 Chile-China Young Researcher Exchange Program was launched"
+        " in Santiago on 3 May 2016."
     )
     assert found == []
 
 
 def test_a_conference_followed_on_from_is_recalled() -> None:
     found = meetings(
-        "Conference news\n\nFollowing on from the very successful 1st Andes Conference held in"
-        " March 2011, the 2nd Andes Conference was held in Lima on May 16, 2012."
+        "Conference news\n\nFollowing on from the well attended 1st Andes Conference of April"
+        " 2013, the 2nd Andes Conference was held in Lima on June 4, 2014."
     )
     assert [m.title for m in found] == ["2nd Andes Conference"]
 
@@ -253,23 +252,24 @@ def test_a_summit_a_plan_was_agreed_upon_at_is_recalled() -> None:
 
 def test_a_meeting_an_action_was_identified_at_is_recalled() -> None:
     found = meetings(
-        "Centre news\n\nThe centres will deliver on a key action identified at the Chile-China"
-        " Joint Commission Meeting on science and technology in April last year."
+        "Centre news\n\nThe new centres answer a priority identified at the Chile-China"
+        " Joint Commission Meeting on research last March."
     )
     assert found == []
 
 
 def test_a_symposium_someone_planned_to_hold_is_a_plan() -> None:
     found = meetings(
-        "Centre news\n\nThe two directors reviewed the centre's work and planned to hold an"
-        " academic symposium in 2020 to celebrate its 10th anniversary."
+        "Centre news\n\nThe two directors reviewed what the centre achieved in the past decade"
+        " and planned to hold an international symposium in 2026 to celebrate its 20th"
+        " anniversary."
     )
     assert found == []
 
 
 def test_a_leaders_visit_an_old_agreement_was_signed_during_is_background() -> None:
     found = meetings(
-        "Lab news\n\nThe ministry said the laboratory was founded on a scientific and technical"
-        " cooperation agreement signed during Chinese leader Xi Jinping’s 2018 visit to Lima."
+        "Lab news\n\nThe ministry said the lab grew out of a research agreement signed during"
+        " Chinese leader Li Qiang’s 2023 visit to Lima, which it called a milestone."
     )
     assert found == []

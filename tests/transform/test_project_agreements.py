@@ -10,11 +10,11 @@ from tests.transform.readers import projects
 
 def test_a_deal_for_the_construction_of_one_centre_creates_it() -> None:
     (p,) = projects(
-        "Cooperation news\n\nChile and China have signed a cooperation deal for construction"
-        " of an agricultural research centre in Temuco, Araucania region."
+        "Cooperation news\n\nOn Monday Chile and China signed an agreement for construction"
+        " of a fisheries research centre in Temuco."
     )
     assert (p.name, p.project_type, p.status) == (
-        "agricultural research centre",
+        "fisheries research centre",
         "research_center",
         "signed",
     )
@@ -22,24 +22,24 @@ def test_a_deal_for_the_construction_of_one_centre_creates_it() -> None:
 
 def test_a_protocol_for_a_laboratory_in_a_city_places_it_there() -> None:
     (p,) = projects(
-        "Cooperation news\n\nPeru and China have signed a protocol in Beijing for the"
-        " construction of a food safety laboratory in Cusco."
+        "Cooperation news\n\nPeru and China signed a protocol in Lima last week for the"
+        " construction of a soil analysis laboratory in Cusco."
     )
     assert (p.project_type, p.status, p.city) == ("joint_lab", "signed", "Cusco")
 
 
 def test_a_deal_for_the_construction_of_several_centres_is_no_project() -> None:
     found = projects(
-        "Cooperation news\n\nChile and China have signed a deal for construction of several"
-        " research centres across the country."
+        "Cooperation news\n\nChile and China signed an agreement for construction of several"
+        " fisheries centres along the coast."
     )
     assert found == []
 
 
 def test_passing_national_acceptance_procedures_completes_a_facility() -> None:
     (p,) = projects(
-        "Science news\n\nChile's Andes High Altitude Neutrino Observatory (AHANO), a cosmic ray"
-        " observatory, passed national acceptance procedures on May 10."
+        "Science news\n\nThe Andes High Altitude Neutrino Observatory (AHANO), built to watch"
+        " neutrinos, passed national acceptance procedures on May 10."
     )
     assert (p.status, p.event_date) == ("completed", date(2024, 5, 10))
 
@@ -59,17 +59,17 @@ def test_an_acronym_a_heading_spells_out_names_the_project() -> None:
 
 def test_a_country_that_formed_a_system_forms_no_project() -> None:
     found = projects(
-        "Industry news\n\nWith the fast development of AI, Chile has formed a relatively"
-        " complete industrial system, an official said."
+        "Industry news\n\nThanks to rapid growth, Chile has formed a fairly complete battery"
+        " industry, an official said."
     )
     assert found == []
 
 
 def test_the_minutes_of_a_session_signed_are_no_project() -> None:
     found = projects(
-        "Committee news\n\nAfter the meeting, the two sides signed the Minutes of the Fourth"
-        " Session of the Science and Technology Cooperation Subcommittee of the China-Chile"
-        " Cooperation Committee."
+        "Committee news\n\nAfter the talks, the two sides signed the Minutes of the Sixth"
+        " Session of the Ocean Science Cooperation Subcommittee of the China-Chile Cooperation"
+        " Committee."
     )
     assert found == []
 

@@ -46,19 +46,19 @@ def test_two_named_missions_stay_two() -> None:
 
 def test_a_second_article_opens_a_second_named_project() -> None:
     found = projects(
-        "Forum news\n\nThe China-Chile Technology Trading Platform and the Innovation Space for"
-        " China-Chile Technology Talents were officially launched at the forum."
+        "Forum news\n\nThe China-Chile Patent Trading Platform and the Young Engineers Hall for"
+        " China-Chile Technology Talents were launched at the forum on Tuesday."
     )
     assert sorted(p.name for p in found) == [
-        "China-Chile Technology Trading Platform",
-        "Innovation Space for China-Chile Technology Talents",
+        "China-Chile Patent Trading Platform",
+        "Young Engineers Hall for China-Chile Technology Talents",
     ]
 
 
 def test_an_organisation_after_the_second_article_is_no_second_project() -> None:
     found = projects(
-        "Forum news\n\nThe China-Chile Technology Trading Platform and the Kestrel Space"
-        " Agency were launched at the forum."
+        "Forum news\n\nThe China-Chile Patent Trading Platform and the Kestrel Space"
+        " Agency were launched at the forum on Tuesday."
     )
     assert found
     assert "Kestrel Space Agency" not in [p.name for p in found]

@@ -50,7 +50,7 @@ def test_a_discovery_in_realizing_names_what_was_realized() -> None:
 
 def test_a_digest_item_told_in_a_full_bulleted_sentence_is_body_text() -> None:
     (p,) = projects(
-        "Science digest\n\n• For the first time, researchers have built a microlaser that"
+        "Science digest\n\n• In a first, researchers have built a microlaser that"
         " works with a single layer of atoms placed on a thin glass fibre, which operates at"
         " room temperature."
     )
