@@ -218,7 +218,7 @@ def _evaluate(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(report_to_dict(report), indent=2, sort_keys=True))
     else:
-        print(format_report(report))
+        print(format_report(report, details=args.details))
     return 0
 
 
@@ -265,6 +265,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("evaluate", help="score the extractor on an annotated gold set")
     p.add_argument("--gold", default="tests/gold", help="gold set folder (default: %(default)s)")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument(
+        "--details",
+        action="store_true",
+        help="list every missed and spurious fact with its evidence",
+    )
     p.set_defaults(func=_evaluate)
     return parser
 

@@ -765,3 +765,16 @@ def test_required_must_be_a_boolean(tmp_path: Path) -> None:
     (tmp_path / "page.json").write_text(json.dumps(data))
     with pytest.raises(GoldFormatError, match="required"):
         load_gold(tmp_path)
+
+
+def test_the_evaluate_command_lists_every_error_with_details(capsys) -> None:
+    from flows.cli import main
+
+    holdout = str(Path(__file__).resolve().parents[1] / "gold_holdout")
+    assert main(["evaluate", "--gold", holdout]) == 0
+    plain = capsys.readouterr().out
+    assert main(["evaluate", "--gold", holdout, "--details"]) == 0
+    detailed = capsys.readouterr().out
+    assert "Missed (false negatives)" not in plain
+    assert "Missed (false negatives)" in detailed
+    assert "Spurious (false positives)" in detailed
