@@ -31,8 +31,6 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import hashlib
-import json
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -40,37 +38,13 @@ from collections.abc import Callable, Iterable, Sequence
 from transform.event_matching import match_meetings, match_projects
 from transform.facts import Budget, Candidate, FactRow, FactType, Mention
 from transform.money import parse_amounts
+from transform.row_keys import canonical, fact_hash, fact_json, one_mention_per_document
 
 __all__ = ["MATCHERS", "Matcher", "amount_precision", "amounts_agree", "consolidate"]
 
 Matcher = Callable[[Sequence[Candidate]], list[FactRow]]
 
 _TYPE_ORDER: dict[str, int] = {"budget": 0, "project": 1, "meeting": 2}
-
-
-def _hash(*parts: object) -> str:
-    key = "|".join("" if p is None else str(p) for p in parts)
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
-
-
-def _fact_json(fact: object) -> str:
-    return json.dumps(dataclasses.asdict(fact), sort_keys=True, default=str)  # type: ignore[call-overload]
-
-
-def _candidate_key(c: Candidate) -> tuple:
-    m = c.mention
-    return (m.doc_id, m.char_start, m.char_end, _fact_json(c.fact))
-
-
-def _one_mention_per_document(candidates: Iterable[Candidate]) -> tuple[Mention, ...]:
-    """Each document's earliest mention, sorted by document then offset."""
-    best: dict[str, Mention] = {}
-    for c in candidates:
-        m = c.mention
-        current = best.get(m.doc_id)
-        if current is None or (m.char_start, m.char_end) < (current.char_start, current.char_end):
-            best[m.doc_id] = m
-    return tuple(sorted(best.values(), key=lambda m: (m.doc_id, m.char_start, m.char_end)))
 
 
 # ---------------------------------------------------------------------------------------
@@ -191,7 +165,7 @@ def _budget_id(b: Budget, disambiguate: bool = False) -> str:
     ]
     if disambiguate:
         parts += [repr(b.amount), b.purpose]
-    return _hash(*parts)
+    return fact_hash(*parts)
 
 
 def _usd_restatement(c: Candidate, others: Sequence[Candidate]) -> bool:
@@ -236,9 +210,7 @@ def match_budgets(candidates: Sequence[Candidate]) -> list[FactRow]:
 
     clusters: list[_Cluster] = []
     for key in sorted(groups):
-        items = sorted(
-            groups[key], key=lambda cp: (cp[1], _budget(cp[0]).amount, _candidate_key(cp[0]))
-        )
+        items = sorted(groups[key], key=lambda cp: (cp[1], _budget(cp[0]).amount, canonical(cp[0])))
         local: list[_Cluster] = []
         # The clusters' first (most precise) amounts, sorted: a candidate, no more precise
         # than any of them, can only join one within half its own precision, so a bisect
@@ -283,7 +255,7 @@ def match_budgets(candidates: Sequence[Candidate]) -> list[FactRow]:
                 fact_type="budget",
                 fact_id=fact_id,
                 fact=budget,
-                mentions=_one_mention_per_document(c for c, _ in cluster.members),
+                mentions=one_mention_per_document(c for c, _ in cluster.members),
                 conflicts=conflicts,
             )
         )
@@ -298,16 +270,16 @@ def pass_through(candidates: Sequence[Candidate]) -> list[FactRow]:
     """One row per distinct (document, fact) candidate, with a stable id."""
     by_id: dict[str, list[Candidate]] = defaultdict(list)
     for c in candidates:
-        by_id[_hash(c.fact_type, c.mention.doc_id, _fact_json(c.fact))].append(c)
+        by_id[fact_hash(c.fact_type, c.mention.doc_id, fact_json(c.fact))].append(c)
     rows = []
     for fact_id in sorted(by_id):
-        group = sorted(by_id[fact_id], key=_candidate_key)
+        group = sorted(by_id[fact_id], key=canonical)
         rows.append(
             FactRow(
                 fact_type=group[0].fact_type,
                 fact_id=fact_id,
                 fact=group[0].fact,
-                mentions=_one_mention_per_document(group),
+                mentions=one_mention_per_document(group),
                 conflicts={},
             )
         )

@@ -39,7 +39,6 @@ from datetime import date
 from transform.event_merging import (
     MEETING_GROUP,
     TYPE_GROUP,
-    canonical,
     fact_rows,
     meeting_id,
     meeting_of,
@@ -57,6 +56,7 @@ from transform.name_words import (
     one_sided_marker,
     spelled_out,
 )
+from transform.row_keys import canonical
 
 __all__ = [
     "blocking_keys",

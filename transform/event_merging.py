@@ -14,9 +14,6 @@ offsets, content) so that nothing depends on the order documents arrive in.
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
-import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
@@ -27,16 +24,15 @@ from transform.facts import (
     FactRow,
     Meeting,
     MeetingParticipant,
-    Mention,
     Project,
     ProjectParticipant,
 )
 from transform.name_words import distinctive_words
+from transform.row_keys import canonical, fact_hash, one_mention_per_document
 
 __all__ = [
     "MEETING_GROUP",
     "TYPE_GROUP",
-    "canonical",
     "fact_rows",
     "meeting_id",
     "meeting_of",
@@ -73,32 +69,6 @@ def project_of(c: Candidate) -> Project:
 def meeting_of(c: Candidate) -> Meeting:
     assert isinstance(c.fact, Meeting)
     return c.fact
-
-
-def _hash(*parts: object) -> str:
-    key = "|".join("" if p is None else str(p) for p in parts)
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
-
-
-def _fact_json(fact: object) -> str:
-    return json.dumps(dataclasses.asdict(fact), sort_keys=True, default=str)  # type: ignore[call-overload]
-
-
-def canonical(c: Candidate) -> tuple[str, int, int, str]:
-    """The order candidates are taken in, so that rows depend only on the set of candidates."""
-    m = c.mention
-    return (m.doc_id, m.char_start, m.char_end, _fact_json(c.fact))
-
-
-def _one_mention_per_document(candidates: Iterable[Candidate]) -> tuple[Mention, ...]:
-    """Each document's earliest mention, sorted by document then offset."""
-    best: dict[str, Mention] = {}
-    for c in candidates:
-        m = c.mention
-        cur = best.get(m.doc_id)
-        if cur is None or (m.char_start, m.char_end) < (cur.char_start, cur.char_end):
-            best[m.doc_id] = m
-    return tuple(sorted(best.values(), key=lambda m: (m.doc_id, m.char_start, m.char_end)))
 
 
 def _distinct(values: Iterable[object]) -> list[object]:
@@ -172,7 +142,7 @@ def merge_projects(cluster: list[Candidate]) -> tuple[Project, dict[str, list[An
 
 
 def project_id(p: Project) -> str:
-    return _hash(
+    return fact_hash(
         "project",
         " ".join(sorted(distinctive_words(p.name))) or p.name.casefold(),
         TYPE_GROUP.get(p.project_type, p.project_type),
@@ -240,7 +210,7 @@ def merge_meetings(cluster: list[Candidate]) -> tuple[Meeting, dict[str, list[An
 
 
 def meeting_id(m: Meeting) -> str:
-    return _hash(
+    return fact_hash(
         "meeting",
         " ".join(sorted(distinctive_words(m.title))) or m.title.casefold(),
         MEETING_GROUP.get(m.meeting_type, "other"),
@@ -264,13 +234,13 @@ def fact_rows(
         fact_id = ident(fact)
         if ids[fact_id] > 1:
             first = min(cluster, key=canonical)
-            fact_id = _hash(fact_id, first.mention.doc_id, first.mention.char_start)
+            fact_id = fact_hash(fact_id, first.mention.doc_id, first.mention.char_start)
         rows.append(
             FactRow(
                 fact_type=fact_type,  # type: ignore[arg-type]
                 fact_id=fact_id,
                 fact=fact,  # type: ignore[arg-type]
-                mentions=_one_mention_per_document(cluster),
+                mentions=one_mention_per_document(cluster),
                 conflicts=conflicts,
             )
         )
