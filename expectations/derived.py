@@ -95,6 +95,10 @@ def derive(
     return computed, skipped, raised
 
 
+# the id columns of the fact tables a mention or a conflict may name
+_ALL_FACT_IDS = ("budgets.budget_id", "projects.project_id", "meetings.meeting_id")
+
+
 # --- mentions --------------------------------------------------------------------------
 
 
@@ -108,9 +112,7 @@ def _doc_exists(views: Views, _: CurrencyCeilings) -> pd.Series:
     "fact_exists",
     "mentions.fact_type",
     "mentions.fact_id",
-    "budgets.budget_id",
-    "projects.project_id",
-    "meetings.meeting_id",
+    *_ALL_FACT_IDS,
 )
 def _fact_exists(views: Views, _: CurrencyCeilings) -> pd.Series:
     return names_a_fact(views, "mentions")
@@ -155,8 +157,6 @@ def _evidence_matches_text(views: Views, _: CurrencyCeilings) -> pd.Series:
 
 
 # --- conflicts -------------------------------------------------------------------------
-
-_ALL_FACT_IDS = ("budgets.budget_id", "projects.project_id", "meetings.meeting_id")
 
 
 @_derived("conflicts", "fact_exists", "conflicts.fact_type", "conflicts.fact_id", *_ALL_FACT_IDS)
