@@ -105,7 +105,6 @@ def translated_long_form(acr: str, head: str) -> str | None:
 _CAPITAL_RUN = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+(?:(?:of|and|for|on|&)[ \t]+)?[A-Z][\w'’-]*)*")
 
 
-@lru_cache(maxsize=256)
 def spelled_out(acr: str, text: str) -> str | None:
     """The capitalised name in `text` whose last words `acr` spells ("SBCC" in "UK-China
     Science Bridge Concrete Centre"), with a hyphenated pair of partners right before them,

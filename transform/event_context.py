@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from extract.documents import ParsedDocument
+from transform.acronyms import spelled_out
 from transform.body_sentences import after_dateline, is_body, split_paragraphs
 from transform.countries import CountryMention, find_countries
 from transform.dates import MONTH_NAME, DateMention, month_number, resolve_dates
@@ -98,6 +99,7 @@ class EventDoc:
     _dated: dict[int, tuple[list[DateMention], list[WeekdayMention]]] = field(default_factory=dict)
     _learned: dict[str, str] | None = None
     _dollar: str | None = None
+    _spelled: dict[str, str | None] = field(default_factory=dict)
 
     @property
     def dollar(self) -> str:
@@ -113,6 +115,13 @@ class EventDoc:
         if self._learned is None:
             self._learned = learn_acronyms(self.text)
         return self._learned
+
+    def spelled_out(self, acronym: str) -> str | None:
+        """The name the page spells `acronym` out with (`acronyms.spelled_out`), read once per
+        page: many sentences ask for the same acronym."""
+        if acronym not in self._spelled:
+            self._spelled[acronym] = spelled_out(acronym, self.text)
+        return self._spelled[acronym]
 
     def analysis(self, s: Sentence) -> Analysis:
         """Countries, organisations and people of sentence `s`, each read once, on demand."""

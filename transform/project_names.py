@@ -8,7 +8,6 @@ from functools import lru_cache
 
 from transform import project_cues as cues
 from transform import project_rules as rules
-from transform.acronyms import spelled_out
 from transform.event_context import EventDoc
 from transform.organisations import curated_organisations
 
@@ -88,7 +87,7 @@ def expand_acronym(ctx: EventDoc, name: str) -> str:
     if key in curated_acronyms():
         return curated_acronyms()[key]
     # "SBCC was inaugurated" under the heading "UK-China Science Bridge Concrete Centre"
-    return spelled_out(key, ctx.text) or name
+    return ctx.spelled_out(key) or name
 
 
 def status_of(verb_status: str, future: bool, kind: str, word: str) -> str:
