@@ -48,23 +48,19 @@ from transform.meeting_rules import (
     YEAR_RE,
 )
 from transform.meeting_scope_rules import (
+    CLAUSE_RECALLS,
     CREATED_BEFORE,
     EXAMPLES_BEFORE,
     FUTURE,
-    IMPLEMENTED_FROM_BEFORE,
     INTENT_BEFORE,
     OTHER_THING_AFTER,
     PAST_EXPLICIT,
-    PUT_FORWARD_BEFORE,
     QUALIFIES_AFTER,
     RECALLED_BEFORE,
     RELATIVE_AGENT_BEFORE,
-    RELATIVE_DATED_BY_BEFORE,
     SIDE_VISIT_BEFORE,
     SIDE_VISIT_OPENING,
-    SPIRIT_OF_BEFORE,
     TOPIC_BEFORE,
-    UPCOMING_BEFORE,
     VISIT_AS_OCCASION_BEFORE,
     VISIT_COUNTED_AFTER,
     VISIT_TAKEN_UP,
@@ -311,18 +307,14 @@ def is_event(ctx: EventDoc, index: int, a: int, b: int, kind: str) -> bool:
         return False  # "has not been held since the 3rd Meeting"
     if TOPIC_BEFORE.search(before) or RECALLED_BEFORE.search(text, max(clause_s, a - 100), a):
         return False
-    if PUT_FORWARD_BEFORE.search(text, clause_s, a) or SPIRIT_OF_BEFORE.search(text, clause_s, a):
-        return False  # "announced by X in 2018 during the summit", "the spirit of the Congress"
+    if any(cue.search(text, clause_s, a) for cue in CLAUSE_RECALLS):
+        return False  # recalled, put forward, still ahead, or only dating something else
     if (kind == "visit" or text.startswith("had", a)) and SIDE_VISIT_BEFORE.search(before):
         return False  # "also visited", "also had a discussion with": one more stop
-    if UPCOMING_BEFORE.search(text, clause_s, a):
-        return False  # "in the run-up to the president's state visit": still ahead
     if kind in ("visit", "described") and SIDE_VISIT_OPENING.match(text, s.start):
         return False  # "After the meeting, X visited", "Following the visit, a discussion"
     if kind in ("described", "definite") and QUALIFIES_AFTER.match(text, b):
         return False  # "a note exchange agreement": the meeting word qualifies a thing
-    if RELATIVE_DATED_BY_BEFORE.search(text, clause_s, a):
-        return False  # "the agreement that was signed during X's visit in 2017": background
     if kind != "named" and CREATED_BEFORE.search(before):
         return False  # "decided to set up a joint steering committee": a body being created
     if kind == "visit" and (
@@ -330,8 +322,6 @@ def is_event(ctx: EventDoc, index: int, a: int, b: int, kind: str) -> bool:
         or VISIT_TAKEN_UP.fullmatch(text, s.start, a)
     ):
         return False  # "welcomed X for his visit to China", "The visit to CAS was ..."
-    if IMPLEMENTED_FROM_BEFORE.search(text, clause_s, a):
-        return False  # "implement the outcomes of the 3rd Ministerial Conference": recalled
     if RELATIVE_AGENT_BEFORE.search(before):
         return False  # "which was reinvigorated by the visit of X": a cause recalled
     if kind == "visit" and VISIT_COUNTED_AFTER.match(text, b, s.end):

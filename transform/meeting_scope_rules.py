@@ -155,3 +155,14 @@ PAST_EXPLICIT = re.compile(
     r"|\btook\s+place\b|\bconcluded\b|\bmet\b|\bco-?chaired\b|\bclosed\b|\bended\b",
     CASELESS,
 )
+
+
+# The cues read from the start of the meeting word's clause up to it, any one of which makes
+# the meeting one recalled, put forward at, still ahead, or only dating something else.
+CLAUSE_RECALLS = (
+    PUT_FORWARD_BEFORE,
+    SPIRIT_OF_BEFORE,
+    UPCOMING_BEFORE,
+    RELATIVE_DATED_BY_BEFORE,
+    IMPLEMENTED_FROM_BEFORE,
+)
