@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from tests.transform.readers import meetings
-from transform.meeting_scope_rules import SPIRIT_OF_BEFORE
+from transform.meeting_scope_rules import CLAUSE_RECALLS, SPIRIT_OF_BEFORE
 
 MEETING = (
     "Cooperation news\n\nThe 5th Kestrel-Andes Joint Committee on Science and Technology"
@@ -48,7 +48,8 @@ def test_a_summit_where_an_initiative_was_announced_is_recalled() -> None:
 
 
 def test_the_spirit_of_a_congress_recalls_it() -> None:
-    # the cue is read in the clause before the meeting word
+    # the cue is read in the clause before the meeting word, with the other recall cues
+    assert SPIRIT_OF_BEFORE in CLAUSE_RECALLS
     assert SPIRIT_OF_BEFORE.search("fully implemented the spirit of the 19th Congress and its ")
     assert not SPIRIT_OF_BEFORE.search("In a spirit of openness, the ministers opened the ")
     assert not SPIRIT_OF_BEFORE.search("The delegates attended the ")
